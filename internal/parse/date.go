@@ -1,0 +1,65 @@
+package parse
+
+import (
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// dateReader reads front-matter dates; those without an offset are read in
+// the site's time zone, and all are shown in it.
+type dateReader struct {
+	loc *time.Location
+}
+
+var (
+	layoutsWithZone = []string{
+		time.RFC3339Nano,
+		"2006-01-02 15:04:05Z07:00",
+		"2006-01-02T15:04Z07:00",
+		"2006-01-02 15:04Z07:00",
+		"2006-01-02 15:04:05 -0700",
+	}
+	layoutsLocal = []string{
+		"2006-01-02T15:04:05",
+		"2006-01-02 15:04:05",
+		"2006-01-02T15:04",
+		"2006-01-02 15:04",
+		"2006-01-02",
+	}
+)
+
+// parse reads s; ok is false when s is in no accepted form.
+func (d dateReader) parse(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range layoutsWithZone {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.In(d.loc), true
+		}
+	}
+	for _, l := range layoutsLocal {
+		if t, err := time.ParseInLocation(l, s, d.loc); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// decodeDate reads the date node n of key name; nil n gives the zero time.
+func (f *fields) decodeDate(name string, n *yaml.Node) time.Time {
+	if n == nil {
+		return time.Time{}
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		f.errorf(n, "%s must be a date, not %s", name, kindName(n)).
+			WithHint("write %s: 2020-12-30T15:01:00+07:00", name)
+		return time.Time{}
+	}
+	t, ok := f.dates.parse(n.Value)
+	if !ok {
+		f.errorf(n, "%s %q is not a date in a form Almanac reads", name, n.Value).
+			WithHint("write it as 2020-12-30T15:01:00+07:00, 2020-12-30 15:01 or 2020-12-30")
+	}
+	return t
+}

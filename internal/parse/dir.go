@@ -1,0 +1,160 @@
+package parse
+
+import (
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+// Options controls which pages Dir keeps.
+type Options struct {
+	Config site.Config
+	Root   string    // prefix of Page.Source and of error positions, normally "content"
+	Drafts bool      // keep pages with draft: true
+	Future bool      // keep pages dated after Now
+	Now    time.Time // the build's time; articles dated later are future
+}
+
+func (o *Options) location() *time.Location {
+	if o.Config.Location != nil {
+		return o.Config.Location
+	}
+	return time.UTC
+}
+
+// Result is what Dir found: the site and the pages it left out.
+type Result struct {
+	Site    *site.Site
+	Skipped []*site.Page // drafts and future articles left out
+}
+
+// Dir parses every content file of fsys, on all cores, into a site.
+// It reports every problem it finds; the site is usable only when the
+// list holds no errors.
+func Dir(fsys fs.FS, opts Options) (*Result, *diag.List) {
+	problems := &diag.List{}
+	entries, resources := scan(fsys, &opts, problems)
+	pages := make([]*site.Page, len(entries))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				p, ps := parseFile(fsys, entries[i], &opts)
+				pages[i] = p
+				problems.Add(ps...)
+			}
+		}()
+	}
+	for i := range entries {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	res := assemble(pages, resources, &opts, problems)
+	return res, problems
+}
+
+// scan lists the content files and classifies them.
+func scan(fsys fs.FS, opts *Options, problems *diag.List) ([]entry, map[string][]string) {
+	var files []string
+	bundles := map[string]bool{} // folders holding an index.md
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems.Add(diag.Errorf(diag.Pos{File: joinSource(opts.Root, name)}, "cannot read: %v", err))
+			return nil
+		}
+		if ignored(d.Name()) && name != "." {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			files = append(files, name)
+			if path.Base(name) == "index.md" {
+				bundles[path.Dir(name)] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		problems.Add(diag.Errorf(diag.Pos{File: opts.Root}, "cannot read the content folder: %v", err))
+	}
+	return classify(files, bundles, opts, problems)
+}
+
+// ignored reports editor and system files that are never content.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || name == "4913" || name == "Thumbs.db"
+}
+
+func classify(files []string, bundles map[string]bool, opts *Options, problems *diag.List) ([]entry, map[string][]string) {
+	var entries []entry
+	resources := map[string][]string{} // bundle folder → files
+	for _, name := range files {
+		parts := strings.Split(name, "/")
+		if b := bundleOf(name, bundles); b != "" && name != b+"/index.md" {
+			resources[b] = append(resources[b], strings.TrimPrefix(name, b+"/"))
+			continue
+		}
+		e, ok := classifyOne(parts)
+		if !ok {
+			if strings.HasSuffix(name, ".md") {
+				problems.Add(diag.Errorf(diag.Pos{File: joinSource(opts.Root, name)},
+					"Almanac does not know where this file belongs").
+					WithHint("articles go in content/<section>/<slug>.md or content/<section>/<slug>/index.md; sections cannot be nested"))
+			}
+			continue // other files outside bundles are not published
+		}
+		e.name = name
+		entries = append(entries, e)
+	}
+	for i := range entries {
+		if b := path.Dir(entries[i].name); bundles[b] && path.Base(entries[i].name) == "index.md" {
+			entries[i].bundle = map[string]bool{}
+			for _, r := range resources[b] {
+				entries[i].bundle[r] = true
+			}
+		}
+	}
+	return entries, resources
+}
+
+// bundleOf returns the bundle folder that holds name, or "".
+func bundleOf(name string, bundles map[string]bool) string {
+	for d := path.Dir(name); d != "."; d = path.Dir(d) {
+		if bundles[d] {
+			return d
+		}
+	}
+	return ""
+}
+
+func classifyOne(parts []string) (entry, bool) {
+	switch {
+	case len(parts) == 1 && parts[0] == "_index.md":
+		return entry{kind: site.KindHome}, true
+	case len(parts) == 1 && strings.HasSuffix(parts[0], ".md"):
+		return entry{kind: site.KindPage, slug: nameSlug(parts[0])}, true
+	case len(parts) == 2 && parts[1] == "index.md":
+		return entry{kind: site.KindPage, slug: nameSlug(parts[0])}, true
+	case len(parts) == 2 && parts[1] == "_index.md":
+		return entry{kind: site.KindSection, section: nameSlug(parts[0])}, true
+	case len(parts) == 2 && strings.HasSuffix(parts[1], ".md"):
+		return entry{kind: site.KindArticle, section: nameSlug(parts[0]), slug: nameSlug(parts[1])}, true
+	case len(parts) == 3 && parts[2] == "index.md":
+		return entry{kind: site.KindArticle, section: nameSlug(parts[0]), slug: nameSlug(parts[1])}, true
+	}
+	return entry{}, false
+}

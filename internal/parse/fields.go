@@ -1,0 +1,204 @@
+package parse
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/site"
+	"github.com/almanac-news/almanac/internal/slug"
+)
+
+// fields decodes the front-matter keys of one file into a page.
+type fields struct {
+	file     string
+	page     *site.Page
+	problems []*diag.Problem
+	dates    dateReader
+
+	date, lastmod, image, audio *yaml.Node // decoded later, once the page's place is known
+}
+
+func (f *fields) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: f.file, Line: n.Line, Col: n.Column}
+}
+
+func (f *fields) errorf(n *yaml.Node, format string, args ...any) *diag.Problem {
+	p := diag.Errorf(f.pos(n), format, args...)
+	f.problems = append(f.problems, p)
+	return p
+}
+
+// decode reads every key of the front-matter mapping root.
+func (f *fields) decode(root *yaml.Node) {
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if prev, dup := seen[k.Value]; dup {
+			f.errorf(k, "key %q is given twice", k.Value).Also(f.pos(prev)).
+				WithHint("keep one of the two")
+			continue
+		}
+		seen[k.Value] = k
+		f.page.Lines[k.Value] = k.Line
+		f.key(k.Value, v)
+	}
+}
+
+func (f *fields) key(name string, v *yaml.Node) {
+	p := f.page
+	switch name {
+	case "title":
+		p.Title = f.text(name, v)
+	case "summary":
+		p.Summary = f.text(name, v)
+	case "layout":
+		p.Layout = f.text(name, v)
+	case "slug":
+		f.slug(v)
+	case "author", "authors":
+		p.Authors = f.texts(name, v, true)
+	case "tags":
+		f.tags(v)
+	case "draft":
+		p.Draft = f.boolean(name, v)
+	case "weight":
+		p.Weight = f.integer(name, v)
+	case "date":
+		f.date = v
+	case "lastmod":
+		f.lastmod = v
+	case "image":
+		f.image = v
+	case "audio":
+		f.audio = v
+	default:
+		var val any
+		if err := v.Decode(&val); err != nil {
+			f.errorf(v, "cannot read %q: %v", name, err)
+			return
+		}
+		p.Params[name] = val
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a set of keys"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true/false"
+	case "!!null":
+		return "empty"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+// text reads a scalar as text; numbers and dates are kept as written.
+func (f *fields) text(name string, v *yaml.Node) string {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		f.errorf(v, "%s must be text, not %s", name, kindName(v)).
+			WithHint(`write %s: "…" on one line`, name)
+		return ""
+	}
+	return strings.TrimSpace(v.Value)
+}
+
+// texts reads one text or a list of texts.
+func (f *fields) texts(name string, v *yaml.Node, single bool) []string {
+	if v.Kind == yaml.ScalarNode && single {
+		if t := f.text(name, v); t != "" {
+			return []string{t}
+		}
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		f.errorf(v, "%s must be a list, not %s", name, kindName(v)).
+			WithHint("write %s: [first, second]", name)
+		return nil
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, item := range v.Content {
+		if t := f.text(name, item); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (f *fields) boolean(name string, v *yaml.Node) bool {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!bool" {
+		b, _ := strconv.ParseBool(strings.ToLower(v.Value))
+		return b
+	}
+	f.errorf(v, "%s must be true or false, not %s", name, kindName(v))
+	return false
+}
+
+func (f *fields) integer(name string, v *yaml.Node) int {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
+		if n, err := strconv.Atoi(v.Value); err == nil {
+			return n
+		}
+	}
+	f.errorf(v, "%s must be a whole number, not %s", name, kindName(v))
+	return 0
+}
+
+func (f *fields) slug(v *yaml.Node) {
+	s := f.text("slug", v)
+	if s == "" {
+		return
+	}
+	if !slug.Valid(s) {
+		f.errorf(v, "slug %q would not stay a single folder of the site", s).
+			WithHint("use only a-z, 0-9, -, _ and ., without / or .., e.g. slug: %s", orExample(slug.Make(s)))
+		return
+	}
+	f.page.Slug = s
+}
+
+func orExample(s string) string {
+	if s == "" {
+		return "bao-cao-2020"
+	}
+	return s
+}
+
+func (f *fields) tags(v *yaml.Node) {
+	for _, item := range f.nodes("tags", v) {
+		name := f.text("tags", item)
+		if name == "" {
+			continue
+		}
+		s := slug.Make(name)
+		if s == "" {
+			f.errorf(item, "tag %q has no letters or digits to make a URL from", name)
+			continue
+		}
+		f.page.Tags = append(f.page.Tags, site.Tag{Name: name, Slug: s})
+	}
+}
+
+// nodes returns the items of a list; a single scalar counts as a one-item list.
+func (f *fields) nodes(name string, v *yaml.Node) []*yaml.Node {
+	switch {
+	case v.Kind == yaml.SequenceNode:
+		return v.Content
+	case v.Kind == yaml.ScalarNode && v.Tag != "!!null":
+		return []*yaml.Node{v}
+	}
+	f.errorf(v, "%s must be a list, not %s", name, kindName(v)).WithHint("write %s: [first, second]", name)
+	return nil
+}

@@ -1,0 +1,113 @@
+package parse
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+// decodeImage reads the image mapping: src, alt and caption.
+func (f *fields) decodeImage(n *yaml.Node, bundle map[string]bool) {
+	if n == nil {
+		return
+	}
+	if n.Kind == yaml.ScalarNode {
+		f.errorf(n, "image must give src and alt, not only %s", kindName(n)).
+			WithHint("write image: {src: anh.jpg, alt: \"what the picture shows\", caption: \"…\"}")
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		f.errorf(n, "image must be a set of keys (src, alt, caption), not %s", kindName(n))
+		return
+	}
+	img := &site.Image{}
+	var srcNode *yaml.Node
+	hasAlt := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "src":
+			srcNode = v
+		case "alt":
+			hasAlt = true
+			if v.Tag != "!!null" {
+				img.Alt = f.text("image alt", v)
+			}
+		case "caption":
+			img.Caption = f.text("image caption", v)
+		case "width", "height":
+			w := f.integer("image "+k.Value, v)
+			if k.Value == "width" {
+				img.Width = w
+			} else {
+				img.Height = w
+			}
+		default:
+			f.errorf(k, "image has no key %q", k.Value).WithHint("use src, alt, caption, width and height")
+		}
+	}
+	if srcNode == nil {
+		f.errorf(n, "image has no src").WithHint("name the picture file: src: anh.jpg")
+		return
+	}
+	if !hasAlt {
+		f.errorf(n, "image has no alt text").
+			WithHint(`describe the picture for readers who cannot see it: alt: "…" (alt: "" only for decoration)`)
+	}
+	img.Src = f.mediaURL("image src", srcNode, bundle)
+	if img.Src != "" {
+		f.page.Image = img
+	}
+}
+
+func (f *fields) decodeAudio(n *yaml.Node, bundle map[string]bool) {
+	if n == nil {
+		return
+	}
+	f.page.Audio = f.mediaURL("audio", n, bundle)
+}
+
+// mediaURL resolves a media reference: a file of the page bundle, a
+// site-relative path, or an http(s) URL.
+func (f *fields) mediaURL(name string, n *yaml.Node, bundle map[string]bool) string {
+	ref := f.text(name, n)
+	if ref == "" {
+		return ""
+	}
+	if u, err := url.Parse(ref); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+		return ref
+	}
+	if strings.Contains(ref, ":") || strings.Contains(ref, `\`) {
+		f.errorf(n, "%s %q is neither a file of the page nor an http(s) address", name, ref)
+		return ""
+	}
+	if strings.HasPrefix(ref, "/") {
+		clean := path.Clean(ref)
+		if clean != ref || strings.Contains(ref, "..") {
+			f.errorf(n, "%s %q leaves the site's folders", name, ref).WithHint("write a path without .. such as /images/anh.jpg")
+			return ""
+		}
+		return ref
+	}
+	clean := path.Clean(ref)
+	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+		f.errorf(n, "%s %q points outside the page's folder", name, ref).
+			WithHint("put the file beside index.md and name it alone, e.g. %s: %s", name, path.Base(ref))
+		return ""
+	}
+	if bundle == nil {
+		f.errorf(n, "%s %q must sit in a page bundle", name, ref).
+			WithHint("move the article to a folder of its own as index.md and put %s beside it", path.Base(ref))
+		return ""
+	}
+	if !bundle[clean] {
+		f.errorf(n, "%s file %q is not in the page's folder", name, ref).
+			WithHint("copy it beside index.md or fix the name (names are case-sensitive)")
+		return ""
+	}
+	return f.page.URL + clean
+}

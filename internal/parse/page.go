@@ -1,0 +1,97 @@
+package parse
+
+import (
+	"io/fs"
+
+	"gopkg.in/yaml.v3"
+	"strings"
+
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/site"
+	"github.com/almanac-news/almanac/internal/slug"
+)
+
+// entry is one content file to parse, with its place in the site.
+type entry struct {
+	name    string // path within the content fs.FS
+	kind    site.Kind
+	section string
+	slug    string          // from the file or folder name
+	bundle  map[string]bool // files of the page bundle by relative path; nil when not a bundle
+}
+
+// parseFile reads one content file into a page; problems are returned, not fatal.
+func parseFile(fsys fs.FS, e entry, opts *Options) (*site.Page, []*diag.Problem) {
+	file := joinSource(opts.Root, e.name)
+	src, err := fs.ReadFile(fsys, e.name)
+	if err != nil {
+		return nil, []*diag.Problem{diag.Errorf(diag.Pos{File: file}, "cannot read: %v", err)}
+	}
+	fm, p := splitFrontMatter(file, src)
+	if p != nil {
+		return nil, []*diag.Problem{p}
+	}
+	page := &site.Page{
+		Kind: e.kind, Source: file, Section: e.section, Slug: e.slug,
+		Body: fm.body, BodyLine: fm.bodyLine,
+		Params: map[string]any{}, Lines: map[string]int{},
+	}
+	f := &fields{file: file, page: page, dates: dateReader{loc: opts.location()}}
+	if fm.root == nil {
+		f.problems = append(f.problems, diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file has no front matter").
+			WithHint("start it with\n---\ntitle: \"…\"\ndate: 2020-12-30T15:01:00+07:00\n---"))
+		return page, f.problems
+	}
+	f.decode(fm.root)
+	page.URL = pageURL(page)
+	page.Date = f.decodeDate("date", f.date)
+	page.Lastmod = f.decodeDate("lastmod", f.lastmod)
+	f.decodeImage(f.image, e.bundle)
+	f.decodeAudio(f.audio, e.bundle)
+	f.required(fm.root)
+	if len(page.Authors) == 0 && page.Kind == site.KindArticle && opts.Config.Author != "" {
+		page.Authors = []string{opts.Config.Author}
+	}
+	return page, f.problems
+}
+
+// required reports missing title and, for articles, missing date.
+func (f *fields) required(root *yaml.Node) {
+	at := diag.Pos{File: f.file, Line: root.Line, Col: 1}
+	if _, ok := f.page.Lines["title"]; !ok {
+		f.problems = append(f.problems, diag.Errorf(at, "the front matter has no title").
+			WithHint(`add a line title: "…"`))
+	}
+	if _, ok := f.page.Lines["date"]; !ok && f.page.Kind == site.KindArticle {
+		f.problems = append(f.problems, diag.Errorf(at, "the article has no date").
+			WithHint("add a line date: 2020-12-30T15:01:00+07:00"))
+	}
+}
+
+func pageURL(p *site.Page) string {
+	switch p.Kind {
+	case site.KindHome:
+		return "/"
+	case site.KindSection:
+		return "/" + p.Section + "/"
+	case site.KindPage:
+		return "/" + p.Slug + "/"
+	}
+	return "/" + p.Section + "/" + p.Slug + "/"
+}
+
+func joinSource(root, name string) string {
+	if root == "" {
+		return name
+	}
+	return root + "/" + name
+}
+
+// nameSlug makes a URL slug from a file or folder name.
+func nameSlug(name string) string {
+	name = strings.TrimSuffix(name, ".md")
+	if slug.Valid(name) && strings.ToLower(name) == name {
+		return name
+	}
+	return slug.Make(name)
+}

@@ -1,0 +1,101 @@
+// Package site is Almanac's model of a site: its configuration, sections
+// and pages, as the parse stage produces them and the render stage reads
+// them. It imports only the standard library, so every stage can share it.
+//
+// The model is plain data. Parse fills it; after that it is read-only, which
+// is what lets the render stage work on many pages at once.
+package site
+
+import (
+	"html/template"
+	"time"
+)
+
+// Kind tells what a page is.
+type Kind string
+
+const (
+	KindHome    Kind = "home"    // content/_index.md, or the implied home page
+	KindSection Kind = "section" // content/<section>/_index.md, or implied
+	KindArticle Kind = "article" // content/<section>/<slug>.md or .../<slug>/index.md
+	KindPage    Kind = "page"    // a stand-alone page such as content/gioi-thieu.md
+)
+
+// Site is the whole parsed site.
+type Site struct {
+	Config   Config
+	Home     *Page      // the home page (Kind == KindHome)
+	Sections []*Section // ordered by weight, then title
+	Pages    []*Page    // articles and stand-alone pages, newest first
+}
+
+// Section is a folder of articles under content/.
+type Section struct {
+	Name     string  // folder name, e.g. "cong-thuong"
+	Page     *Page   // the section's own page, from _index.md or implied
+	Articles []*Page // newest first; drafts and future articles left out unless asked for
+}
+
+// Page is one content file and everything the front matter says about it.
+type Page struct {
+	Kind    Kind
+	Source  string // path of the content file, relative to the site root, slash-separated
+	Section string // section folder name; empty for the home page and stand-alone pages
+	Slug    string // last element of the URL
+	URL     string // site-relative URL with leading and trailing slash, e.g. "/cong-thuong/bao-cao/"
+	Layout  string // layout named in front matter; empty for the kind's default
+
+	Title     string
+	Summary   string // plain text: the front matter's summary, or the body's first paragraph
+	Date      time.Time
+	Lastmod   time.Time // zero when not given
+	Authors   []string
+	Tags      []Tag
+	Image     *Image
+	Audio     string // site-relative URL of an audio file, or empty
+	Draft     bool
+	Weight    int
+	Params    map[string]any // every other front-matter key, as decoded
+	Lines     map[string]int // line in Source of each top-level front-matter key
+	Resources []Resource     // files beside index.md in a page bundle
+
+	Body     []byte        // Markdown after the front matter
+	BodyLine int           // line of Body's first byte in Source
+	Content  template.HTML // Body rendered to HTML
+	TOC      []Heading     // the body's headings, in order
+
+	Figures []Figure // figures declared in front matter (issue: figures and charts)
+	Charts  []Chart  // charts declared in front matter or in the body
+}
+
+// IsList reports whether the page lists other pages (home or section).
+func (p *Page) IsList() bool { return p.Kind == KindHome || p.Kind == KindSection }
+
+// Tag is a tag as written and its URL-safe form.
+type Tag struct {
+	Name string // as written, e.g. "Công nghiệp"
+	Slug string // e.g. "cong-nghiep"
+}
+
+// Image is a picture with its text alternative.
+type Image struct {
+	Src     string // site-relative URL ("/cong-thuong/bao-cao/anh.svg") or absolute http(s) URL
+	Alt     string
+	Caption string
+	Width   int // pixels; zero when unknown
+	Height  int
+}
+
+// Resource is a file of a page bundle, copied beside the page.
+type Resource struct {
+	Source string // path relative to the site root, slash-separated
+	Name   string // file name, e.g. "anh-bia.svg"
+	URL    string // site-relative URL
+}
+
+// Heading is one heading of a page body.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
