@@ -196,7 +196,7 @@ func (f *fields) nodes(name string, v *yaml.Node) []*yaml.Node {
 	switch {
 	case v.Kind == yaml.SequenceNode:
 		return v.Content
-	case v.Kind == yaml.ScalarNode && v.Tag != "!!null":
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!str":
 		return []*yaml.Node{v}
 	}
 	f.errorf(v, "%s must be a list, not %s", name, kindName(v)).WithHint("write %s: [first, second]", name)

@@ -68,8 +68,15 @@ func (f *fields) decodeAudio(n *yaml.Node, bundle map[string]bool) {
 	if n == nil {
 		return
 	}
+	if n.Kind == yaml.ScalarNode && !audioTypes[strings.ToLower(path.Ext(n.Value))] {
+		f.errorf(n, "audio %q is not a sound file browsers play", n.Value).
+			WithHint("use an .mp3, .m4a, .ogg, .oga, .opus or .wav file")
+		return
+	}
 	f.page.Audio = f.mediaURL("audio", n, bundle)
 }
+
+var audioTypes = map[string]bool{".mp3": true, ".m4a": true, ".ogg": true, ".oga": true, ".opus": true, ".wav": true}
 
 // mediaURL resolves a media reference: a file of the page bundle, a
 // site-relative path, or an http(s) URL.
