@@ -113,6 +113,17 @@ func decodeFrontMatter(file string, c captured, offset int) (*yaml.Node, *diag.P
 
 var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
 
+// parserErrors are the messages of yaml.v3's parser (as opposed to its
+// scanner), whose line numbers are one short.
+var parserErrors = map[string]bool{
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected key":              true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+}
+
 // yamlToNode parses YAML data whose first line is line offset+1 of file.
 func yamlToNode(file string, data []byte, offset int) (*yaml.Node, *diag.Problem) {
 	var doc yaml.Node
@@ -121,6 +132,9 @@ func yamlToNode(file string, data []byte, offset int) (*yaml.Node, *diag.Problem
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
+			if parserErrors[msg] { // yaml.v3 counts these lines from 0, scanner errors from 1
+				line++
+			}
 		}
 		return nil, diag.Errorf(diag.Pos{File: file, Line: line + offset, Col: firstColumn(data, line)},
 			"front matter is not valid YAML: %s", msg).

@@ -1,0 +1,58 @@
+package build
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/markdown"
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+// allPages lists every page whose body is rendered: home, sections, articles and stand-alone pages.
+func allPages(s *site.Site) []*site.Page {
+	pages := make([]*site.Page, 0, len(s.Pages)+len(s.Sections)+1)
+	pages = append(pages, s.Home)
+	for _, sec := range s.Sections {
+		pages = append(pages, sec.Page)
+	}
+	return append(pages, s.Pages...)
+}
+
+// renderBodies converts every page's Markdown on all cores and fills
+// Content, TOC and, when the front matter gave none, Summary.
+func renderBodies(s *site.Site, problems *diag.List) {
+	conv := markdown.New(markdown.Options{AllowHTML: s.Config.AllowHTML})
+	pages := allPages(s)
+	parallel(len(pages), func(i int) {
+		p := pages[i]
+		res, err := conv.Convert(p.Body)
+		for _, fe := range markdown.FenceErrors(err) {
+			problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + fe.Line - 1, Col: 1}, "%v", fe.Err))
+		}
+		p.Content, p.TOC = res.HTML, res.Headings
+		if p.Summary == "" {
+			p.Summary = res.Summary
+		}
+	})
+}
+
+// parallel calls fn(0) … fn(n-1) on all cores.
+func parallel(n int, fn func(i int)) {
+	work := make(chan int, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+}

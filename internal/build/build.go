@@ -1,0 +1,124 @@
+// Package build runs the pipeline once: it loads the configuration, parses
+// the content, renders Markdown and templates on all cores, and writes the
+// result through a staging folder that replaces the destination only when
+// everything succeeded.
+//
+//	almanac.toml ─ config.Load
+//	content/     ─ parse.Dir ─ markdown ─┐
+//	layouts/     ─ render.LoadTheme ─────┼─ render.Plan ─ output.Staging ─ public/
+//	assets/      ─ assets.Collect ───────┘
+//
+// The site's own layouts/ and assets/ override the default theme's file by
+// file.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/almanac-news/almanac/internal/config"
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/overlay"
+	"github.com/almanac-news/almanac/internal/parse"
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+// Options describes one build.
+type Options struct {
+	Site    fs.FS  // the site folder: almanac.toml, content/, layouts/, assets/
+	Theme   fs.FS  // the default theme: layouts/ and assets/
+	Dest    string // output folder, replaced as a whole on success
+	Drafts  bool   // include drafts
+	Future  bool   // include articles dated in the future
+	BaseURL string // overrides the configuration's base_url when set
+	Now     time.Time
+}
+
+// Result summarises a successful build.
+type Result struct {
+	Pages    int           // HTML pages written
+	Sections int           // sections of the site
+	Files    int           // files written in all
+	Skipped  []*site.Page  // drafts and future articles left out
+	Warnings []*diag.Problem
+	Duration time.Duration
+}
+
+func (r *Result) String() string {
+	return fmt.Sprintf("%d pages, %d sections, %d files in %v", r.Pages, r.Sections, r.Files, r.Duration.Round(time.Millisecond))
+}
+
+// ErrContent wraps the problems that made a build fail; errors.As gives
+// the diag.Errors with every position.
+var ErrContent = errors.New("the site has errors")
+
+// Run builds the site. On any error the destination is left as it was.
+func Run(opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
+	problems := &diag.List{}
+	cfg, ps := config.Load(opts.Site, "almanac.toml")
+	problems.Merge(ps)
+	if opts.BaseURL != "" {
+		if err := config.SetBaseURL(&cfg, opts.BaseURL); err != nil {
+			problems.Add(diag.Errorf(diag.Pos{File: "--base-url"}, "%v", err))
+		}
+	}
+	if err := contentError(problems); err != nil {
+		return nil, err
+	}
+	s, res, err := load(opts, cfg, problems)
+	if err != nil {
+		return nil, err
+	}
+	if err := write(opts, s, res, problems); err != nil {
+		return nil, err
+	}
+	res.Warnings = problems.Warnings()
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// load parses the content and renders every page body.
+func load(opts Options, cfg site.Config, problems *diag.List) (*site.Site, *Result, error) {
+	content, err := fs.Sub(opts.Site, "content")
+	if err != nil {
+		return nil, nil, err
+	}
+	parsed, ps := parse.Dir(content, parse.Options{
+		Config: cfg, Root: "content", Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now,
+	})
+	problems.Merge(ps)
+	if err := contentError(problems); err != nil {
+		return nil, nil, err
+	}
+	renderBodies(parsed.Site, problems)
+	if err := contentError(problems); err != nil {
+		return nil, nil, err
+	}
+	return parsed.Site, &Result{Sections: len(parsed.Site.Sections), Skipped: parsed.Skipped}, nil
+}
+
+// layer returns the named folder of the site over the same folder of the theme.
+func layer(opts Options, name string) fs.FS {
+	return overlay.New(sub(opts.Site, name), sub(opts.Theme, name))
+}
+
+func sub(fsys fs.FS, name string) fs.FS {
+	s, err := fs.Sub(fsys, name)
+	if err != nil { // only for invalid names, which callers never pass
+		panic(err)
+	}
+	return s
+}
+
+func contentError(problems *diag.List) error {
+	if errs := problems.Errors(); len(errs) > 0 {
+		return fmt.Errorf("%w:\n%w", ErrContent, diag.Errors(errs))
+	}
+	return nil
+}

@@ -1,0 +1,94 @@
+package build
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"sync/atomic"
+
+	"github.com/almanac-news/almanac/internal/assets"
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/output"
+	"github.com/almanac-news/almanac/internal/render"
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+// write renders every page into a staging folder and swaps it in.
+func write(opts Options, s *site.Site, res *Result, problems *diag.List) error {
+	theme, ps := render.LoadTheme(layer(opts, "layouts"), s.Config.Language)
+	problems.Merge(ps)
+	manifest, err := assets.Collect(layer(opts, "assets"))
+	if err != nil {
+		return err
+	}
+	if err := contentError(problems); err != nil {
+		return err
+	}
+	outputs, ps := theme.Plan(&render.Input{Site: s, Asset: manifest.URL})
+	problems.Merge(ps)
+	if err := contentError(problems); err != nil {
+		return err
+	}
+	stage, err := output.Begin(opts.Dest)
+	if err != nil {
+		return err
+	}
+	if err := fill(stage, opts.Site, s, manifest, outputs); err != nil {
+		stage.Abort()
+		return err
+	}
+	res.Pages, res.Files = len(outputs), stage.Count()
+	return stage.Commit()
+}
+
+// fill writes assets, bundle files and pages into the staging folder.
+func fill(stage *output.Staging, siteFS fs.FS, s *site.Site, manifest *assets.Manifest, outputs []render.Output) error {
+	for _, f := range manifest.Files() {
+		if err := stage.WriteFile(f.Output, f.Data); err != nil {
+			return err
+		}
+	}
+	for _, p := range s.Pages {
+		for _, r := range p.Resources {
+			if err := stage.CopyFile(r.URL[1:], siteFS, r.Source); err != nil {
+				return err
+			}
+		}
+	}
+	var failed atomic.Pointer[error]
+	parallel(len(outputs), func(i int) {
+		if failed.Load() != nil {
+			return
+		}
+		if err := writePage(stage, outputs[i]); err != nil {
+			failed.CompareAndSwap(nil, &err)
+		}
+	})
+	if errp := failed.Load(); errp != nil {
+		return *errp
+	}
+	return nil
+}
+
+func writePage(stage *output.Staging, out render.Output) error {
+	f, err := stage.Create(out.Path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 32<<10)
+	err = out.Render(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		src := "404 page"
+		if out.Page != nil {
+			src = out.Page.Source
+		}
+		return fmt.Errorf("%s: rendering %s: %w", src, out.Path, err)
+	}
+	return nil
+}

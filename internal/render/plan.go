@@ -1,0 +1,250 @@
+package render
+
+import (
+	"html/template"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+const (
+	defaultPageSize = 10 // articles per list page when the configuration sets none
+	moreCount       = 5  // articles in an article's "more from this section"
+	notFoundLayout  = "404"
+)
+
+// defaultLayouts names the layout of each kind of page without a `layout:`.
+var defaultLayouts = map[site.Kind]string{
+	site.KindHome:    "home",
+	site.KindSection: "section",
+	site.KindArticle: "article",
+	site.KindPage:    "page",
+}
+
+// planner accumulates the outputs of one Plan call.
+type planner struct {
+	theme    *Theme
+	r        *renderer
+	problems *diag.List
+	outputs  []Output
+	byPath   map[string]*site.Page // output path → page, to catch two pages at one URL
+	missing  map[string]bool       // default layouts already reported missing
+	updated  time.Time
+	pageSize int
+}
+
+// Plan lists every HTML file of the site: the home page, each page of
+// each section's list, every article and stand-alone page, and 404.html.
+// Planning is cheap; the templates run when the build calls Render, which
+// is safe from many goroutines at once. Render writes straight to the
+// writer it is given, which should be buffered.
+func (t *Theme) Plan(in *Input) ([]Output, *diag.List) {
+	problems := &diag.List{}
+	r := newRenderer(t, in)
+	if err := t.bind(r); err != nil {
+		problems.Add(diag.Errorf(diag.Pos{File: layoutsDir}, "%v", err))
+		return nil, problems
+	}
+	pl := &planner{theme: t, r: r, problems: problems,
+		byPath:  make(map[string]*site.Page, len(in.Site.Pages)+len(in.Site.Sections)+2),
+		missing: map[string]bool{}, pageSize: in.Site.Config.PageSize}
+	if pl.pageSize <= 0 {
+		pl.pageSize = defaultPageSize
+	}
+	articles := siteArticles(in.Site.Pages)
+	if len(articles) > 0 {
+		pl.updated = articles[0].Date
+	}
+	pl.planHome(articles)
+	for _, sec := range in.Site.Sections {
+		pl.planSection(sec)
+	}
+	pl.planPages()
+	pl.planNotFound(articles)
+	return pl.outputs, problems
+}
+
+// siteArticles returns the articles among pages, keeping their order
+// (newest first).
+func siteArticles(pages []*site.Page) []*site.Page {
+	articles := make([]*site.Page, 0, len(pages))
+	for _, p := range pages {
+		if p.Kind == site.KindArticle {
+			articles = append(articles, p)
+		}
+	}
+	return articles
+}
+
+// data returns the template data of page p in section sec (nil when p has none).
+func (pl *planner) data(p *site.Page, sec *site.Section) *PageData {
+	d := &PageData{Site: pl.r.in.Site, Page: p, Section: sec, Lang: pl.theme.lang, Updated: pl.updated}
+	switch {
+	case sec != nil && sec.Page != nil:
+		d.Nav = sec.Page.URL
+	case p != nil:
+		d.Nav = p.URL
+	}
+	return d
+}
+
+func (pl *planner) planHome(articles []*site.Page) {
+	home := pl.r.in.Site.Home
+	if home == nil {
+		home = &site.Page{Kind: site.KindHome, URL: "/", Title: pl.r.in.Site.Config.Title,
+			Summary: pl.r.in.Site.Config.Description}
+	}
+	d := pl.data(home, nil)
+	d.List = first(pl.pageSize, articles)
+	pl.add(home, d)
+}
+
+// planSection plans the pages of a section's list: the first at the
+// section's URL, the others at <section>/page/N/.
+func (pl *planner) planSection(sec *site.Section) {
+	if sec.Page == nil {
+		pl.problems.Add(diag.Errorf(diag.Pos{File: "content/" + sec.Name}, "section %q has no page", sec.Name).
+			WithHint("add content/%s/_index.md with a title", sec.Name))
+		return
+	}
+	total := pageCount(len(sec.Articles), pl.pageSize)
+	for n := 1; n <= total; n++ {
+		d := pl.data(sec.Page, sec)
+		d.List = sec.Articles[(n-1)*pl.pageSize : min(n*pl.pageSize, len(sec.Articles))]
+		d.Pager = newPager(sec.Page.URL, n, total)
+		pl.addAt(listPageURL(sec.Page.URL, n), sec.Page, d)
+	}
+}
+
+// planPages plans every article and stand-alone page.
+func (pl *planner) planPages() {
+	index := make(map[*site.Page]int, len(pl.r.in.Site.Pages))
+	for _, sec := range pl.r.in.Site.Sections {
+		for i, p := range sec.Articles {
+			index[p] = i
+		}
+	}
+	for _, p := range pl.r.in.Site.Pages {
+		sec := pl.r.sections[p.Section]
+		d := pl.data(p, sec)
+		if i, ok := index[p]; ok && sec != nil {
+			d.More = moreArticles(sec.Articles, i)
+		}
+		pl.add(p, d)
+	}
+}
+
+// moreArticles returns up to moreCount of articles other than articles[i],
+// newest first. Most articles share the section's newest ones, without copying.
+func moreArticles(articles []*site.Page, i int) []*site.Page {
+	if i >= moreCount {
+		return articles[:min(moreCount, len(articles))]
+	}
+	more := make([]*site.Page, 0, moreCount)
+	more = append(more, articles[:i]...)
+	return append(more, articles[i+1:min(moreCount+1, len(articles))]...)
+}
+
+func (pl *planner) planNotFound(articles []*site.Page) {
+	tmpl := pl.r.templates[notFoundLayout]
+	if tmpl == nil {
+		pl.problems.Add(diag.Warnf(diag.Pos{File: layoutsDir + "/" + notFoundLayout + ".html"},
+			"the theme has no 404 layout, so the site gets no 404.html").
+			WithHint("add layouts/404.html with a {{define \"main\"}} that links home"))
+		return
+	}
+	d := pl.data(nil, nil)
+	d.List = first(moreCount, articles)
+	pl.outputs = append(pl.outputs, Output{Path: "404.html", Render: renderFunc(tmpl, d, "the 404 page")})
+}
+
+// add plans page p at its own URL.
+func (pl *planner) add(p *site.Page, d *PageData) { pl.addAt(p.URL, p, d) }
+
+// addAt plans the output of page p at url with data d.
+func (pl *planner) addAt(url string, p *site.Page, d *PageData) {
+	tmpl := pl.layoutFor(p)
+	if tmpl == nil {
+		return
+	}
+	out, ok := outputPath(url)
+	if !ok {
+		pl.problems.Add(diag.Errorf(diag.Pos{File: p.Source}, "URL %q cannot be written as a file", url).
+			WithHint("URLs start with / and name no . or .. folders; set `url:` or `slug:` to letters, digits and -"))
+		return
+	}
+	if other := pl.byPath[out]; other != nil {
+		pl.problems.Add(diag.Errorf(diag.Pos{File: p.Source}, "this page and %s are both published at %s", other.Source, url).
+			Also(diag.Pos{File: other.Source}).WithHint("give one of them another slug or url"))
+		return
+	}
+	pl.byPath[out] = p
+	d.URL = url
+	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, Render: renderFunc(tmpl, d, p.Source)})
+}
+
+// layoutFor returns the executable template of p's layout, reporting a
+// layout that the theme lacks.
+func (pl *planner) layoutFor(p *site.Page) *template.Template {
+	if p.Layout != "" {
+		name := strings.TrimSuffix(p.Layout, ".html")
+		if tmpl := pl.r.templates[name]; tmpl != nil {
+			return tmpl
+		}
+		pos := diag.Pos{File: p.Source, Line: p.Lines["layout"]}
+		pl.problems.Add(diag.Errorf(pos, "layout %q does not exist", p.Layout).
+			WithHint("create layouts/%s.html, or use one of the theme's layouts: %s", name,
+				strings.Join(pl.theme.layoutNames(), ", ")))
+		return nil
+	}
+	name := defaultLayouts[p.Kind]
+	if tmpl := pl.r.templates[name]; tmpl != nil {
+		return tmpl
+	}
+	if !pl.missing[name] {
+		pl.missing[name] = true
+		pl.problems.Add(diag.Errorf(diag.Pos{File: layoutsDir + "/" + name + ".html"},
+			"the theme has no %s layout, needed for %s", name, p.Source).
+			WithHint("add layouts/%s.html with a {{define \"main\"}}…{{end}}", name))
+	}
+	return nil
+}
+
+// outputPath turns a site-relative URL into the path of its file under
+// public/: "/a/b/" → "a/b/index.html", "/a.html" → "a.html".
+func outputPath(url string) (string, bool) {
+	rel := strings.TrimPrefix(url, "/")
+	if rel == url || strings.ContainsAny(rel, "\\?#") {
+		return "", false
+	}
+	if dir := strings.TrimSuffix(rel, "/"); dir != "" {
+		for _, elem := range strings.Split(dir, "/") {
+			if elem == "" || elem == "." || elem == ".." {
+				return "", false
+			}
+		}
+	}
+	switch {
+	case rel == "" || strings.HasSuffix(rel, "/"):
+		return rel + "index.html", true
+	case strings.HasSuffix(rel, ".html"):
+		return rel, true
+	}
+	return rel + "/index.html", true
+}
+
+// renderFunc returns an Output.Render that executes tmpl with d; what names
+// the page in error messages.
+func renderFunc(tmpl *template.Template, d *PageData, what string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		if err := tmpl.Execute(w, d); err != nil {
+			problem := templateProblem(err)
+			problem.Msg = "rendering " + what + ": " + problem.Msg
+			return problem
+		}
+		return nil
+	}
+}
