@@ -26,7 +26,7 @@ import (
 	"sync/atomic"
 )
 
-// File modes of everything written, whatever the umask.
+// File modes of everything written, before the umask (022 gives these same modes).
 const (
 	FileMode fs.FileMode = 0o644
 	DirMode  fs.FileMode = 0o755
@@ -188,10 +188,6 @@ func (s *Staging) Create(rel string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	if err := f.Chmod(FileMode); err != nil {
-		_ = f.Close()
-		return nil, fmt.Errorf("output: %w", err)
-	}
 	return &stagedFile{File: f, staging: s}, nil
 }
 
@@ -259,9 +255,7 @@ func (s *Staging) mkdirAll(rel string) error {
 		return err
 	}
 	err := os.Mkdir(s.osPath(rel), DirMode)
-	if err == nil {
-		err = os.Chmod(s.osPath(rel), DirMode)
-	} else if errors.Is(err, fs.ErrExist) {
+	if errors.Is(err, fs.ErrExist) {
 		err = nil // made by another goroutine, or a file: writing into it will fail
 	}
 	if err != nil {

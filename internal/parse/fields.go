@@ -75,6 +75,12 @@ func (f *fields) key(name string, v *yaml.Node) {
 		f.image = v
 	case "audio":
 		f.audio = v
+	case "figures":
+		f.figures(v)
+	case "kpis":
+		f.kpis(v)
+	case "charts":
+		f.charts(v)
 	default:
 		var val any
 		if err := v.Decode(&val); err != nil {

@@ -1,37 +1,56 @@
 package site
 
 // Figure is one reported number: an indicator's value for a period.
-// The figures issue fills these from the front matter's figures list.
+// The parse stage fills these from the front matter's figures list
+// (docs/figures.md, section 2); label and unit are already carried over
+// from the indicator's other figures.
 type Figure struct {
 	Indicator       string // stable key shared across articles, e.g. "industry-output"
 	Label           string // human label, e.g. "Giá trị sản xuất công nghiệp"
-	Unit            string // e.g. "tỷ đồng"
+	Unit            string // e.g. "tỷ đồng"; empty for plain counts
 	Period          string // "2020", "2020-Q3" or "2020-11"
 	Value           float64
 	HasValue        bool
-	Precision       int     // decimals as written
-	Qualifier       string  // "over", "nearly", "about" or empty
+	Precision       int     // decimals as written: 68800 → 0, 1.70 → 2
+	Qualifier       string  // "over", "nearly", "about" or empty; qualifies Value only
 	Change          float64 // per cent against Base
 	HasChange       bool
 	ChangePrecision int
-	Base            string // period compared with
+	Base            string // period compared with; set whenever HasChange
 	Status          string // "actual", "estimate", "target" or "forecast"
 	Source          string
 	Note            string
-	Line            int // line of the figure in the page's source file
+	Line            int      // line of the figure in the page's source file
+	Column          int      // column of the figure's first key
+	ChangePos       Position // where change is written; zero without change
 }
 
-// Chart is one chart declared in the front matter or in a chart block.
+// Chart is one chart declared in the front matter or in a chart block
+// (docs/figures.md, section 4).
 type Chart struct {
-	ID         string
-	Type       string
+	ID         string // empty only for a chart declared in a block without id
+	Type       string // bar, column, line, pie, donut, change or target
 	Title      string
-	Indicators []string
-	Periods    []string
-	Measure    string // "value" or "change"
-	Data       string // CSV file
+	Indicators []string // the indicators of the page's figures to draw; with Data, the CSV columns
+	Periods    []string // only these periods (with Data, these rows); empty for all
+	Measure    string   // "value" or "change" ("change" for a change chart)
+	Data       string   // a CSV file to draw instead of figures, as written (bundle, then data/)
+	Columns    []string // with Data: the labels of the CSV columns to draw (Indicators); empty for all
 	Source     string
 	Note       string
-	Line       int
-	Placed     bool // a chart block in the body places it
+	Line       int // line of the chart's first key in the page's source file
+	Column     int
+	// IndicatorPos and PeriodPos give the position of each entry of
+	// Indicators and Periods, for errors found after parsing.
+	IndicatorPos []Position
+	PeriodPos    []Position
+	Ref          bool // a chart block naming only the id of a front-matter chart
+	Inline       bool // declared entirely in a chart block of the body
+	Placed       bool // a chart block in the body places it
+}
+
+// Position is a line and column in a page's source file.
+type Position struct {
+	Line int
+	Col  int
 }

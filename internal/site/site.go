@@ -65,6 +65,7 @@ type Page struct {
 	TOC      []Heading     // the body's headings, in order
 
 	Figures []Figure // figures declared in front matter (issue: figures and charts)
+	KPIs    []string // indicators shown as KPI cards, in order; nil: every indicator, empty: none
 	Charts  []Chart  // charts declared in front matter or in the body
 }
 

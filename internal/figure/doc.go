@@ -1,0 +1,13 @@
+// Package figure works with the figures of an article — the numbers its
+// front matter declares (docs/figures.md) — once they are parsed:
+//
+//   - periods: ParsePeriod, their order (Compare) and how readers see
+//     them (Period.Text: "quý III/2020", "Q3 2020");
+//   - numbers as written: ParseNumber keeps the stated precision, and
+//     FixNumber and FixPeriod guess what a writer meant, for error hints;
+//   - Cards, the KPI strip of a page, in Vietnamese or English;
+//   - Check, the cross-check of stated changes against the values they
+//     compare (79.770 against 68.800 is +15.9 %, so "16" holds).
+//
+// Everything here reads the site model and is safe for concurrent use.
+package figure

@@ -1,0 +1,381 @@
+package parse
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/figure"
+	"github.com/almanac-news/almanac/internal/site"
+	"github.com/almanac-news/almanac/internal/slug"
+)
+
+// Chart declarations (docs/figures.md, section 4): the front matter's
+// charts list and the body's chart blocks.
+
+var (
+	chartKeys = []string{"id", "type", "title", "indicators", "periods", "measure",
+		"data", "source", "note"}
+	chartTypes = []string{"bar", "column", "line", "pie", "donut", "change", "target"}
+	measures   = []string{"value", "change"}
+	keyForm    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+const measureHint = "value draws the figures' values, change their changes in per cent"
+
+// charts decodes the front matter's charts into the page.
+func (f *fields) charts(v *yaml.Node) {
+	charts, problems := DecodeCharts(f.file, v)
+	f.problems = append(f.problems, problems...)
+	f.page.Charts = charts
+	for _, ch := range charts {
+		f.problems = append(f.problems, figure.CheckChartRefs(f.page, ch)...)
+	}
+}
+
+// DecodeCharts decodes the charts list n of a front matter in file. Every
+// chart needs an id, unique in the list. References to the page's
+// figures are checked separately, by figure.CheckChartRefs. A chart with errors
+// is still returned when it has an id, so that the blocks placing it are
+// not reported too.
+func DecodeCharts(file string, n *yaml.Node) ([]site.Chart, []*diag.Problem) {
+	f := &fields{file: file}
+	if n.Kind != yaml.SequenceNode {
+		f.errorf(n, "charts must be a list of charts, each with id, type and title, not %s", kindName(n)).
+			WithHint("start each chart on a line of its own with \"- id: …\"")
+		return nil, f.problems
+	}
+	var charts []site.Chart
+	ids := map[string]*yaml.Node{}
+	for _, item := range n.Content {
+		ch, nodes := f.chart(item, true)
+		if ch.ID == "" {
+			continue
+		}
+		if prev, dup := ids[ch.ID]; dup {
+			f.errorf(nodes["id"], "chart id %s is used twice", ch.ID).Also(f.pos(prev)).
+				WithHint("give each chart of the article its own id")
+			continue
+		}
+		ids[ch.ID] = nodes["id"]
+		charts = append(charts, ch)
+	}
+	return charts, f.problems
+}
+
+// DecodeChartBlock decodes the YAML body of a ```chart block whose first
+// line is line firstLine of file. A block holding only an id refers to a
+// chart of the front matter (Ref is set and only ID); any other block
+// declares a whole chart (Inline is set), whose id may be left out.
+func DecodeChartBlock(file string, body []byte, firstLine int) (site.Chart, []*diag.Problem) {
+	f := &fields{file: file}
+	root := f.blockRoot(body, firstLine)
+	if root == nil {
+		return site.Chart{}, f.problems
+	}
+	if len(root.Content) == 2 && root.Content[0].Value == "id" {
+		ch := site.Chart{Line: root.Line, Column: root.Column, Ref: true}
+		if ch.ID = f.text("chart id", root.Content[1]); ch.ID == "" && len(f.problems) == 0 {
+			f.errorf(root.Content[1], "the chart block names no chart").
+				WithHint("write the id of a chart declared under charts:, e.g. id: bien-dong-2020")
+		}
+		return ch, f.problems
+	}
+	ch, _ := f.chart(root, false)
+	ch.Inline = true
+	return ch, f.problems
+}
+
+// blockRoot parses a chart block's YAML, in the file's own lines.
+func (f *fields) blockRoot(body []byte, firstLine int) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(body, &doc); err != nil {
+		line, msg := 1, err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		f.problems = append(f.problems, diag.Errorf(diag.Pos{File: f.file, Line: firstLine + line - 1,
+			Col: firstColumn(body, line)}, "chart block is not valid YAML: %s", msg).
+			WithHint("write key: value lines, and quote values that contain \": \""))
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		f.problems = append(f.problems, diag.Errorf(diag.Pos{File: f.file, Line: max(firstLine-1, 1)},
+			"the chart block is empty").
+			WithHint("name a chart declared under charts: (id: bien-dong-2020), or declare one here with type, title and indicators or data"))
+		return nil
+	}
+	root := doc.Content[0]
+	shiftLines(root, firstLine-1)
+	if root.Kind != yaml.MappingNode {
+		f.errorf(root, "a chart block must hold key: value lines, not %s", kindName(root)).
+			WithHint("write id: bien-dong-2020 to place a declared chart")
+		return nil
+	}
+	return root
+}
+
+// chart decodes one chart declaration; needID is true in the front matter.
+func (f *fields) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		f.errorf(n, "each chart must be a set of keys (id, type, title, indicators or data…), not %s", kindName(n)).
+			WithHint("write a chart as indented key: value lines after \"- \", e.g. - id: bien-dong-2020")
+		return site.Chart{}, nil
+	}
+	nodes := f.keyNodes("chart", n, chartKeys)
+	ch := site.Chart{Line: n.Line, Column: n.Column}
+	f.chartID(&ch, nodes["id"], n, needID)
+	if v := nodes["type"]; v == nil {
+		f.errorf(n, "%s has no type", figure.ChartName(ch)).WithHint("add type: one of %s", strings.Join(chartTypes, ", "))
+	} else {
+		ch.Type, _ = f.choice("chart type", v, chartTypes, nil, "the types are "+strings.Join(chartTypes, ", "))
+	}
+	if v := nodes["title"]; v == nil {
+		f.errorf(n, "%s has no title", figure.ChartName(ch)).WithHint(`add title: "…", the chart's caption`)
+	} else {
+		ch.Title = f.text("title", v)
+	}
+	f.chartDrawing(&ch, nodes, n)
+	f.chartMeasure(&ch, nodes)
+	if v := nodes["source"]; v != nil {
+		ch.Source = f.text("source", v)
+	}
+	if v := nodes["note"]; v != nil {
+		ch.Note = f.text("note", v)
+	}
+	return ch, nodes
+}
+
+func (f *fields) chartID(ch *site.Chart, v, n *yaml.Node, needID bool) {
+	if v == nil {
+		if needID {
+			f.errorf(n, "chart has no id").
+				WithHint("add id: bien-dong-2020; a chart block in the body places the chart by naming its id")
+		}
+		return
+	}
+	s := f.text("chart id", v)
+	if !validKey(s) {
+		f.errorf(v, "chart id %q is not a key", s).
+			WithHint("use a-z, 0-9 and hyphens, e.g. %s", exampleKey(s, "bien-dong-2020"))
+		return
+	}
+	ch.ID = s
+}
+
+// chartDrawing reads what the chart draws: the figures of its indicators,
+// or the CSV file of data, whose columns indicators then selects; and
+// which periods (rows of the file).
+func (f *fields) chartDrawing(ch *site.Chart, nodes map[string]*yaml.Node, n *yaml.Node) {
+	ind, data := nodes["indicators"], nodes["data"]
+	if ind == nil && data == nil {
+		f.errorf(n, "%s draws nothing; add indicators: [...] or data: file.csv", figure.ChartName(*ch)).
+			WithHint("indicators draws the article's figures (indicators: [industry-output]); data draws a CSV file (data: xuat-nhap-khau.csv)")
+	}
+	if ind != nil {
+		ch.Indicators, ch.IndicatorPos = f.positionedTexts("indicators", ind, nil)
+	}
+	if data != nil {
+		f.chartData(ch, data)
+		ch.Columns = slices.Clone(ch.Indicators)
+		if ch.Data == "" { // reported: its columns are not figures to check
+			ch.Indicators, ch.IndicatorPos, ch.Columns = nil, nil, nil
+		}
+	}
+	if v := nodes["periods"]; v != nil {
+		read := f.chartPeriod
+		if data != nil { // rows of the CSV file: any text of its first column
+			read = nil
+		}
+		ch.Periods, ch.PeriodPos = f.positionedTexts("periods", v, read)
+	}
+	if ch.Type == "target" && data != nil {
+		f.errorf(data, "a target chart cannot be drawn from a CSV file").
+			WithHint("a CSV file has no status; draw the figures with indicators instead")
+	}
+}
+
+func (f *fields) chartPeriod(v *yaml.Node) (string, bool) {
+	p, ok := f.period("period", v)
+	return p.String(), ok
+}
+
+// positionedTexts reads a list of texts (or one text) with the position
+// of each; read, when given, reads and checks each item instead of text.
+func (f *fields) positionedTexts(name string, v *yaml.Node, read func(*yaml.Node) (string, bool)) ([]string, []site.Position) {
+	items := f.nodes(name, v)
+	if len(items) == 0 && v.Kind == yaml.SequenceNode {
+		f.errorf(v, "%s is an empty list", name).WithHint("name at least one, or remove %s", name)
+	}
+	var texts []string
+	var at []site.Position
+	for _, item := range items {
+		s, ok := "", true
+		if read != nil {
+			s, ok = read(item)
+		} else {
+			s = f.text(name, item)
+			ok = s != ""
+		}
+		if ok {
+			texts = append(texts, s)
+			at = append(at, site.Position{Line: item.Line, Col: item.Column})
+		}
+	}
+	return texts, at
+}
+
+func (f *fields) chartData(ch *site.Chart, v *yaml.Node) {
+	s := f.text("data", v)
+	switch {
+	case s == "":
+	case strings.Contains(s, "://") || strings.HasPrefix(s, "/") || strings.Contains(s, `\`) ||
+		slices.Contains(strings.Split(s, "/"), "..") || (len(s) > 1 && s[1] == ':'):
+		f.errorf(v, "chart data %q leaves the site's folders", s).
+			WithHint("name a file in the page's folder or under data/, e.g. data: xuat-nhap-khau.csv")
+	case !strings.HasSuffix(strings.ToLower(s), ".csv"):
+		f.errorf(v, "chart data %q is not a CSV file", s).WithHint("name a .csv file, e.g. data: xuat-nhap-khau.csv")
+	default:
+		ch.Data = s
+	}
+}
+
+// chartMeasure reads measure: "change" by default for a change chart,
+// else "value".
+func (f *fields) chartMeasure(ch *site.Chart, nodes map[string]*yaml.Node) {
+	ch.Measure = "value"
+	if ch.Type == "change" {
+		ch.Measure = "change"
+	}
+	v := nodes["measure"]
+	if v == nil {
+		return
+	}
+	if nodes["data"] != nil {
+		f.errorf(v, "measure cannot be set for a chart drawn from a CSV file").
+			WithHint("remove measure: the cells are drawn as they are, as per cent changes in a change chart")
+		return
+	}
+	m, ok := f.choice("measure", v, measures, nil, measureHint)
+	switch {
+	case !ok:
+	case ch.Type == "change" && m == "value":
+		f.errorf(v, "a change chart draws changes; remove measure: value").
+			WithHint("to draw values, use type: column or bar")
+	default:
+		ch.Measure = m
+	}
+}
+
+func validKey(s string) bool { return keyForm.MatchString(s) }
+
+// exampleKey suggests a key made from s, or fallback.
+func exampleKey(s, fallback string) string {
+	if k := slug.Make(s); validKey(k) {
+		return k
+	}
+	return fallback
+}
+
+// ChartBlocks follows the chart blocks of one page's body, in order: it
+// resolves the blocks that place a chart of the front matter, checks the
+// blocks that declare one, and remembers what is placed. Use one per page,
+// from one goroutine.
+type ChartBlocks struct {
+	page     *site.Page
+	placed   map[string]diag.Pos // front-matter chart id → the block placing it
+	declared map[string]diag.Pos // id of a chart declared in a block → that block
+}
+
+// NewChartBlocks starts following the chart blocks of page.
+func NewChartBlocks(page *site.Page) *ChartBlocks {
+	return &ChartBlocks{page: page, placed: map[string]diag.Pos{}, declared: map[string]diag.Pos{}}
+}
+
+// Block decodes the chart block whose YAML body starts on line firstLine
+// of the page's file and returns the chart to draw in its place, with
+// Placed set: the front matter's chart it names, or the chart it declares.
+// When the problems hold an error, nothing is to be drawn there.
+func (b *ChartBlocks) Block(body []byte, firstLine int) (site.Chart, []*diag.Problem) {
+	ch, problems := DecodeChartBlock(b.page.Source, body, firstLine)
+	if slices.ContainsFunc(problems, isError) {
+		return ch, problems
+	}
+	if ch.Ref {
+		return b.place(ch)
+	}
+	return ch, append(problems, b.declare(&ch)...)
+}
+
+func isError(p *diag.Problem) bool { return p.Severity == diag.SeverityError }
+
+func (b *ChartBlocks) frontMatterChart(id string) (site.Chart, bool) {
+	i := slices.IndexFunc(b.page.Charts, func(c site.Chart) bool { return !c.Inline && c.ID == id })
+	if i < 0 {
+		return site.Chart{}, false
+	}
+	return b.page.Charts[i], true
+}
+
+func (b *ChartBlocks) pos(ch site.Chart) diag.Pos {
+	return diag.Pos{File: b.page.Source, Line: ch.Line, Col: ch.Column}
+}
+
+func (b *ChartBlocks) place(ref site.Chart) (site.Chart, []*diag.Problem) {
+	at := b.pos(ref)
+	ch, ok := b.frontMatterChart(ref.ID)
+	if !ok {
+		var ids []string
+		for _, c := range b.page.Charts {
+			if !c.Inline {
+				ids = append(ids, c.ID)
+			}
+		}
+		hint := "the front matter declares no charts; declare it under charts:, or give this block type, title and indicators or data"
+		if len(ids) > 0 {
+			hint = "the declared ids are " + strings.Join(ids, ", ")
+		}
+		return ref, []*diag.Problem{diag.Errorf(at, "no chart %s declared in charts", ref.ID).WithHint("%s", hint)}
+	}
+	if prev, twice := b.placed[ref.ID]; twice {
+		return ref, []*diag.Problem{diag.Errorf(at, "chart %s is placed twice", ref.ID).Also(prev).
+			WithHint("remove one of the two blocks")}
+	}
+	b.placed[ref.ID] = at
+	ch.Placed = true
+	return ch, nil
+}
+
+func (b *ChartBlocks) declare(ch *site.Chart) []*diag.Problem {
+	ch.Placed = true
+	at := b.pos(*ch)
+	var problems []*diag.Problem
+	if decl, ok := b.frontMatterChart(ch.ID); ok && ch.ID != "" {
+		problems = append(problems, diag.Errorf(at, "chart %s is declared at line %d; a block that places it names only its id",
+			ch.ID, decl.Line).Also(b.pos(decl)).
+			WithHint("write only id: %s in this block, or give this chart another id", ch.ID))
+	} else if prev, dup := b.declared[ch.ID]; dup && ch.ID != "" {
+		problems = append(problems, diag.Errorf(at, "chart id %s is used twice", ch.ID).Also(prev).
+			WithHint("give each chart of the article its own id"))
+	} else if ch.ID != "" {
+		b.declared[ch.ID] = at
+	}
+	return append(problems, figure.CheckChartRefs(b.page, *ch)...)
+}
+
+// Unplaced returns the charts of the front matter that no block placed,
+// in their order: they are drawn after the body.
+func (b *ChartBlocks) Unplaced() []site.Chart {
+	var out []site.Chart
+	for _, c := range b.page.Charts {
+		if _, placed := b.placed[c.ID]; !placed && !c.Inline {
+			out = append(out, c)
+		}
+	}
+	return out
+}

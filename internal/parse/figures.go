@@ -1,0 +1,399 @@
+package parse
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/figure"
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+// The front-matter keys figures and kpis (docs/figures.md, sections 2
+// and 3). The keys of a page may come in any order: kpis and charts
+// decoded before figures are checked against no figures at first, and
+// their reference errors are settled once the figures are known.
+
+var figureKeys = []string{"indicator", "label", "unit", "period", "value", "qualifier",
+	"change", "base", "status", "source", "note"}
+
+const periodFormsHint = `write "2020" for a year, "2020-Q3" for a quarter or "2020-11" for a month`
+
+// figureDraft is one figure being decoded, with the nodes of its keys.
+type figureDraft struct {
+	fig   site.Figure
+	nodes map[string]*yaml.Node
+	at    *yaml.Node // the figure's mapping
+}
+
+// figures decodes the figures list into the page.
+func (f *fields) figures(v *yaml.Node) {
+	defer f.figuresKnown()
+	if v.Kind != yaml.SequenceNode {
+		f.errorf(v, "figures must be a list of figures, each with indicator, period and value, not %s", kindName(v)).
+			WithHint("start each figure on a line of its own with \"- indicator: …\"")
+		return
+	}
+	var drafts []*figureDraft
+	for _, item := range v.Content {
+		if d := f.figure(item); d != nil {
+			drafts = append(drafts, d)
+		}
+	}
+	drafts = f.withoutDuplicates(drafts)
+	f.carryOver(drafts)
+	for _, d := range drafts {
+		f.page.Figures = append(f.page.Figures, d.fig)
+	}
+}
+
+// figure decodes one figure; it returns nil when the figure has no valid
+// indicator or period, the two keys that make it a figure.
+func (f *fields) figure(n *yaml.Node) *figureDraft {
+	if n.Kind != yaml.MappingNode {
+		f.errorf(n, "each figure must be a set of keys (indicator, period, value…), not %s", kindName(n)).
+			WithHint("write a figure as indented key: value lines after \"- \", e.g. - indicator: industry-output")
+		return nil
+	}
+	d := &figureDraft{nodes: f.keyNodes("figure", n, figureKeys), at: n,
+		fig: site.Figure{Line: n.Line, Column: n.Column, Status: "actual"}}
+	identified := f.figureIndicator(d)
+	identified = f.figurePeriod(d) && identified
+	f.figureTexts(d)
+	f.figureNumbers(d)
+	f.figureWords(d)
+	f.figureBase(d)
+	if !identified {
+		return nil
+	}
+	return d
+}
+
+func (f *fields) figureIndicator(d *figureDraft) bool {
+	v := d.nodes["indicator"]
+	if v == nil {
+		f.errorf(d.at, "figure has no indicator").
+			WithHint("add indicator: industry-output, the key of what is measured")
+		return false
+	}
+	s, ok := f.strictText("indicator", v)
+	if ok && !validKey(s) {
+		f.errorf(v, "indicator %q is not a key", s).
+			WithHint("use a-z, 0-9 and hyphens, e.g. %s", exampleKey(s, "industry-output"))
+		return false
+	}
+	d.fig.Indicator = s
+	return ok
+}
+
+func (f *fields) figurePeriod(d *figureDraft) bool {
+	v := d.nodes["period"]
+	if v == nil {
+		f.errorf(d.at, "figure has no period").WithHint(`add period: "2020"`)
+		return false
+	}
+	p, ok := f.period("period", v)
+	if ok {
+		d.fig.Period = p.String()
+	}
+	return ok
+}
+
+func (f *fields) figureTexts(d *figureDraft) {
+	for _, t := range []struct {
+		name  string
+		dst   *string
+		empty bool // may be left empty with "key:"
+	}{{"label", &d.fig.Label, false}, {"unit", &d.fig.Unit, true},
+		{"source", &d.fig.Source, false}, {"note", &d.fig.Note, true}} {
+		if v := d.nodes[t.name]; v != nil && !(t.empty && v.Tag == "!!null") {
+			*t.dst, _ = f.strictText(t.name, v)
+		}
+	}
+}
+
+func (f *fields) figureNumbers(d *figureDraft) {
+	if v := d.nodes["value"]; v != nil {
+		n, ok := f.number("value", v)
+		d.fig.Value, d.fig.Precision, d.fig.HasValue = n.Value, n.Precision, ok
+		if ok && figure.ThreeDecimals(v.Value) {
+			whole := strings.ReplaceAll(v.Value, ".", "")
+			f.problems = append(f.problems, diag.Warnf(f.pos(v), "value %s is read as %s, not %s",
+				v.Value, strconv.FormatFloat(n.Value, 'f', -1, 64), whole).
+				WithHint("if you meant %s, write it without the dot: in front matter the dot is the decimal point", whole))
+		}
+	}
+	if v := d.nodes["change"]; v != nil {
+		n, ok := f.number("change", v)
+		d.fig.Change, d.fig.ChangePrecision, d.fig.HasChange = n.Value, n.Precision, ok
+		d.fig.ChangePos = site.Position{Line: v.Line, Col: v.Column}
+	}
+	if d.nodes["value"] == nil && d.nodes["change"] == nil {
+		f.errorf(d.at, "%s has neither value nor change", figureName(d.fig)).
+			WithHint("add value: 68800 (in the unit), change: -1.7 (in per cent against base), or both")
+	}
+}
+
+func (f *fields) figureWords(d *figureDraft) {
+	if v := d.nodes["qualifier"]; v != nil {
+		d.fig.Qualifier, _ = f.choice("qualifier", v, figure.Qualifiers, figure.QualifierMeanings, figure.QualifierHint)
+		if d.nodes["value"] == nil {
+			f.errorf(v, "qualifier needs a value").
+				WithHint("a qualifier says how the source words the value; add value: or remove qualifier")
+		}
+	}
+	if v := d.nodes["status"]; v != nil {
+		if s, ok := f.choice("status", v, figure.Statuses, figure.StatusMeanings, figure.StatusHint); ok {
+			d.fig.Status = s
+		}
+	}
+}
+
+// figureBase reads base, or makes it the previous period when the figure
+// has a change.
+func (f *fields) figureBase(d *figureDraft) {
+	period, periodOK := figure.ParsePeriod(d.fig.Period)
+	v := d.nodes["base"]
+	if v == nil {
+		if d.fig.HasChange && periodOK {
+			d.fig.Base = period.Previous().String()
+		}
+		return
+	}
+	base, ok := f.period("base", v)
+	switch {
+	case !ok:
+	case d.nodes["change"] == nil:
+		f.errorf(v, "base is given but the figure has no change").
+			WithHint("base is the period change compares with; add change: or remove base")
+	case periodOK && !base.EndsBefore(period):
+		f.errorf(v, "base %q is not before period %q", base.String(), period.String()).
+			WithHint("base is the earlier period the change compares with, e.g. base: %q", period.Previous().String())
+	default:
+		d.fig.Base = base.String()
+	}
+}
+
+// period reads a period: text in one of the accepted forms, or a bare year.
+func (f *fields) period(name string, v *yaml.Node) (figure.Period, bool) {
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!int" && v.Tag != "!!timestamp") {
+		f.errorf(v, "%s must be a period such as \"2020\", not %s", name, kindName(v)).WithHint(periodFormsHint)
+		return figure.Period{}, false
+	}
+	p, ok := figure.ParsePeriod(strings.TrimSpace(v.Value))
+	if ok {
+		return p, true
+	}
+	pr := f.errorf(v, "%s %q is not a period", name, v.Value)
+	if fixed, ok := figure.FixPeriod(v.Value); ok {
+		pr.WithHint(`write %q (the accepted forms are "2020", "2020-Q3" and "2020-11")`, fixed)
+	} else {
+		pr.WithHint(periodFormsHint)
+	}
+	return figure.Period{}, false
+}
+
+// number reads a number written the machine way, keeping its precision.
+func (f *fields) number(name string, v *yaml.Node) (figure.Number, bool) {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Tag == "!!bool" {
+		f.errorf(v, "%s must be a number, not %s", name, kindName(v)).
+			WithHint("write for example %s: %s", name, map[string]string{"value": "68800", "change": "-1.7"}[name])
+		return figure.Number{}, false
+	}
+	if n, ok := figure.ParseNumber(v.Value); ok && v.Tag != "!!str" {
+		return n, true
+	}
+	if v.Tag == "!!int" || v.Tag == "!!float" {
+		if full, ok := figure.InFull(v.Value); ok {
+			f.errorf(v, "%s %s must be written in full", name, v.Value).WithHint("write %s: %s", name, full)
+		} else {
+			f.errorf(v, "%s %s is not a number Almanac can show", name, v.Value).
+				WithHint("write the number in digits, e.g. %s: 68800", name)
+		}
+		return figure.Number{}, false
+	}
+	f.errorf(v, "%s must be a number, not %q", name, v.Value).WithHint("%s", figure.NumberHint(name, v.Value))
+	return figure.Number{}, false
+}
+
+// figureName names a figure in messages: "figure of industry-output in 2020".
+func figureName(fig site.Figure) string {
+	if fig.Indicator == "" || fig.Period == "" {
+		return "figure"
+	}
+	return "figure of " + fig.Indicator + " in " + fig.Period
+}
+
+// choice reads one of a fixed set of words; meanings maps other words a
+// writer may use to the right one.
+func (f *fields) choice(name string, v *yaml.Node, allowed []string, meanings map[string]string, hint string) (string, bool) {
+	s, ok := f.strictText(name, v)
+	if !ok {
+		return "", false
+	}
+	if slices.Contains(allowed, s) {
+		return s, true
+	}
+	p := f.errorf(v, "%s %q is not one of %s", name, s, strings.Join(allowed, ", "))
+	if m, ok := meanings[strings.ToLower(s)]; ok {
+		p.WithHint("write %s: %s (%s)", name, m, hint)
+	} else if c := figure.Closest(s, allowed); c != "" {
+		p.WithHint("did you mean %s? (%s)", c, hint)
+	} else {
+		p.WithHint("%s", hint)
+	}
+	return "", false
+}
+
+// strictText reads a text; unlike fields.text it takes no number, since a
+// number where a text belongs is most likely a key in the wrong place.
+func (f *fields) strictText(name string, v *yaml.Node) (string, bool) {
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!timestamp") {
+		f.errorf(v, "%s must be text, not %s", name, kindName(v)).WithHint(`write %s: "…"`, name)
+		return "", false
+	}
+	return strings.TrimSpace(v.Value), true
+}
+
+// withoutDuplicates reports and drops a second figure of one indicator for one period.
+func (f *fields) withoutDuplicates(drafts []*figureDraft) []*figureDraft {
+	type key struct{ indicator, period string }
+	first := map[key]*figureDraft{}
+	return slices.DeleteFunc(drafts, func(d *figureDraft) bool {
+		k := key{d.fig.Indicator, d.fig.Period}
+		if prev, dup := first[k]; dup {
+			f.errorf(d.at, "%s already has a figure for %s", k.indicator, k.period).
+				Also(f.pos(prev.at)).WithHint("keep one: an indicator has one figure per period")
+			return true
+		}
+		first[k] = d
+		return false
+	})
+}
+
+// carryOver gives every figure its indicator's label and unit, reporting
+// an indicator without label and one with two labels or units.
+func (f *fields) carryOver(drafts []*figureDraft) {
+	labels, units := map[string]givenText{}, map[string]givenText{}
+	for _, d := range drafts {
+		f.sameText("label", labels, d.fig.Indicator, d.fig.Label, d.nodes["label"])
+		f.sameText("unit", units, d.fig.Indicator, d.fig.Unit, d.nodes["unit"])
+	}
+	reported := map[string]bool{}
+	for _, d := range drafts {
+		ind := d.fig.Indicator
+		if _, ok := labels[ind]; !ok && !reported[ind] {
+			reported[ind] = true
+			f.errorf(d.at, "indicator %s has no label", ind).
+				WithHint("add label: … (the indicator's name for readers) to its first figure")
+		}
+		d.fig.Label, d.fig.Unit = labels[ind].text, units[ind].text
+	}
+}
+
+// givenText is a label or unit and where it was first given.
+type givenText struct {
+	text string
+	at   *yaml.Node
+}
+
+func (f *fields) sameText(name string, given map[string]givenText, indicator, text string, v *yaml.Node) {
+	if v == nil {
+		return
+	}
+	prev, ok := given[indicator]
+	if !ok {
+		given[indicator] = givenText{text, v}
+		return
+	}
+	if prev.text != text {
+		f.errorf(v, "%s %q differs from %q given for %s at line %d", name, text, prev.text, indicator, prev.at.Line).
+			Also(f.pos(prev.at)).
+			WithHint("an indicator has one %s in an article: give it once, on its first figure", name)
+	}
+}
+
+// kpis decodes the list of indicators shown as KPI cards.
+func (f *fields) kpis(v *yaml.Node) {
+	items := f.nodes("kpis", v)
+	f.page.KPIs = []string{} // given, even empty: no default
+	seen := map[string]*yaml.Node{}
+	for _, item := range items {
+		s, ok := f.strictText("kpis entry", item)
+		if !ok {
+			continue
+		}
+		if prev, dup := seen[s]; dup {
+			f.errorf(item, "kpis names %s twice", s).Also(f.pos(prev)).WithHint("keep one")
+			continue
+		}
+		seen[s] = item
+		f.page.KPIs = append(f.page.KPIs, s)
+		if !figure.HasIndicator(f.page.Figures, s) {
+			f.errorf(item, "%s", kpiUnknown(s)).WithHint("%s", figure.IndicatorHint(f.page.Figures, s))
+		}
+	}
+}
+
+func kpiUnknown(indicator string) string {
+	return "kpis names " + indicator + ", which no figure has"
+}
+
+// figuresKnown settles the references to indicators made by kpis and
+// charts decoded before the figures: it drops those now resolved, and
+// checks the charts again.
+func (f *fields) figuresKnown() {
+	kpiNames := map[string]string{} // message → indicator
+	for _, k := range f.page.KPIs {
+		kpiNames[kpiUnknown(k)] = k
+	}
+	chartMsgs := map[string]bool{}
+	for _, ch := range f.page.Charts {
+		for _, m := range figure.ChartRefMessages(ch) {
+			chartMsgs[m] = true
+		}
+	}
+	figs := f.page.Figures
+	f.problems = slices.DeleteFunc(f.problems, func(p *diag.Problem) bool {
+		if k, ok := kpiNames[p.Msg]; ok {
+			p.Hint = figure.IndicatorHint(figs, k)
+			return figure.HasIndicator(figs, k)
+		}
+		return chartMsgs[p.Msg]
+	})
+	for _, ch := range f.page.Charts {
+		f.problems = append(f.problems, figure.CheckChartRefs(f.page, ch)...)
+	}
+}
+
+// keyNodes returns the value node of each key of the mapping n, a figure
+// or a chart, reporting unknown keys and keys given twice.
+func (f *fields) keyNodes(what string, n *yaml.Node, known []string) map[string]*yaml.Node {
+	nodes := map[string]*yaml.Node{}
+	keys := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		prev, dup := keys[k.Value]
+		switch {
+		case !slices.Contains(known, k.Value):
+			hint := "the keys of a " + what + " are " + strings.Join(known, ", ")
+			if c := figure.Closest(k.Value, known); c != "" {
+				hint = "did you mean " + strconv.Quote(c) + "? (" + hint + ")"
+			}
+			f.errorf(k, "%s has no key %q", what, k.Value).WithHint("%s", hint)
+		case dup:
+			f.errorf(k, "key %q is given twice in this %s", k.Value, what).Also(f.pos(prev)).
+				WithHint("keep one of the two")
+		default:
+			keys[k.Value] = k
+			if v.Kind == yaml.AliasNode && v.Alias != nil {
+				v = v.Alias
+			}
+			nodes[k.Value] = v
+		}
+	}
+	return nodes
+}
