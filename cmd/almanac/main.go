@@ -9,6 +9,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -91,7 +92,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "almanac build: %s is not a folder; pass the site folder with --source\n", *source)
 		return 2
 	}
-	res, err := build.Run(build.Options{
+	res, err := build.Run(context.Background(), build.Options{
 		Site: os.DirFS(*source), Theme: almanac.Theme(), Dest: *dest,
 		Drafts: *drafts, Future: *future, BaseURL: *baseURL,
 	})

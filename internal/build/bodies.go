@@ -5,7 +5,9 @@ import (
 	"sync"
 
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/markdown"
+	"github.com/almanac-news/almanac/internal/parse"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -19,21 +21,26 @@ func allPages(s *site.Site) []*site.Page {
 	return append(pages, s.Pages...)
 }
 
-// renderBodies converts every page's Markdown on all cores and fills
-// Content, TOC and, when the front matter gave none, Summary.
-func renderBodies(s *site.Site, problems *diag.List) {
+// renderBodies converts every page's Markdown on all cores, drawing its
+// charts, and fills Content, TOC and, when the front matter gave none,
+// Summary. It checks each page's figures against each other.
+func renderBodies(s *site.Site, c *charts, problems *diag.List) {
 	conv := markdown.New(markdown.Options{AllowHTML: s.Config.AllowHTML})
 	pages := allPages(s)
 	parallel(len(pages), func(i int) {
 		p := pages[i]
-		res, err := conv.Convert(p.Body)
+		blocks := parse.NewChartBlocks(p)
+		res, err := conv.ConvertWith(p.Body, c.fences(p, blocks, problems))
 		for _, fe := range markdown.FenceErrors(err) {
 			problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + fe.Line - 1, Col: 1}, "%v", fe.Err))
 		}
 		p.Content, p.TOC = res.HTML, res.Headings
+		c.drawUnplaced(p, blocks, problems)
 		if p.Summary == "" {
 			p.Summary = res.Summary
 		}
+		p.Body = nil // converted: let the memory go
+		problems.Add(figure.Check(p)...)
 	})
 }
 

@@ -1,18 +1,19 @@
 // Package build runs the pipeline once: it loads the configuration, parses
-// the content, renders Markdown and templates on all cores, and writes the
-// result through a staging folder that replaces the destination only when
-// everything succeeded.
+// the content, renders Markdown, charts and templates on all cores, and
+// writes the result through a staging folder that replaces the
+// destination only when everything succeeded.
 //
 //	almanac.toml ─ config.Load
-//	content/     ─ parse.Dir ─ markdown ─┐
-//	layouts/     ─ render.LoadTheme ─────┼─ render.Plan ─ output.Staging ─ public/
-//	assets/      ─ assets.Collect ───────┘
+//	content/     ─ parse.Dir ─ markdown + charts ─┐
+//	layouts/     ─ render.LoadTheme ──────────────┼─ render.Plan ─ output.Staging ─ public/
+//	assets/      ─ assets.Collect (+ ECharts) ────┘
 //
 // The site's own layouts/ and assets/ override the default theme's file by
 // file.
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,28 +21,31 @@ import (
 
 	"github.com/almanac-news/almanac/internal/config"
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/echarts"
 	"github.com/almanac-news/almanac/internal/overlay"
 	"github.com/almanac-news/almanac/internal/parse"
+	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
 // Options describes one build.
 type Options struct {
-	Site    fs.FS  // the site folder: almanac.toml, content/, layouts/, assets/
+	Site    fs.FS  // the site folder: almanac.toml, content/, layouts/, assets/, data/
 	Theme   fs.FS  // the default theme: layouts/ and assets/
 	Dest    string // output folder, replaced as a whole on success
 	Drafts  bool   // include drafts
 	Future  bool   // include articles dated in the future
 	BaseURL string // overrides the configuration's base_url when set
 	Now     time.Time
+	ECharts echarts.Options // where the chart library comes from; the zero value fetches once, then uses the cache
 }
 
 // Result summarises a successful build.
 type Result struct {
-	Pages    int           // HTML pages written
-	Sections int           // sections of the site
-	Files    int           // files written in all
-	Skipped  []*site.Page  // drafts and future articles left out
+	Pages    int          // HTML pages written
+	Sections int          // sections of the site
+	Files    int          // files written in all
+	Skipped  []*site.Page // drafts and future articles left out
 	Warnings []*diag.Problem
 	Duration time.Duration
 }
@@ -55,27 +59,33 @@ func (r *Result) String() string {
 var ErrContent = errors.New("the site has errors")
 
 // Run builds the site. On any error the destination is left as it was.
-func Run(opts Options) (*Result, error) {
+func Run(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
 	problems := &diag.List{}
-	cfg, ps := config.Load(opts.Site, "almanac.toml")
-	problems.Merge(ps)
-	if opts.BaseURL != "" {
-		if err := config.SetBaseURL(&cfg, opts.BaseURL); err != nil {
-			problems.Add(diag.Errorf(diag.Pos{File: "--base-url"}, "%v", err))
-		}
-	}
+	cfg := loadConfig(opts, problems)
 	if err := contentError(problems); err != nil {
 		return nil, err
 	}
-	s, res, err := load(opts, cfg, problems)
-	if err != nil {
+	parsed, ps := parse.Dir(sub(opts.Site, "content"), parse.Options{
+		Config: cfg, Root: "content", Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now,
+	})
+	problems.Merge(ps)
+	theme, ps := render.LoadTheme(layer(opts, "layouts"), cfg.Language)
+	problems.Merge(ps)
+	if err := contentError(problems); err != nil {
 		return nil, err
 	}
-	if err := write(opts, s, res, problems); err != nil {
+	s := parsed.Site
+	drawn := &charts{theme: theme, site: opts.Site, lang: cfg.Language}
+	renderBodies(s, drawn, problems)
+	if err := contentError(problems); err != nil {
+		return nil, err
+	}
+	res := &Result{Sections: len(s.Sections), Skipped: parsed.Skipped}
+	if err := write(ctx, opts, theme, s, drawn, res, problems); err != nil {
 		return nil, err
 	}
 	res.Warnings = problems.Warnings()
@@ -83,24 +93,15 @@ func Run(opts Options) (*Result, error) {
 	return res, nil
 }
 
-// load parses the content and renders every page body.
-func load(opts Options, cfg site.Config, problems *diag.List) (*site.Site, *Result, error) {
-	content, err := fs.Sub(opts.Site, "content")
-	if err != nil {
-		return nil, nil, err
-	}
-	parsed, ps := parse.Dir(content, parse.Options{
-		Config: cfg, Root: "content", Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now,
-	})
+func loadConfig(opts Options, problems *diag.List) site.Config {
+	cfg, ps := config.Load(opts.Site, "almanac.toml")
 	problems.Merge(ps)
-	if err := contentError(problems); err != nil {
-		return nil, nil, err
+	if opts.BaseURL != "" {
+		if err := config.SetBaseURL(&cfg, opts.BaseURL); err != nil {
+			problems.Add(diag.Errorf(diag.Pos{File: "--base-url"}, "%v", err))
+		}
 	}
-	renderBodies(parsed.Site, problems)
-	if err := contentError(problems); err != nil {
-		return nil, nil, err
-	}
-	return parsed.Site, &Result{Sections: len(parsed.Site.Sections), Skipped: parsed.Skipped}, nil
+	return cfg
 }
 
 // layer returns the named folder of the site over the same folder of the theme.

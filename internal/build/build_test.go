@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"html"
 	"io/fs"
@@ -45,7 +46,7 @@ func writeFile(t *testing.T, dir, name, data string) {
 var buildTime = time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func buildSite(dir string) (*Result, error) {
-	return Run(Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: filepath.Join(dir, "public"), Now: buildTime})
+	return Run(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: filepath.Join(dir, "public"), Now: buildTime})
 }
 
 // tree reads every file under dir into a map keyed by slash path.

@@ -2,27 +2,36 @@ package build
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io/fs"
 	"sync/atomic"
 
 	"github.com/almanac-news/almanac/internal/assets"
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/echarts"
 	"github.com/almanac-news/almanac/internal/output"
 	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
+// chartLibrary is the logical asset name of the ECharts bundle.
+const chartLibrary = "js/echarts.js"
+
 // write renders every page into a staging folder and swaps it in.
-func write(opts Options, s *site.Site, res *Result, problems *diag.List) error {
-	theme, ps := render.LoadTheme(layer(opts, "layouts"), s.Config.Language)
-	problems.Merge(ps)
+func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site, drawn *charts, res *Result, problems *diag.List) error {
 	manifest, err := assets.Collect(layer(opts, "assets"))
 	if err != nil {
 		return err
 	}
-	if err := contentError(problems); err != nil {
-		return err
+	if len(drawn.files) > 0 {
+		lib, err := echarts.Bundle(ctx, opts.ECharts)
+		if err != nil {
+			return err
+		}
+		if err := manifest.Add(chartLibrary, lib); err != nil {
+			return err
+		}
 	}
 	outputs, ps := theme.Plan(&render.Input{Site: s, Asset: manifest.URL})
 	problems.Merge(ps)
@@ -33,7 +42,7 @@ func write(opts Options, s *site.Site, res *Result, problems *diag.List) error {
 	if err != nil {
 		return err
 	}
-	if err := fill(stage, opts.Site, s, manifest, outputs); err != nil {
+	if err := fill(stage, opts.Site, s, manifest, drawn.files, outputs); err != nil {
 		stage.Abort()
 		return err
 	}
@@ -42,9 +51,14 @@ func write(opts Options, s *site.Site, res *Result, problems *diag.List) error {
 }
 
 // fill writes assets, bundle files and pages into the staging folder.
-func fill(stage *output.Staging, siteFS fs.FS, s *site.Site, manifest *assets.Manifest, outputs []render.Output) error {
+func fill(stage *output.Staging, siteFS fs.FS, s *site.Site, manifest *assets.Manifest, generated []generatedFile, outputs []render.Output) error {
 	for _, f := range manifest.Files() {
 		if err := stage.WriteFile(f.Output, f.Data); err != nil {
+			return err
+		}
+	}
+	for _, f := range generated {
+		if err := stage.WriteFile(f.path, f.data); err != nil {
 			return err
 		}
 	}

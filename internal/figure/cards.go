@@ -17,8 +17,8 @@ type Card struct {
 	Period     string // as written: "2020"
 	PeriodText string // for readers: "2020", "quý III/2020", "Q3 2020"
 	Status     string // "actual", "estimate", "target" or "forecast"
-	StatusText string // vi "ước tính", en "estimate"
-	StatusLine string // vi "Ước tính 2020", en "2020 estimate"; an actual figure: "2020"
+	StatusText string // vi "ước đạt", en "estimate"
+	StatusLine string // vi "Ước đạt 2020", en "2020 estimate"; an actual figure: "2020"
 
 	HasValue      bool
 	Value         string // number with its qualifier: "trên 68.800", "over 68,800"

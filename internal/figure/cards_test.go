@@ -41,7 +41,7 @@ func TestCardsOfReport(t *testing.T) {
 		want Card
 	}{
 		{"vi", Card{Indicator: "industry-output", Label: "Giá trị sản xuất công nghiệp", Unit: "tỷ đồng",
-			Period: "2020", PeriodText: "2020", Status: "estimate", StatusText: "ước tính", StatusLine: "Ước tính 2020",
+			Period: "2020", PeriodText: "2020", Status: "estimate", StatusText: "ước đạt", StatusLine: "Ước đạt 2020",
 			HasValue: true, Value: "trên 68.800", ValueWithUnit: "trên 68.800" + nbsp + "tỷ đồng",
 			HasChange: true, Direction: "down", Arrow: "▼", ChangeText: "\u22121,7" + nbsp + "%",
 			ChangeWords: "giảm 1,7" + nbsp + "% so với 2019", Base: "2019", BaseWords: "so với 2019",
@@ -104,7 +104,7 @@ func TestCardsChooseKPIs(t *testing.T) {
 	for _, c := range Cards(p, "vi") {
 		got = append(got, c.Indicator+"/"+c.StatusLine)
 	}
-	want := "industry-output/Ước tính 2020 retail-sales/Ước tính 2020 exports/Ước tính 2020 imports/Ước tính 2020 trade-total/Mục tiêu 2021"
+	want := "industry-output/Ước đạt 2020 retail-sales/Ước đạt 2020 exports/Ước đạt 2020 imports/Ước đạt 2020 trade-total/Mục tiêu 2021"
 	if strings.Join(got, " ") != want {
 		t.Errorf("default KPIs: got %v, want %s", got, want)
 	}
@@ -133,7 +133,7 @@ func TestCardKinds(t *testing.T) {
 		{"flat en", "en", []site.Figure{fig("2020", "actual", 0, 0, true)},
 			"2020 | 102.5 | 0% | ■ | unchanged on 2019 | on 2019"},
 		{"quarter vi", "vi", []site.Figure{fig("2020-Q3", "estimate", 1.25, 2, true)},
-			"Ước tính quý III/2020 | 102,5 | +1,25" + nbsp + "% | ▲ | tăng 1,25" + nbsp + "% so với quý II/2020 | so với quý II/2020"},
+			"Ước đạt quý III/2020 | 102,5 | +1,25" + nbsp + "% | ▲ | tăng 1,25" + nbsp + "% so với quý II/2020 | so với quý II/2020"},
 		{"quarter en", "en", []site.Figure{fig("2021-Q1", "forecast", -3, 0, true)},
 			"Q1 2021 forecast | 102.5 | \u22123% | ▼ | down 3% on Q4 2020 | on Q4 2020"},
 		{"month vi", "vi", []site.Figure{fig("2020-01", "target", 2, 0, false)},

@@ -22,7 +22,7 @@ type words struct {
 
 var vietnameseWords = words{
 	qualifiers: map[string]string{"over": "trên", "nearly": "gần", "about": "khoảng"},
-	statuses: map[string]string{"actual": "thực hiện", "estimate": "ước tính",
+	statuses: map[string]string{"actual": "thực hiện", "estimate": "ước đạt",
 		"target": "mục tiêu", "forecast": "dự báo"},
 	up: "tăng", down: "giảm", unchanged: "không đổi", against: "so với",
 	statusFirst: true,
@@ -42,7 +42,7 @@ func wordsFor(lang string) *words {
 	return &englishWords
 }
 
-// StatusText is the word for a status: vi "ước tính", en "estimate".
+// StatusText is the word for a status: vi "ước đạt", en "estimate".
 // An unknown status is returned as is.
 func StatusText(lang, status string) string {
 	if w, ok := wordsFor(lang).statuses[status]; ok {
@@ -57,7 +57,7 @@ func QualifierText(lang, qualifier string) string {
 }
 
 // StatusLine names a figure's status and period as a card shows them:
-// vi "Ước tính 2020", "Mục tiêu quý I/2021"; en "2020 estimate". An actual
+// vi "Ước đạt 2020", "Mục tiêu quý I/2021"; en "2020 estimate". An actual
 // figure shows only its period.
 func StatusLine(lang, status, period string) string {
 	w := wordsFor(lang)

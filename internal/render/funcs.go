@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/locale"
 	"github.com/almanac-news/almanac/internal/site"
 )
@@ -60,7 +61,16 @@ func (r *renderer) funcs() template.FuncMap {
 		"dict":           dict,
 		"structuredData": r.structuredData,
 		"partialCached":  r.partialCached,
+		"kpis":           r.kpis,
 	}
+}
+
+// kpis returns the KPI cards of a page in the site's language.
+func (r *renderer) kpis(p *site.Page) []figure.Card {
+	if p == nil {
+		return nil
+	}
+	return figure.Cards(p, r.theme.lang)
 }
 
 // funcNames lists the template functions, for hints.

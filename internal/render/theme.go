@@ -26,10 +26,11 @@ const (
 // the translation table of one language. It is read-only once loaded and
 // may be planned from many times.
 type Theme struct {
-	lang     string
-	skeleton *template.Template // base.html and the partials; never executed, cloned by Plan for partialCached
-	layouts  map[string]*layout // by name without ".html": "article", "404", …
-	table    translations
+	lang      string
+	skeleton  *template.Template // base.html and the partials; never executed, cloned by Plan for partialCached
+	fragments *template.Template // a clone of skeleton for Fragment
+	layouts   map[string]*layout // by name without ".html": "article", "404", …
+	table     translations
 }
 
 // layout is one page layout parsed together with base.html and the partials.
@@ -54,6 +55,9 @@ func LoadTheme(layouts fs.FS, lang string) (*Theme, *diag.List) {
 		return t, problems
 	}
 	t.skeleton = root
+	if fragments, err := root.Clone(); err == nil {
+		t.fragments = fragments
+	}
 	files, err := fs.Glob(layouts, "*.html")
 	if err != nil {
 		problems.Add(diag.Errorf(diag.Pos{File: layoutsDir}, "cannot list layouts: %v", err))

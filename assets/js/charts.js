@@ -1,0 +1,156 @@
+/*
+ * Almanac charts: draws every <figure class="chart" data-chart> with
+ * ECharts (window.echarts, loaded before this script).
+ *
+ * The figure carries its data twice: as an ECharts option in a
+ * <script type="application/json" class="chart-option"> element, and as
+ * an HTML table in <details class="chart-data">. Without ECharts, or if
+ * anything goes wrong, the table simply stays as it is. When the chart is
+ * drawn the table is folded away, one click from the reader.
+ *
+ * The option is data only. Numbers are written here, in the page's
+ * language, from the option's "almanac" key:
+ *   {"lang": "vi", "kind": "change", "measure": "change", "unit": "%",
+ *    "decimals": 1, "seriesUnits": [...]}
+ * the same way the server writes them in the table: "68.800", "−1,7 %" in
+ * Vietnamese, "68,800", "−1.7%" in English.
+ */
+(function () {
+  'use strict';
+
+  var NBSP = '\u00a0';
+  var MINUS = '\u2212';
+
+  function media(query) {
+    return window.matchMedia ? window.matchMedia(query) : { matches: false };
+  }
+
+  // numberWriter returns the functions that write a chart's numbers.
+  function numberWriter(meta) {
+    var lang = meta.lang || document.documentElement.lang || 'en';
+    var vi = /^vi\b/i.test(lang);
+    var decimals = Math.max(0, Math.min(20, meta.decimals || 0));
+    var fixed = new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    var ticks = new Intl.NumberFormat(lang, { maximumFractionDigits: Math.max(decimals, 2) });
+    var shares = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+    var change = meta.measure === 'change';
+
+    function isNumber(v) { return typeof v === 'number' && isFinite(v); }
+    // signed writes |v| and a minus sign (U+2212), or a plus when asked;
+    // a number that rounds to zero gets no sign.
+    function signed(format, v, plus) {
+      var text = format.format(Math.abs(v));
+      if (!/[1-9]/.test(text)) { return text; }
+      return (v < 0 ? MINUS : plus ? '+' : '') + text;
+    }
+    function percent(text) { return vi ? text + NBSP + '%' : text + '%'; }
+    function withUnit(text, unit) { return unit && unit !== '%' ? text + NBSP + unit : text; }
+
+    function number(v) {
+      if (!isNumber(v)) { return '–'; }
+      return change ? percent(signed(fixed, v, true)) : signed(fixed, v, false);
+    }
+    return {
+      number: number,
+      tick: function (v) { return change ? percent(signed(ticks, v, false)) : signed(ticks, v, false); },
+      share: function (p) { return isNumber(p) ? percent(shares.format(p)) : ''; },
+      withUnit: function (unit) {
+        return function (v) { return isNumber(v) ? withUnit(number(v), unit) : '–'; };
+      }
+    };
+  }
+
+  // install gives an option its formatters and page-level settings.
+  function install(option) {
+    var meta = option.almanac || {};
+    var write = numberWriter(meta);
+    option.backgroundColor = 'transparent';
+    option.animation = !media('(prefers-reduced-motion: reduce)').matches;
+    option.aria = option.aria || {};
+    option.aria.enabled = true;
+    option.tooltip = option.tooltip || {};
+    option.tooltip.valueFormatter = write.withUnit(meta.unit);
+    ['xAxis', 'yAxis'].forEach(function (key) {
+      [].concat(option[key] || []).forEach(function (axis) {
+        if (axis.type === 'value') {
+          axis.axisLabel = axis.axisLabel || {};
+          axis.axisLabel.formatter = write.tick;
+        }
+      });
+    });
+    (option.series || []).forEach(function (series, i) {
+      var units = meta.seriesUnits;
+      if (units && units[i]) {
+        series.tooltip = { valueFormatter: write.withUnit(units[i]) };
+      }
+      if (!series.label) { return; }
+      series.label.formatter = series.type === 'pie' ?
+        function (p) { return p.name + '\n' + write.share(p.percent); } :
+        function (p) { return write.number(p.value); };
+    });
+    return option;
+  }
+
+  // height picks a height for a chart whose page gives it none: enough
+  // room for every bar of a horizontal chart, else a fixed height.
+  function height(option) {
+    var meta = option.almanac || {};
+    if (meta.kind !== 'bar' && meta.kind !== 'change' && meta.kind !== 'target') { return 360; }
+    var axis = [].concat(option.yAxis || [])[0] || {};
+    var rows = (axis.data || []).length;
+    var series = (option.series || []).length;
+    return Math.max(240, Math.min(720, rows * (24 * series + 28) + 80));
+  }
+
+  function draw(figure, echarts) {
+    var canvas = figure.querySelector('.chart-canvas');
+    var source = figure.querySelector('script.chart-option');
+    if (!canvas || !source) { return; }
+    var text = source.textContent;
+    var option = JSON.parse(text);
+    var dark = media('(prefers-color-scheme: dark)');
+    var chart = null;
+
+    canvas.hidden = false;
+    if (!canvas.clientHeight) { canvas.style.height = height(option) + 'px'; }
+    function render() {
+      if (chart) { chart.dispose(); }
+      chart = echarts.init(canvas, dark.matches ? 'dark' : null, { renderer: 'svg' });
+      chart.setOption(install(JSON.parse(text)));
+    }
+    try {
+      render();
+    } catch (err) {
+      if (chart) { chart.dispose(); }
+      canvas.hidden = true;
+      throw err;
+    }
+    var details = figure.querySelector('details.chart-data');
+    if (details) { details.open = false; }
+    if (dark.addEventListener) { dark.addEventListener('change', render); }
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { chart.resize(); }).observe(canvas);
+    } else {
+      window.addEventListener('resize', function () { chart.resize(); });
+    }
+  }
+
+  function drawAll() {
+    var echarts = window.echarts;
+    if (!echarts || typeof echarts.init !== 'function' || !window.Intl) { return; }
+    var figures = document.querySelectorAll('figure[data-chart]');
+    for (var i = 0; i < figures.length; i++) {
+      try {
+        draw(figures[i], echarts);
+      } catch (err) {
+        if (window.console) { console.error('chart ' + figures[i].id + ':', err); }
+      }
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', drawAll);
+  } else {
+    drawAll();
+  }
+})();

@@ -1,0 +1,142 @@
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/almanac-news/almanac/internal/chart"
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/markdown"
+	"github.com/almanac-news/almanac/internal/parse"
+	"github.com/almanac-news/almanac/internal/render"
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+// chartPartial is the theme template that draws one chart.
+const chartPartial = "partials/chart.html"
+
+// ChartView is what partials/chart.html receives: one chart, its ECharts
+// option (data only: it goes into the page through html/template's
+// JavaScript context), its data table and the URL of its CSV download.
+type ChartView struct {
+	ID     string // HTML id, also the CSV file's name
+	Chart  site.Chart
+	Option any
+	Table  chart.TableData
+	CSV    string // site-relative URL of the CSV download
+	Lang   string
+}
+
+// generatedFile is a file the build makes besides the pages, such as a
+// chart's CSV download.
+type generatedFile struct {
+	path string // slash path relative to public/
+	data []byte
+}
+
+// charts draws the charts of every page, from the goroutines that convert
+// page bodies; it collects the CSV files to write.
+type charts struct {
+	theme *render.Theme
+	site  fs.FS
+	lang  string
+
+	mu    sync.Mutex
+	files []generatedFile
+}
+
+// fences returns the chart fence of one page: each ```chart block is drawn
+// in place. Problems go to problems, not to the converter.
+func (c *charts) fences(p *site.Page, blocks *parse.ChartBlocks, problems *diag.List) map[string]markdown.FenceFunc {
+	return map[string]markdown.FenceFunc{
+		"chart": func(body []byte, line int) (template.HTML, error) {
+			ch, ps := blocks.Block(body, p.BodyLine+line-1)
+			problems.Add(ps...)
+			if hasError(ps) {
+				return "", nil
+			}
+			if ch.Inline {
+				if ch.ID == "" {
+					ch.ID = fmt.Sprintf("bieu-do-dong-%d", ch.Line)
+				}
+				p.Charts = append(p.Charts, ch) // this goroutine alone touches p
+			}
+			return c.draw(p, ch, problems), nil
+		},
+	}
+}
+
+// drawUnplaced draws after the body the front-matter charts no block placed.
+func (c *charts) drawUnplaced(p *site.Page, blocks *parse.ChartBlocks, problems *diag.List) {
+	var b strings.Builder
+	for _, ch := range blocks.Unplaced() {
+		b.WriteString(string(c.draw(p, ch, problems)))
+	}
+	if b.Len() > 0 {
+		p.Content += template.HTML(b.String())
+	}
+}
+
+// draw renders one chart and records its CSV file.
+func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template.HTML {
+	data, ps := c.data(p, ch)
+	problems.Add(ps...)
+	if hasError(ps) {
+		return ""
+	}
+	at := diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column}
+	option, err := chart.Option(ch, data, c.lang)
+	if err != nil {
+		problems.Add(diag.Errorf(at, "chart %s cannot be drawn: %v", ch.ID, err))
+		return ""
+	}
+	id := chart.ElementID(p.URL, ch.ID)
+	view := ChartView{ID: id, Chart: ch, Option: option, Table: chart.Table(ch, data, c.lang),
+		CSV: p.URL + id + ".csv", Lang: c.lang}
+	html, err := c.theme.Fragment(chartPartial, view)
+	if err != nil {
+		problems.Add(diag.Errorf(at, "chart %s: %v", ch.ID, err))
+		return ""
+	}
+	c.mu.Lock()
+	c.files = append(c.files, generatedFile{path: view.CSV[1:], data: chart.CSV(ch, data)})
+	c.mu.Unlock()
+	return html
+}
+
+// data reads a chart's numbers from the page's figures or from its CSV
+// file: first in the page bundle, then in the site's data/ folder.
+func (c *charts) data(p *site.Page, ch site.Chart) (chart.Data, []*diag.Problem) {
+	if ch.Data == "" {
+		return chart.FromFigures(p.Source, ch, p.Figures)
+	}
+	var candidates []string
+	if strings.HasSuffix(p.Source, "/index.md") {
+		candidates = append(candidates, path.Join(path.Dir(p.Source), ch.Data))
+	}
+	candidates = append(candidates, path.Join("data", ch.Data))
+	for _, name := range candidates {
+		f, err := c.site.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		return chart.FromCSV(p.Source, ch, name, f)
+	}
+	return chart.Data{}, []*diag.Problem{diag.Errorf(diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column},
+		"chart %s reads %s, which is neither beside the article nor in data/", ch.ID, ch.Data).
+		WithHint("put the CSV file in the article's folder or in the site's data/ folder, or fix its name")}
+}
+
+func hasError(ps []*diag.Problem) bool {
+	for _, p := range ps {
+		if p.Severity == diag.SeverityError {
+			return true
+		}
+	}
+	return false
+}
