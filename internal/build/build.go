@@ -51,7 +51,15 @@ type Result struct {
 }
 
 func (r *Result) String() string {
-	return fmt.Sprintf("%d pages, %d sections, %d files in %v", r.Pages, r.Sections, r.Files, r.Duration.Round(time.Millisecond))
+	return fmt.Sprintf("%s, %s, %s in %v", count(r.Pages, "page"), count(r.Sections, "section"),
+		count(r.Files, "file"), r.Duration.Round(time.Millisecond))
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // ErrContent wraps the problems that made a build fail; errors.As gives

@@ -275,6 +275,17 @@ func (s *Staging) Commit() error {
 	if !s.finished.CompareAndSwap(false, true) {
 		return errFinished
 	}
+	if _, err := os.Lstat(s.dest); err == nil {
+		swapped, err := exchange(s.dir, s.dest)
+		if err != nil {
+			s.finished.Store(false)
+			return fmt.Errorf("output: swapping the new build in place: %w", err)
+		}
+		if swapped { // s.dir now holds the previous build
+			removeTree(s.dir) // a leftover is removed by the next Begin
+			return nil
+		}
+	}
 	old := ""
 	if _, err := os.Lstat(s.dest); err == nil {
 		old = filepath.Join(filepath.Dir(s.dest), oldPrefix(filepath.Base(s.dest))+rand.Text())
@@ -291,9 +302,21 @@ func (s *Staging) Commit() error {
 		return fmt.Errorf("output: moving the new build in place: %w", err)
 	}
 	if old != "" {
-		_ = os.RemoveAll(old) // a leftover is removed by the next Begin
+		removeTree(old) // a leftover is removed by the next Begin
 	}
 	return nil
+}
+
+// removeTree removes dir, its top-level entries in parallel: removing a
+// large site is thousands of unlink calls.
+func removeTree(dir string) {
+	entries, _ := os.ReadDir(dir)
+	var wg sync.WaitGroup
+	for _, e := range entries {
+		wg.Go(func() { _ = os.RemoveAll(filepath.Join(dir, e.Name())) })
+	}
+	wg.Wait()
+	_ = os.RemoveAll(dir)
 }
 
 // Abort removes the staging folder, leaving the destination as it was. It
