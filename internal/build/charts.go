@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -89,6 +90,9 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 		return ""
 	}
 	at := diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column}
+	if ch.Source == "" && ch.Data == "" {
+		ch.Source = figureSources(p.Figures, ch.Indicators)
+	}
 	option, err := chart.Option(ch, data, c.lang)
 	if err != nil {
 		problems.Add(diag.Errorf(at, "chart %s cannot be drawn: %v", ch.ID, err))
@@ -130,6 +134,18 @@ func (c *charts) data(p *site.Page, ch site.Chart) (chart.Data, []*diag.Problem)
 	return chart.Data{}, []*diag.Problem{diag.Errorf(diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column},
 		"chart %s reads %s, which is neither beside the article nor in data/", ch.ID, ch.Data).
 		WithHint("put the CSV file in the article's folder or in the site's data/ folder, or fix its name")}
+}
+
+// figureSources joins the distinct sources of the figures of indicators,
+// in the order the figures come: a chart's source when it names none.
+func figureSources(figs []site.Figure, indicators []string) string {
+	var sources []string
+	for _, f := range figs {
+		if f.Source != "" && slices.Contains(indicators, f.Indicator) && !slices.Contains(sources, f.Source) {
+			sources = append(sources, f.Source)
+		}
+	}
+	return strings.Join(sources, "; ")
 }
 
 func hasError(ps []*diag.Problem) bool {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"sync"
 	"sync/atomic"
 
 	"github.com/almanac-news/almanac/internal/assets"
@@ -84,16 +85,22 @@ func fill(stage *output.Staging, siteFS fs.FS, s *site.Site, manifest *assets.Ma
 	return nil
 }
 
+// writers are the page writers' buffers, reused across pages.
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+
 func writePage(stage *output.Staging, out render.Output) error {
 	f, err := stage.Create(out.Path)
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 32<<10)
+	w := writers.Get().(*bufio.Writer)
+	w.Reset(f)
 	err = out.Render(w)
 	if err == nil {
 		err = w.Flush()
 	}
+	w.Reset(nil)
+	writers.Put(w)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
