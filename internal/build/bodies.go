@@ -28,20 +28,24 @@ func renderBodies(s *site.Site, c *charts, problems *diag.List) {
 	conv := markdown.New(markdown.Options{AllowHTML: s.Config.AllowHTML})
 	pages := allPages(s)
 	parallel(len(pages), func(i int) {
-		p := pages[i]
-		blocks := parse.NewChartBlocks(p)
-		res, err := conv.ConvertWith(p.Body, c.fences(p, blocks, problems))
-		for _, fe := range markdown.FenceErrors(err) {
-			problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + fe.Line - 1, Col: 1}, "%v", fe.Err))
-		}
-		p.Content, p.TOC = res.HTML, res.Headings
-		c.drawUnplaced(p, blocks, problems)
-		if p.Summary == "" {
-			p.Summary = res.Summary
-		}
-		p.Body = nil // converted: let the memory go
-		problems.Add(figure.Check(p)...)
+		renderBody(conv, c, pages[i], problems)
+		pages[i].Body = nil // converted: let the memory go
 	})
+}
+
+// renderBody renders one page's body and checks its figures.
+func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *diag.List) {
+	blocks := parse.NewChartBlocks(p)
+	res, err := conv.ConvertWith(p.Body, c.fences(p, blocks, problems))
+	for _, fe := range markdown.FenceErrors(err) {
+		problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + fe.Line - 1, Col: 1}, "%v", fe.Err))
+	}
+	p.Content, p.TOC = res.HTML, res.Headings
+	c.drawUnplaced(p, blocks, problems)
+	if p.Summary == "" {
+		p.Summary = res.Summary
+	}
+	problems.Add(figure.Check(p)...)
 }
 
 // parallel calls fn(0) … fn(n-1) on all cores.

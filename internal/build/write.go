@@ -21,18 +21,9 @@ const chartLibrary = "js/echarts.js"
 
 // write renders every page into a staging folder and swaps it in.
 func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site, drawn *charts, res *Result, problems *diag.List) error {
-	manifest, err := assets.Collect(layer(opts, "assets"))
+	manifest, err := collectAssets(ctx, opts, len(drawn.files) > 0)
 	if err != nil {
 		return err
-	}
-	if len(drawn.files) > 0 {
-		lib, err := echarts.Bundle(ctx, opts.ECharts)
-		if err != nil {
-			return err
-		}
-		if err := manifest.Add(chartLibrary, lib); err != nil {
-			return err
-		}
 	}
 	outputs, ps := theme.Plan(&render.Input{Site: s, Asset: manifest.URL})
 	problems.Merge(ps)
@@ -49,6 +40,20 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 	}
 	res.Pages, res.Files = len(outputs), stage.Count()
 	return stage.Commit()
+}
+
+// collectAssets hashes the site's and the theme's assets, and adds the
+// chart library when pages draw charts.
+func collectAssets(ctx context.Context, opts Options, withCharts bool) (*assets.Manifest, error) {
+	manifest, err := assets.Collect(layer(opts, "assets"))
+	if err != nil || !withCharts {
+		return manifest, err
+	}
+	lib, err := echarts.Bundle(ctx, opts.ECharts)
+	if err != nil {
+		return nil, err
+	}
+	return manifest, manifest.Add(chartLibrary, lib)
 }
 
 // fill writes assets, bundle files and pages into the staging folder.

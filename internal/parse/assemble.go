@@ -123,7 +123,9 @@ func addResources(p *site.Page, resources map[string][]string, root string) {
 	}
 	names := slices.Clone(resources[dir])
 	slices.Sort(names)
+	list := make([]site.Resource, 0, len(names))
 	for _, n := range names {
-		p.Resources = append(p.Resources, site.Resource{Source: joinSource(root, dir+"/"+n), Name: n, URL: p.URL + n})
+		list = append(list, site.Resource{Source: joinSource(root, dir+"/"+n), Name: n, URL: p.URL + n})
 	}
+	p.Resources = list
 }

@@ -136,6 +136,9 @@ func yamlToNode(file string, data []byte, offset int) (*yaml.Node, *diag.Problem
 				line++
 			}
 		}
+		if n := bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")) + 1; line > n {
+			line = n // an error at the end points at the last line written
+		}
 		return nil, diag.Errorf(diag.Pos{File: file, Line: line + offset, Col: firstColumn(data, line)},
 			"front matter is not valid YAML: %s", msg).
 			WithHint("check the indentation and quote values that contain \": \" or start with a special character")

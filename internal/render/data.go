@@ -21,6 +21,12 @@ type Output struct {
 	Path   string     // slash path relative to public/, e.g. "cong-thuong/page/2/index.html"
 	Page   *site.Page // page it comes from; nil for the 404 page
 	Render func(w io.Writer) error
+	// Deps are the pages whose data the output shows besides the whole
+	// site's shape (configuration, sections, newest date): the page, its
+	// section's page and its "more" articles; every article of a section
+	// for its list pages; every article for the home page. An incremental
+	// rebuild renders again only the outputs whose Deps changed.
+	Deps []*site.Page
 }
 
 // PageData is the data every layout, base.html and partial receive as ".".

@@ -158,7 +158,7 @@ func (pl *planner) planNotFound(articles []*site.Page) {
 	}
 	d := pl.data(nil, nil)
 	d.List = first(moreCount, articles)
-	pl.outputs = append(pl.outputs, Output{Path: "404.html", Render: renderFunc(tmpl, d, "the 404 page")})
+	pl.outputs = append(pl.outputs, Output{Path: "404.html", Render: renderFunc(tmpl, d, "the 404 page"), Deps: d.List})
 }
 
 // add plans page p at its own URL.
@@ -183,7 +183,22 @@ func (pl *planner) addAt(url string, p *site.Page, d *PageData) {
 	}
 	pl.byPath[out] = p
 	d.URL = url
-	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, Render: renderFunc(tmpl, d, p.Source)})
+	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, Render: renderFunc(tmpl, d, p.Source), Deps: pl.deps(d)})
+}
+
+// deps lists the pages whose data an output of d shows; see Output.Deps.
+func (pl *planner) deps(d *PageData) []*site.Page {
+	deps := []*site.Page{d.Page}
+	if d.Section != nil && d.Section.Page != d.Page {
+		deps = append(deps, d.Section.Page)
+	}
+	switch {
+	case d.Page.Kind == site.KindHome:
+		return append(deps, pl.r.in.Site.Pages...)
+	case d.Pager != nil && d.Section != nil:
+		return append(deps, d.Section.Articles...)
+	}
+	return append(deps, d.More...)
 }
 
 // layoutFor returns the executable template of p's layout, reporting a

@@ -1,0 +1,259 @@
+package build
+
+import (
+	"context"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/almanac-news/almanac/internal/assets"
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/markdown"
+	"github.com/almanac-news/almanac/internal/parse"
+	"github.com/almanac-news/almanac/internal/render"
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+// Session builds one site again and again, as the preview does, into
+// memory. Each build reuses what the changed files cannot have touched:
+// the parsed and rendered pages of unchanged content files, and the bytes
+// of every output whose page and dependencies (render.Output.Deps) are
+// the same objects as last time. Its result is always the tree a fresh
+// build of the same files would write; the tests check this on random
+// sequences of edits.
+//
+// A Session is used from one goroutine.
+type Session struct {
+	opts Options
+
+	cfg      site.Config
+	cfgErrs  []*diag.Problem
+	theme    *render.Theme
+	themeErr []*diag.Problem
+	manifest *assets.Manifest
+	shape    uint64                 // changes whenever configuration, theme or assets change
+	entries  map[string]*entryCache // content file name → its parsed and rendered page
+	blobs    map[string][]byte      // bundle files by site-relative path
+	last     *generation            // the last good build
+}
+
+// entryCache is what one content file gave.
+type entryCache struct {
+	parsed   *site.Page // as parsed, body kept; nil when parsing failed
+	page     *site.Page // a rendered copy of parsed; nil until rendered
+	version  uint64     // changes whenever page does
+	problems []*diag.Problem
+	csv      []generatedFile
+}
+
+// generation is a good build's output and what it was made from.
+type generation struct {
+	tree Tree
+	sigs map[string]uint64 // output path → signature of what it shows
+	urls map[string]string // article URL → title, for moved pages
+}
+
+// Tree is one complete build's output in memory: slash path relative to
+// the site root → bytes. A Tree is never modified once returned.
+type Tree map[string][]byte
+
+// File returns the bytes of one output file.
+func (t Tree) File(name string) ([]byte, bool) {
+	b, ok := t[name]
+	return b, ok
+}
+
+// Change is what a rebuild changed in the output.
+type Change struct {
+	Paths    []string          // output paths added, changed or removed, sorted
+	CSSOnly  bool              // only stylesheets changed
+	Moved    map[string]string // URL of a page gone → URL of the page that took its title
+	Rendered int               // outputs rendered again; the others were reused
+}
+
+// NewSession returns a session; its first Build is a full build.
+func NewSession(opts Options) *Session {
+	return &Session{opts: opts, entries: map[string]*entryCache{}, blobs: map[string][]byte{}}
+}
+
+// Build rebuilds the site after changes to the given site-relative paths
+// (files or folders; all reports that anything may have changed). On
+// content errors it returns them and keeps its caches, so that the next
+// build after a fix is incremental again.
+func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, *Change, *Result, error) {
+	start := time.Now()
+	if s.opts.Now.IsZero() {
+		s.opts.Now = start
+	}
+	s.invalidate(changed, all || s.theme == nil)
+	problems := &diag.List{}
+	problems.Add(s.cfgErrs...)
+	problems.Add(s.themeErr...)
+	if err := contentError(problems); err != nil {
+		return nil, nil, nil, err
+	}
+	parsed := s.parseContent(problems)
+	if err := contentError(problems); err != nil {
+		return nil, nil, nil, err
+	}
+	if err := s.loadAssets(ctx, parsed.Site); err != nil {
+		return nil, nil, nil, err
+	}
+	outputs, ps := s.theme.Plan(&render.Input{Site: parsed.Site, Asset: s.manifest.URL})
+	problems.Merge(ps)
+	if err := contentError(problems); err != nil {
+		return nil, nil, nil, err
+	}
+	gen, change, err := s.render(parsed.Site, outputs)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	s.last = gen
+	res := &Result{Pages: len(outputs), Sections: len(parsed.Site.Sections), Files: len(gen.tree),
+		Skipped: parsed.Skipped, Warnings: problems.Warnings(), Duration: time.Since(start)}
+	return gen.tree, change, res, nil
+}
+
+// invalidate drops what the changed paths may have made stale.
+func (s *Session) invalidate(changed []string, all bool) {
+	if all || slices.Contains(changed, "almanac.toml") {
+		s.reloadConfig()
+		s.entries, s.blobs = map[string]*entryCache{}, map[string][]byte{}
+		return
+	}
+	for _, name := range changed {
+		switch top, _, _ := strings.Cut(name, "/"); top {
+		case "layouts":
+			s.reloadTheme()
+		case "assets":
+			s.manifest = nil
+		case "data":
+			s.forgetChartPages()
+		case "content":
+			s.forgetContent(strings.TrimPrefix(name, "content/"))
+		}
+	}
+}
+
+func (s *Session) reloadConfig() {
+	problems := &diag.List{}
+	s.cfg = loadConfig(s.opts, problems)
+	s.cfgErrs = problems.Problems()
+	s.reloadTheme()
+}
+
+func (s *Session) reloadTheme() {
+	theme, ps := render.LoadTheme(layer(s.opts, "layouts"), s.cfg.Language)
+	s.theme, s.themeErr, s.manifest = theme, ps.Problems(), nil
+	s.forgetChartPages() // charts are drawn by the theme's partial
+}
+
+// forgetChartPages drops the rendered bodies of pages that draw charts.
+func (s *Session) forgetChartPages() {
+	for _, e := range s.entries {
+		if e.page != nil && len(e.page.Charts) > 0 {
+			e.page = nil
+		}
+	}
+}
+
+// forgetContent drops the pages made from name, a file or folder within
+// content/, and the bundle file it may be.
+func (s *Session) forgetContent(name string) {
+	for key := range s.entries {
+		dir := path.Dir(key)
+		bundle := path.Base(key) == "index.md" && dir != "."
+		if key == name || strings.HasPrefix(key, name+"/") || bundle && (strings.HasPrefix(name, dir+"/") || name == dir) {
+			delete(s.entries, key)
+		}
+	}
+	for key := range s.blobs {
+		if key == "content/"+name || strings.HasPrefix(key, "content/"+name+"/") {
+			delete(s.blobs, key)
+		}
+	}
+}
+
+// parseContent scans content/, parses and renders the files not cached,
+// and assembles the site from every file's rendered page.
+func (s *Session) parseContent(problems *diag.List) *parse.Result {
+	c := parse.Scan(sub(s.opts.Site, "content"), parse.Options{Config: s.cfg, Root: "content",
+		Drafts: s.opts.Drafts, Future: s.opts.Future, Now: s.opts.Now}, problems)
+	conv := markdown.New(markdown.Options{AllowHTML: s.cfg.AllowHTML})
+	caches := make([]*entryCache, c.Len())
+	fresh := map[string]*entryCache{}
+	for i := range caches {
+		if e := s.entries[c.Name(i)]; e != nil {
+			caches[i] = e
+		} else {
+			caches[i] = &entryCache{}
+		}
+		fresh[c.Name(i)] = caches[i]
+	}
+	s.entries = fresh // files gone since the last build are forgotten
+	parallel(len(caches), func(i int) { s.prepare(c, i, caches[i], conv) })
+	pages := make([]*site.Page, len(caches))
+	for i, e := range caches {
+		pages[i] = e.page
+		problems.Add(e.problems...)
+	}
+	return c.Assemble(pages, problems)
+}
+
+// prepare parses file i if needed and renders its body if needed.
+func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown.Converter) {
+	if e.page != nil {
+		return
+	}
+	if e.parsed == nil {
+		p, ps := c.Parse(i)
+		if hasError(ps) {
+			e.problems = ps
+			return
+		}
+		e.parsed, e.problems = p, ps
+	}
+	page := *e.parsed
+	page.Charts = slices.Clip(page.Charts) // inline charts are appended to the copy only
+	list := &diag.List{}
+	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
+	renderBody(conv, drawn, &page, list)
+	page.Body = nil
+	e.page, e.csv, e.version = &page, drawn.files, nextVersion()
+	e.problems = append(slices.Clip(e.problems), list.Problems()...)
+}
+
+// loadAssets collects the theme and site assets, with the chart library
+// when a page draws charts, unless nothing they depend on changed.
+func (s *Session) loadAssets(ctx context.Context, st *site.Site) error {
+	needCharts := false
+	for _, p := range allPages(st) {
+		needCharts = needCharts || len(p.Charts) > 0
+	}
+	if s.manifest != nil {
+		if _, has := s.manifest.URL(chartLibrary); has == needCharts {
+			return nil
+		}
+	}
+	m, err := collectAssets(ctx, s.opts, needCharts)
+	if err != nil {
+		return err
+	}
+	s.manifest = m
+	s.shape = nextVersion()
+	return nil
+}
+
+// blob returns a bundle file's bytes, read once.
+func (s *Session) blob(name string) ([]byte, error) {
+	if b, ok := s.blobs[name]; ok {
+		return b, nil
+	}
+	b, err := fs.ReadFile(s.opts.Site, name)
+	if err == nil {
+		s.blobs[name] = b
+	}
+	return b, err
+}

@@ -1,0 +1,209 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/almanac-news/almanac"
+)
+
+func newTestSession(dir string) *Session {
+	return NewSession(Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Now: buildTime})
+}
+
+// compareWithFullBuild checks that tree is exactly what a fresh build of dir writes.
+func compareWithFullBuild(t *testing.T, dir string, tree Tree, step string) {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: dest, Now: buildTime}); err != nil {
+		t.Fatalf("%s: full build: %v", step, err)
+	}
+	full := tree2(t, dest)
+	for name, want := range full {
+		if got, ok := tree[name]; !ok {
+			t.Errorf("%s: incremental build lacks %s", step, name)
+		} else if !bytes.Equal(got, want) {
+			t.Errorf("%s: %s differs from a full build", step, name)
+		}
+	}
+	for name := range tree {
+		if _, ok := full[name]; !ok {
+			t.Errorf("%s: incremental build has %s, a full build does not", step, name)
+		}
+	}
+}
+
+func tree2(t *testing.T, dir string) Tree { return Tree(tree(t, dir)) }
+
+// edit is one random change to the test site; it returns the paths it touched.
+type edit func(t *testing.T, dir string, r *rand.Rand, n int) []string
+
+var edits = []edit{
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // retitle an article
+		name := pick(t, dir, r, "content/cong-thuong/*.md")
+		rewrite(t, dir, name, func(s string) string {
+			return strings.Replace(s, "title: ", fmt.Sprintf("title: Sửa %d ", n), 1)
+		})
+		return []string{name}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // new article, possibly the newest
+		name := fmt.Sprintf("content/thi-dua/moi-%d.md", n)
+		writeFile(t, dir, name, fmt.Sprintf("---\ntitle: Bài mới %d\ndate: 2020-12-%02dT08:00:00+07:00\ntags: [Mới]\n---\nNội dung %d.\n", n, 1+r.IntN(30), n))
+		return []string{name}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // delete an article
+		name := pick(t, dir, r, "content/*/*.md")
+		if strings.HasSuffix(name, "_index.md") {
+			return nil
+		}
+		must(t, os.Remove(filepath.Join(dir, name)))
+		return []string{name}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // rename (move) an article
+		name := pick(t, dir, r, "content/*/*.md")
+		if strings.HasSuffix(name, "_index.md") {
+			return nil
+		}
+		to := fmt.Sprintf("content/cong-thuong/doi-ten-%d.md", n)
+		must(t, os.Rename(filepath.Join(dir, name), filepath.Join(dir, to)))
+		return []string{name, to}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // change a date
+		name := pick(t, dir, r, "content/cong-thuong/*.md")
+		rewrite(t, dir, name, func(s string) string {
+			i := strings.Index(s, "date: ")
+			if i < 0 {
+				return s
+			}
+			j := strings.Index(s[i:], "\n")
+			return s[:i] + fmt.Sprintf("date: 2021-01-%02d 09:00", 1+r.IntN(20)) + s[i+j:]
+		})
+		return []string{name}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // a template of the site's own
+		writeFile(t, dir, "layouts/partials/footer.html", fmt.Sprintf("<footer><p>Chân trang %d {{.Site.Config.Title}}</p></footer>", n))
+		return []string{"layouts/partials/footer.html"}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // a stylesheet of the site's own
+		writeFile(t, dir, "assets/css/extra.css", fmt.Sprintf("body { margin: %dpx }\n", n))
+		return []string{"assets/css/extra.css"}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // the configuration
+		rewrite(t, dir, "almanac.toml", func(s string) string {
+			return strings.Replace(s, "page_size = ", fmt.Sprintf("page_size = %d #", 1+r.IntN(3)), 1)
+		})
+		return []string{"almanac.toml"}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // a section's intro
+		rewrite(t, dir, "content/cong-thuong/_index.md", func(s string) string { return s + fmt.Sprintf("\nThêm %d.\n", n) })
+		return []string{"content/cong-thuong/_index.md"}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // a file of a bundle
+		name := "content/cong-thuong/tong-ket-2020/anh-bia.svg"
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			return nil
+		}
+		writeFile(t, dir, name, fmt.Sprintf("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>%d</title></svg>", n))
+		return []string{name}
+	},
+}
+
+func pick(t *testing.T, dir string, r *rand.Rand, pattern string) string {
+	matches, _ := filepath.Glob(filepath.Join(dir, pattern))
+	if len(matches) == 0 {
+		return ""
+	}
+	rel, _ := filepath.Rel(dir, matches[r.IntN(len(matches))])
+	return filepath.ToSlash(rel)
+}
+
+func rewrite(t *testing.T, dir, name string, fn func(string) string) {
+	if name == "" {
+		return
+	}
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	must(t, err)
+	writeFile(t, dir, name, fn(string(b)))
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestIncrementalBuildsEqualFullBuilds(t *testing.T) {
+	for seed := range uint64(8) {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			dir := extract(t, "basic.txtar")
+			writeFile(t, dir, "layouts/partials/footer.html", "<footer>{{.Site.Config.Title}}</footer>")
+			s := newTestSession(dir)
+			tree, _, _, err := s.Build(context.Background(), nil, true)
+			must(t, err)
+			compareWithFullBuild(t, dir, tree, "first build")
+			r := rand.New(rand.NewPCG(seed, 2026))
+			for n := range 15 {
+				i := r.IntN(len(edits))
+				changed := slices.DeleteFunc(edits[i](t, dir, r, n), func(s string) bool { return s == "" })
+				tree, _, _, err = s.Build(context.Background(), changed, false)
+				must(t, err)
+				compareWithFullBuild(t, dir, tree, fmt.Sprintf("step %d (edit %d on %v)", n, i, changed))
+			}
+		})
+	}
+}
+
+func TestIncrementalBuildRendersOnlyWhatChanged(t *testing.T) {
+	dir := extract(t, "basic.txtar")
+	s := newTestSession(dir)
+	_, _, first, err := s.Build(context.Background(), nil, true)
+	must(t, err)
+	name := "content/cong-thuong/xuat-khau.md"
+	rewrite(t, dir, name, func(s string) string { return strings.Replace(s, "Kim ngạch", "Kim ngạch xuất khẩu", 1) })
+	_, change, _, err := s.Build(context.Background(), []string{name}, false)
+	must(t, err)
+	// The article, the articles that list it under "more", its section's
+	// list pages, the home page and the 404 page; not the other section.
+	if change.Rendered >= first.Pages {
+		t.Errorf("rendered %d of %d pages again", change.Rendered, first.Pages)
+	}
+	if slices.Contains(change.Paths, "thi-dua/khen-thuong/index.html") {
+		t.Error("an article of another section was rendered again")
+	}
+	if !slices.Contains(change.Paths, "cong-thuong/xuat-khau/index.html") {
+		t.Errorf("changed paths %v lack the article", change.Paths)
+	}
+	writeFile(t, dir, "assets/css/main.css", "body { color: red }\n")
+	_, change, _, err = s.Build(context.Background(), []string{"assets/css/main.css"}, false)
+	must(t, err)
+	if change.CSSOnly {
+		t.Error("a new stylesheet name changes every page: not CSS-only")
+	}
+}
+
+func TestSessionKeepsCachesAcrossErrors(t *testing.T) {
+	dir := extract(t, "basic.txtar")
+	s := newTestSession(dir)
+	_, _, _, err := s.Build(context.Background(), nil, true)
+	must(t, err)
+	name := "content/cong-thuong/xuat-khau.md"
+	writeFile(t, dir, name, "---\ntitle: [hỏng\n---\n")
+	if _, _, _, err := s.Build(context.Background(), []string{name}, false); err == nil || !strings.Contains(err.Error(), name+":2:") {
+		t.Fatalf("err = %v, want the YAML error at line 2", err)
+	}
+	writeFile(t, dir, name, "---\ntitle: Đã sửa\ndate: 2020-12-29\n---\nXong.\n")
+	tree, change, _, err := s.Build(context.Background(), []string{name}, false)
+	must(t, err)
+	if change.Rendered >= 10 {
+		t.Errorf("the fix rendered all %d pages", change.Rendered)
+	}
+	compareWithFullBuild(t, dir, tree, "after the fix")
+}
