@@ -1,6 +1,7 @@
 package build
 
 import (
+	"html/template"
 	"runtime"
 	"sync"
 
@@ -46,6 +47,24 @@ func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *dia
 		p.Summary = res.Summary
 	}
 	problems.Add(figure.Check(p)...)
+	if len(p.Charts) > 0 {
+		p.FeedContent = feedContent(conv, c, p)
+	}
+}
+
+// feedContent renders the body again with each chart as its data table,
+// for feed readers, which run no scripts. Its problems were reported by
+// the first rendering.
+func feedContent(conv *markdown.Converter, c *charts, p *site.Page) template.HTML {
+	feed := &charts{theme: c.theme, site: c.site, lang: c.lang, feed: true}
+	ignored := &diag.List{}
+	blocks := parse.NewChartBlocks(p)
+	res, _ := conv.ConvertWith(p.Body, feed.fences(p, blocks, ignored))
+	content := p.Content
+	p.Content = res.HTML
+	feed.drawUnplaced(p, blocks, ignored)
+	p.Content, content = content, p.Content
+	return content
 }
 
 // parallel calls fn(0) … fn(n-1) on all cores.

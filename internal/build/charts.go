@@ -30,6 +30,7 @@ type ChartView struct {
 	Table  chart.TableData
 	CSV    string // site-relative URL of the CSV download
 	Lang   string
+	Feed   bool // drawn for a feed: the table alone, no script
 }
 
 // generatedFile is a file the build makes besides the pages, such as a
@@ -45,6 +46,7 @@ type charts struct {
 	theme *render.Theme
 	site  fs.FS
 	lang  string
+	feed  bool // draw for feeds: tables only, no files
 
 	mu    sync.Mutex
 	files []generatedFile
@@ -64,7 +66,9 @@ func (c *charts) fences(p *site.Page, blocks *parse.ChartBlocks, problems *diag.
 				if ch.ID == "" {
 					ch.ID = fmt.Sprintf("bieu-do-dong-%d", ch.Line)
 				}
-				p.Charts = append(p.Charts, ch) // this goroutine alone touches p
+				if !c.feed {
+					p.Charts = append(p.Charts, ch) // this goroutine alone touches p
+				}
 			}
 			return c.draw(p, ch, problems), nil
 		},
@@ -100,15 +104,17 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 	}
 	id := chart.ElementID(p.URL, ch.ID)
 	view := ChartView{ID: id, Chart: ch, Option: option, Table: chart.Table(ch, data, c.lang),
-		CSV: p.URL + id + ".csv", Lang: c.lang}
+		CSV: p.URL + id + ".csv", Lang: c.lang, Feed: c.feed}
 	html, err := c.theme.Fragment(chartPartial, view)
 	if err != nil {
 		problems.Add(diag.Errorf(at, "chart %s: %v", ch.ID, err))
 		return ""
 	}
-	c.mu.Lock()
-	c.files = append(c.files, generatedFile{path: view.CSV[1:], data: chart.CSV(ch, data)})
-	c.mu.Unlock()
+	if !c.feed {
+		c.mu.Lock()
+		c.files = append(c.files, generatedFile{path: view.CSV[1:], data: chart.CSV(ch, data)})
+		c.mu.Unlock()
+	}
 	return html
 }
 

@@ -30,6 +30,13 @@ func (s *Session) render(st *site.Site, outputs []render.Output) (*generation, *
 	if err := s.addPageFiles(st, gen.tree); err != nil {
 		return nil, nil, err
 	}
+	extra, err := siteFiles(st, outputs, s.opts.Now)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, f := range extra {
+		gen.tree[f.path] = f.data
+	}
 	versionOf := s.versions()
 	shape := s.shapeOf(st, versionOf)
 	var todo []int

@@ -30,11 +30,15 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 	if err := contentError(problems); err != nil {
 		return err
 	}
+	extra, err := siteFiles(s, outputs, opts.Now)
+	if err != nil {
+		return err
+	}
 	stage, err := output.Begin(opts.Dest)
 	if err != nil {
 		return err
 	}
-	if err := fill(stage, opts.Site, s, manifest, drawn.files, outputs); err != nil {
+	if err := fill(stage, opts.Site, s, manifest, append(drawn.files, extra...), outputs); err != nil {
 		stage.Abort()
 		return err
 	}

@@ -44,6 +44,7 @@ type fileConfig struct {
 	PageSize    int            `toml:"page_size"`
 	Author      string         `toml:"author"`
 	AllowHTML   bool           `toml:"allow_html"`
+	FeedFull    bool           `toml:"feed_full_text"`
 	Params      map[string]any `toml:"params"`
 }
 

@@ -160,8 +160,8 @@ func expectedValue(key string) (what, example string, ok bool) {
 		return "a whole number", "page_size = 10", true
 	case "weight":
 		return "a whole number", "weight = 1", true
-	case "allow_html":
-		return "true or false", "allow_html = false", true
+	case "allow_html", "feed_full_text":
+		return "true or false", key + " = false", true
 	case "menu":
 		return "a list of [[menu]] tables", `[[menu]] followed by name = "…" and url = "…" lines`, true
 	case "params":

@@ -30,6 +30,7 @@ func validate(raw fileConfig, complete bool, index *positionIndex, problems *dia
 	cfg.Description = raw.Description
 	cfg.Author = raw.Author
 	cfg.AllowHTML = raw.AllowHTML
+	cfg.FeedFullText = raw.FeedFull
 	if raw.Params != nil {
 		cfg.Params = raw.Params
 	}
