@@ -1,0 +1,218 @@
+package serve
+
+import (
+	"bytes"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/almanac-news/almanac/internal/diag"
+)
+
+// Tree is one complete build's output: slash paths relative to the site
+// root ("index.html", "cong-thuong/a/index.html",
+// "assets/css/main.1a2b3c4d.css"). It must not change once published.
+type Tree interface {
+	File(name string) ([]byte, bool)
+}
+
+// Change describes what the last rebuild changed, for the live-reload event.
+type Change struct {
+	Paths   []string          // output paths whose bytes changed or that appeared/disappeared
+	CSSOnly bool              // only stylesheets changed: swap them without reloading
+	Moved   map[string]string // old page URL → new page URL ("/tin-tuc/cu/" → "/tin-tuc/moi/") for articles renamed in this rebuild
+}
+
+// snapshot is what requests read: one good build, published atomically.
+type snapshot struct {
+	tree  Tree
+	build uint64            // counts good builds, from 1
+	moved map[string]string // every rename so far, old URL path → current URL path; never modified
+}
+
+// Source lines shown around a problem's line, and the most characters of
+// one line shown.
+const (
+	contextLines = 2
+	maxLineRunes = 240
+)
+
+// Publish serves t from now on, clears the error overlay and tells every
+// open page: "reload", or "css" when c.CSSOnly. When c.Paths is empty and
+// the site was already being served, nothing changed and no page reloads.
+// t must not be nil.
+func (s *Server) Publish(t Tree, c Change) {
+	s.publishMu.Lock()
+	defer s.publishMu.Unlock()
+	prev := s.current.Load()
+	next := &snapshot{tree: t, build: 1}
+	changed := prev == nil || len(c.Paths) > 0
+	if prev != nil {
+		next.moved = prev.moved
+		next.build = prev.build
+		if changed {
+			next.build++ // pages that missed the event reload when they reconnect
+		}
+	}
+	next.moved = mergeMoved(next.moved, c.Moved)
+	s.current.Store(next)
+
+	var events []event
+	if s.events.setFailure(nil) {
+		events = append(events, newEvent("clear", buildEvent{Build: next.build}))
+	}
+	switch {
+	case prev != nil && c.CSSOnly && changed:
+		events = append(events, newEvent("css", changeEvent{Build: next.build, Paths: c.Paths}))
+	case changed:
+		events = append(events, newEvent("reload", changeEvent{Build: next.build, Paths: c.Paths}))
+	}
+	s.events.broadcast(events...)
+}
+
+// mergeMoved returns a new map holding old's renames and those of
+// renamed, so that a page renamed twice sends both old URLs to the newest.
+func mergeMoved(old, renamed map[string]string) map[string]string {
+	merged := maps.Clone(old)
+	if merged == nil {
+		merged = map[string]string{}
+	}
+	for from, to := range renamed {
+		from, to = urlPath(from), urlPath(to)
+		for k, v := range merged {
+			if v == from {
+				merged[k] = to
+			}
+		}
+		merged[from] = to
+	}
+	for k, v := range merged {
+		if k == v {
+			delete(merged, k) // renamed back: the old URL is a page again
+		}
+	}
+	return merged
+}
+
+// urlPath normalizes a page URL to the form requests are looked up by:
+// rooted and cleaned, ending in a slash when it named a folder.
+func urlPath(u string) string {
+	u = strings.TrimPrefix(u, "/")
+	if u == "" {
+		return "/"
+	}
+	clean := "/" + path.Clean(u)
+	if strings.HasSuffix(u, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean
+}
+
+// Fail keeps the last good tree served and shows problems in every open
+// page. source returns a file's current content, or nil; it may be nil.
+func (s *Server) Fail(problems []*diag.Problem, source func(file string) []byte) {
+	s.publishMu.Lock()
+	defer s.publishMu.Unlock()
+	ev := newEvent("errors", errorsEvent{Problems: describeProblems(problems, source)})
+	s.events.setFailure(&ev)
+	s.events.broadcast(ev)
+}
+
+// buildEvent is the data of "clear".
+type buildEvent struct {
+	Build uint64 `json:"build"`
+}
+
+// changeEvent is the data of "reload" and "css".
+type changeEvent struct {
+	Build uint64   `json:"build"`
+	Paths []string `json:"paths"`
+}
+
+// errorsEvent is the data of "errors".
+type errorsEvent struct {
+	Problems []problemView `json:"problems"`
+}
+
+// problemView is one problem as the overlay shows it.
+type problemView struct {
+	File     string       `json:"file"`
+	Line     int          `json:"line"`
+	Col      int          `json:"col"`
+	Position string       `json:"position"` // file:line:col, as on the command line
+	Warning  bool         `json:"warning,omitempty"`
+	Message  string       `json:"message"`
+	Hint     string       `json:"hint,omitempty"`
+	Related  []string     `json:"related,omitempty"`
+	Source   []sourceLine `json:"source,omitempty"`
+}
+
+// sourceLine is one line of the source around a problem.
+type sourceLine struct {
+	Number int    `json:"number"`
+	Text   string `json:"text"`
+	Marked bool   `json:"marked,omitempty"` // the problem's own line
+}
+
+// describeProblems turns problems into what the overlay shows, reading
+// each file's source once.
+func describeProblems(problems []*diag.Problem, source func(string) []byte) []problemView {
+	lines := map[string][]string{}
+	views := make([]problemView, 0, len(problems))
+	for _, p := range problems {
+		if p == nil {
+			continue
+		}
+		v := problemView{
+			File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Position: p.Pos.String(),
+			Warning: p.Severity == diag.SeverityWarning, Message: p.Msg, Hint: p.Hint,
+		}
+		for _, r := range p.Related {
+			v.Related = append(v.Related, r.String())
+		}
+		if p.Pos.Line > 0 && source != nil {
+			file, seen := lines[p.Pos.File]
+			if !seen {
+				file = splitLines(source(p.Pos.File))
+				lines[p.Pos.File] = file
+			}
+			v.Source = linesAround(file, p.Pos.Line)
+		}
+		views = append(views, v)
+	}
+	return views
+}
+
+// splitLines splits content into lines without their line endings.
+func splitLines(content []byte) []string {
+	if content == nil {
+		return nil
+	}
+	text := strings.TrimSuffix(string(bytes.ReplaceAll(content, []byte("\r\n"), []byte("\n"))), "\n")
+	return strings.Split(text, "\n")
+}
+
+// linesAround returns the lines around line (counted from 1), or nil when
+// the file has no such line.
+func linesAround(file []string, line int) []sourceLine {
+	if line < 1 || line > len(file) {
+		return nil
+	}
+	first, last := max(1, line-contextLines), min(len(file), line+contextLines)
+	out := make([]sourceLine, 0, last-first+1)
+	for n := first; n <= last; n++ {
+		out = append(out, sourceLine{Number: n, Text: shorten(file[n-1]), Marked: n == line})
+	}
+	return out
+}
+
+// shorten cuts a very long line, marking the cut with an ellipsis.
+func shorten(line string) string {
+	if utf8.RuneCountInString(line) <= maxLineRunes {
+		return line
+	}
+	runes := []rune(line)
+	return string(slices.Clip(runes[:maxLineRunes])) + "…"
+}

@@ -1,0 +1,207 @@
+// reload.js keeps a page of `almanac serve` in step with the build. It
+// listens to the server's events on /_almanac/events:
+//   hello  {instance, build}  first event of every connection; a different
+//                             instance or build after a reconnect means the
+//                             page is stale: reload.
+//   reload {build, paths}     reload, keeping the scroll position.
+//   css    {build, paths}     only stylesheets changed: fetch this page
+//                             again and swap its stylesheet links in place.
+//   errors {problems}         the build failed: show the problems.
+//   clear  {build}            the build is good again: hide them.
+// It builds everything with DOM APIs and textContent, never HTML strings,
+// and styles through the CSSOM, so a strict Content-Security-Policy holds.
+(function () {
+  "use strict";
+  if (!window.EventSource || window.__almanacReload) return;
+  window.__almanacReload = true;
+
+  var overlayId = "almanac-errors";
+  var scrollKey = "almanac-scroll:" + location.pathname;
+  var known = null; // the hello of the first connection, build updated by events
+
+  restoreScroll();
+  styleMovedBanner();
+
+  var source = new EventSource("/_almanac/events");
+  source.addEventListener("hello", function (e) {
+    var hello = JSON.parse(e.data);
+    if (known && (hello.instance !== known.instance || hello.build !== known.build)) {
+      reloadKeepingScroll();
+      return;
+    }
+    known = hello;
+  });
+  source.addEventListener("reload", function () {
+    reloadKeepingScroll();
+  });
+  source.addEventListener("css", function (e) {
+    if (known) known.build = JSON.parse(e.data).build;
+    swapStylesheets();
+  });
+  source.addEventListener("errors", function (e) {
+    showProblems(JSON.parse(e.data).problems || []);
+  });
+  source.addEventListener("clear", function (e) {
+    if (known) known.build = JSON.parse(e.data).build;
+    removeOverlay();
+  });
+
+  function reloadKeepingScroll() {
+    try {
+      sessionStorage.setItem(scrollKey, String(window.scrollY));
+    } catch (err) {
+      // Storage may be off; the page still reloads.
+    }
+    location.reload();
+  }
+
+  function restoreScroll() {
+    var saved = null;
+    try {
+      saved = sessionStorage.getItem(scrollKey);
+      sessionStorage.removeItem(scrollKey);
+    } catch (err) {
+      return;
+    }
+    if (saved === null) return;
+    var y = Number(saved) || 0;
+    window.scrollTo(0, y);
+    // Images and charts change the height while they load: once more at the end.
+    window.addEventListener("load", function () {
+      window.scrollTo(0, y);
+    }, { once: true });
+  }
+
+  // swapStylesheets replaces the page's stylesheet links with those of the
+  // page as the server now serves it. The new ones go in first, in the
+  // same place and order; the old ones leave once the new ones loaded.
+  function swapStylesheets() {
+    fetch(location.href, { cache: "no-store", credentials: "same-origin" })
+      .then(function (response) {
+        return response.text();
+      })
+      .then(function (text) {
+        var fresh = new DOMParser().parseFromString(text, "text/html");
+        var next = fresh.querySelectorAll('link[rel~="stylesheet"]');
+        var old = document.querySelectorAll('link[rel~="stylesheet"]');
+        var anchor = old.length ? old[0] : null;
+        var pending = next.length;
+        var done = function () {
+          pending--;
+          if (pending > 0) return;
+          old.forEach(function (link) {
+            link.remove();
+          });
+        };
+        if (pending === 0) {
+          pending = 1;
+          done();
+          return;
+        }
+        next.forEach(function (link) {
+          var copy = document.importNode(link, false);
+          copy.addEventListener("load", done, { once: true });
+          copy.addEventListener("error", done, { once: true });
+          if (anchor) anchor.parentNode.insertBefore(copy, anchor);
+          else document.head.appendChild(copy);
+        });
+      })
+      .catch(function () {
+        reloadKeepingScroll();
+      });
+  }
+
+  function removeOverlay() {
+    var overlay = document.getElementById(overlayId);
+    if (overlay) overlay.remove();
+  }
+
+  // el makes an element with text and CSSOM styles.
+  function el(tag, text, style) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (style) Object.assign(node.style, style);
+    return node;
+  }
+
+  function showProblems(problems) {
+    removeOverlay();
+    var overlay = el("div", "", {
+      position: "fixed", top: "0", right: "0", bottom: "0", left: "0",
+      zIndex: "2147483647", overflow: "auto", boxSizing: "border-box",
+      padding: "24px", background: "rgba(24, 24, 28, 0.95)", color: "#eee",
+      font: "14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+      textAlign: "left",
+    });
+    overlay.id = overlayId;
+    overlay.setAttribute("role", "alert");
+    var count = problems.length === 1 ? "1 problem" : problems.length + " problems";
+    overlay.appendChild(el("h2", "Build failed: " + count, {
+      margin: "0 0 4px", font: "bold 18px/1.3 system-ui, sans-serif", color: "#ff8a80",
+    }));
+    var intro = el("p", "The preview shows the last good build. Fix the files and save; this panel closes by itself. ",
+      { margin: "0 0 16px", font: "14px/1.4 system-ui, sans-serif", color: "#bbb" });
+    var hide = el("button", "Hide", { font: "inherit", cursor: "pointer" });
+    hide.type = "button";
+    hide.addEventListener("click", removeOverlay);
+    intro.appendChild(hide);
+    overlay.appendChild(intro);
+    problems.forEach(function (p) {
+      overlay.appendChild(problemView(p));
+    });
+    (document.body || document.documentElement).appendChild(overlay);
+  }
+
+  function problemView(p) {
+    var color = p.warning ? "#ffd54f" : "#ff8a80";
+    var box = el("section", "", {
+      margin: "0 0 16px", padding: "8px 12px", borderLeft: "4px solid " + color,
+      background: "rgba(255, 255, 255, 0.05)",
+    });
+    box.className = "almanac-problem";
+    var where = el("div", p.position + (p.warning ? ": warning" : ""), { color: color, fontWeight: "bold" });
+    where.className = "almanac-position";
+    box.appendChild(where);
+    var message = el("div", p.message, { whiteSpace: "pre-wrap" });
+    message.className = "almanac-message";
+    box.appendChild(message);
+    if (p.hint) {
+      var hint = el("div", "Fix: " + p.hint, { color: "#a5d6a7", whiteSpace: "pre-wrap" });
+      hint.className = "almanac-hint";
+      box.appendChild(hint);
+    }
+    if (p.related && p.related.length) {
+      box.appendChild(el("div", "See also: " + p.related.join(", "), { color: "#bbb" }));
+    }
+    if (p.source && p.source.length) box.appendChild(sourceView(p));
+    return box;
+  }
+
+  // sourceView shows the lines around the problem, its own line marked
+  // with ">" and, when the column is known, a caret under it.
+  function sourceView(p) {
+    var pre = el("pre", "", { margin: "8px 0 0", padding: "8px", overflowX: "auto", background: "#111", font: "inherit" });
+    var width = String(p.source[p.source.length - 1].number).length;
+    p.source.forEach(function (line) {
+      var gutter = (line.marked ? "> " : "  ") + String(line.number).padStart(width) + " | ";
+      var row = el("div", gutter + line.text, line.marked ? { background: "rgba(255, 82, 82, 0.25)", color: "#fff" } : { color: "#aaa" });
+      row.className = line.marked ? "almanac-line almanac-marked" : "almanac-line";
+      pre.appendChild(row);
+      if (line.marked && p.col > 0) {
+        var before = Array.from(line.text).slice(0, p.col - 1).join("").replace(/[^\t]/g, " ");
+        pre.appendChild(el("div", " ".repeat(gutter.length) + before + "^", { color: "#ff8a80" }));
+      }
+    });
+    return pre;
+  }
+
+  // styleMovedBanner makes the server's "this page moved" note stand out.
+  function styleMovedBanner() {
+    var banner = document.getElementById("almanac-moved");
+    if (!banner) return;
+    Object.assign(banner.style, {
+      margin: "0", padding: "12px 16px", background: "#fff3cd", color: "#222",
+      borderBottom: "2px solid #e0b000", font: "16px/1.4 system-ui, sans-serif",
+    });
+  }
+})();
