@@ -2,7 +2,11 @@
 //
 // Usage:
 //
+//	almanac serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--future] [--write] [--dest DIR]
 //	almanac build [--source DIR] [--dest DIR] [--drafts] [--future] [--base-url URL]
+//	almanac new site DIR [--lang vi|en]
+//	almanac new article SECTION "Title" [--source DIR]
+//	almanac check [--source DIR] [--drafts] [--future]
 //	almanac version
 //
 // Exit status: 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -28,10 +32,15 @@ var version = ""
 const usage = `almanac builds static news sites from Markdown articles with figures.
 
 Usage:
+  almanac serve [flags]   preview the site at http://127.0.0.1:1313/, rebuilding on every save
   almanac build [flags]   build the site into public/
+  almanac check [flags]   check the whole site, links included, without writing anything
+  almanac new site DIR    write a small working site into DIR (--lang en for English)
+  almanac new article SECTION "Title"
+                          write content/SECTION/<slug>.md, a draft with its front matter
   almanac version         print the version
 
-Run "almanac build -h" for the build flags.
+Run "almanac <command> -h" for the flags.
 `
 
 func main() {
@@ -46,6 +55,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "serve", "server":
+		return runServe(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "almanac", versionString())
 		return 0
@@ -76,21 +91,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	future := fl.Bool("future", false, "include articles dated in the future")
 	baseURL := fl.String("base-url", "", "absolute `URL` the site is published at, overriding almanac.toml")
 	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+		return usageExit(err)
 	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "almanac build: unexpected argument %q\n", fl.Arg(0))
-		return 2
+	if code := checkSource(fl, *source, stderr); code != 0 {
+		return code
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
-	}
-	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "almanac build: %s is not a folder; pass the site folder with --source\n", *source)
-		return 2
 	}
 	res, err := build.Run(context.Background(), build.Options{
 		Site: os.DirFS(*source), Theme: almanac.Theme(), Dest: *dest,
@@ -104,5 +111,26 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, w)
 	}
 	fmt.Fprintf(stdout, "Built %s → %s\n", res, *dest)
+	return 0
+}
+
+// usageExit is the exit status for a flag parsing error: 0 for -h.
+func usageExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
+// checkSource rejects extra arguments and a source that is not a folder.
+func checkSource(fl *flag.FlagSet, source string, stderr io.Writer) int {
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fl.Name(), fl.Arg(0))
+		return 2
+	}
+	if st, err := os.Stat(source); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "%s: %s is not a folder; pass the site folder with --source\n", fl.Name(), source)
+		return 2
+	}
 	return 0
 }
