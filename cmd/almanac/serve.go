@@ -28,6 +28,7 @@ type preview struct {
 	server  *serve.Server
 	out     io.Writer
 	write   string // also write each good build to this folder; "" for none
+	ready   func(addr string) // called once serving, with the listener's address; tests use it
 }
 
 func runServe(args []string, stdout, stderr io.Writer) int {
@@ -77,6 +78,9 @@ func (p *preview) run(ctx context.Context) error {
 	defer w.Close()
 	p.rebuild(ctx, nil, true)
 	fmt.Fprintf(p.out, "Serving the preview at http://%s/ (Ctrl-C to stop)\n", l.Addr())
+	if p.ready != nil {
+		p.ready(l.Addr().String())
+	}
 	served := make(chan error, 1)
 	go func() { served <- p.server.Serve(l) }()
 	for {
