@@ -1,0 +1,247 @@
+package build
+
+import (
+	"net/url"
+	"path"
+	"strings"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"github.com/almanac-news/almanac/internal/assets"
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/render"
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+// linkTargets is everything a link of a page body may lead to.
+type linkTargets struct {
+	files  map[string]bool       // slash paths under public/: pages, bundle files, chart CSVs, feeds, assets
+	pages  map[string]bool       // URLs of pages, whether or not their layout worked
+	left   map[string]*site.Page // URL of a draft or future article left out → the article
+	failed []string              // URLs of content files that failed to parse
+	byName map[string]string     // last element of a page URL → the URL, for suggestions
+}
+
+func newLinkTargets(s *site.Site, outputs []render.Output, manifest *assets.Manifest,
+	generated []generatedFile, skipped []*site.Page, failed []string) *linkTargets {
+	t := &linkTargets{files: map[string]bool{}, pages: map[string]bool{}, left: map[string]*site.Page{},
+		failed: failed, byName: map[string]string{}}
+	for _, out := range outputs {
+		t.files[out.Path] = true
+	}
+	for _, f := range manifest.Files() {
+		t.files[f.Output] = true
+	}
+	for _, f := range generated {
+		t.files[f.path] = true
+	}
+	for _, p := range allPages(s) {
+		t.pages[p.URL] = true
+		t.byName[path.Base(p.URL)] = p.URL
+		for _, r := range p.Resources {
+			t.files[strings.TrimPrefix(r.URL, "/")] = true
+		}
+	}
+	for _, p := range skipped {
+		t.left[p.URL] = p
+	}
+	return t
+}
+
+// exists reports whether a site-relative path leads to a page or file;
+// /a/b, /a/b/ and /a/b/index.html all lead to the page /a/b/.
+func (t *linkTargets) exists(p string) bool {
+	rel := strings.TrimPrefix(p, "/")
+	switch {
+	case t.pages[p] || t.files[rel]:
+		return true
+	case rel == "" || strings.HasSuffix(rel, "/"):
+		return t.files[rel+"index.html"]
+	}
+	return t.pages[p+"/"] || t.files[rel+"/index.html"]
+}
+
+// leftOut returns the draft or future article at p, if any.
+func (t *linkTargets) leftOut(p string) *site.Page {
+	if !strings.HasSuffix(p, "/") {
+		p = strings.TrimSuffix(p, "index.html")
+	}
+	if page := t.left[p]; page != nil {
+		return page
+	}
+	return t.left[p+"/"]
+}
+
+// ofFailedFile reports whether p is within the URL of a content file that
+// failed to parse: that file's own errors are reported already.
+func (t *linkTargets) ofFailedFile(p string) bool {
+	for _, u := range t.failed {
+		if p == strings.TrimSuffix(u, "/") || strings.HasPrefix(p, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyLink is one URL of a rendered body: a link's href or a picture's src.
+type bodyLink struct {
+	tag, attr, value string
+}
+
+// bodyLinks lists the href and src attributes of body, in order.
+func bodyLinks(body string) []bodyLink {
+	var links []bodyLink
+	z := html.NewTokenizer(strings.NewReader(body))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return links
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			for _, a := range tok.Attr {
+				if a.Namespace == "" && (a.Key == "href" || a.Key == "src") {
+					links = append(links, bodyLink{tag: tok.Data, attr: a.Key, value: a.Val})
+				}
+			}
+		}
+	}
+}
+
+// checkLinks checks every link and picture of every page body against
+// targets and returns how many it checked.
+func checkLinks(s *site.Site, bodies map[*site.Page]markdownBody, t *linkTargets, problems *diag.List) int {
+	pages := allPages(s)
+	var checked atomic.Int64
+	parallel(len(pages), func(i int) {
+		p := pages[i]
+		if p.Source == "" || p.Content == "" {
+			return
+		}
+		finder := &linkFinder{file: p.Source, body: bodies[p], next: map[string]int{}}
+		links := bodyLinks(string(p.Content))
+		checked.Add(int64(len(links)))
+		for _, l := range links {
+			problems.Add(t.check(p, l, finder))
+		}
+	})
+	return int(checked.Load())
+}
+
+// check returns the problem of one link of page p, or nil when it leads
+// somewhere, leaves the site, or only names a place in the page.
+func (t *linkTargets) check(p *site.Page, l bodyLink, finder *linkFinder) *diag.Problem {
+	if l.value == "" || strings.HasPrefix(l.value, "#") {
+		return nil
+	}
+	u, err := url.Parse(l.value)
+	if err != nil {
+		return diag.Errorf(finder.find(l.value), "%s %q is not a valid address", what(l), l.value).
+			WithHint("write spaces as %%20 and check for stray characters")
+	}
+	if u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return nil
+	}
+	target := (&url.URL{Path: p.URL}).ResolveReference(&url.URL{Path: u.Path}).Path
+	if t.exists(target) || t.ofFailedFile(target) {
+		return nil
+	}
+	pos := finder.find(l.value)
+	shown := l.value
+	if plain, err := url.PathUnescape(l.value); err == nil {
+		shown = plain // as the journalist wrote it, "đ" and not "%C4%91"
+	}
+	if target != u.Path {
+		shown += " (" + target + ")"
+	}
+	if left := t.leftOut(target); left != nil {
+		return leftOutProblem(pos, what(l), shown, left)
+	}
+	if what(l) != "link to" {
+		return diag.Errorf(pos, "%s %s is not a file of the site", what(l), shown).
+			WithHint("put the file beside index.md in the page's bundle, or fix its name (names are case-sensitive)")
+	}
+	problem := diag.Errorf(pos, "link to %s leads to no page or file of the site", shown)
+	if other, ok := t.byName[path.Base(target)]; ok {
+		return problem.WithHint("did you mean %s?", other)
+	}
+	return problem.WithHint("pages are at /<section>/<slug>/ and bundle files beside their page (docs/content.md); fix the address or remove the link")
+}
+
+func leftOutProblem(pos diag.Pos, what, shown string, left *site.Page) *diag.Problem {
+	if left.Draft {
+		return diag.Errorf(pos, "%s %s leads to %s, a draft left out of the site", what, shown, left.Source).
+			WithHint("publish that article (remove draft: true) or remove the link; almanac check --drafts checks as if drafts were published")
+	}
+	return diag.Warnf(pos, "%s %s leads to %s, which is dated %s and left out of the site until then",
+		what, shown, left.Source, left.Date.Format("2006-01-02 15:04 -07:00")).
+		WithHint("the link works once that article is published; almanac check --future checks as if it were")
+}
+
+// what names the kind of URL in messages.
+func what(l bodyLink) string {
+	switch l.tag {
+	case "img":
+		return "picture"
+	case "audio", "video", "source":
+		return "media file"
+	}
+	return "link to"
+}
+
+// linkFinder places the URLs of one page body in its Markdown: each URL at
+// its next occurrence as a link destination, so that a link repeated is
+// placed at each of its places in turn.
+type linkFinder struct {
+	file string
+	body markdownBody
+	next map[string]int // URL as searched → byte offset to search on from
+}
+
+// find returns the position of dest in the Markdown, written as it is or
+// without percent-encoding (the renderer encodes letters such as "đ"); the
+// body's first line when it is in neither form, as for a chart's CSV link.
+func (f *linkFinder) find(dest string) diag.Pos {
+	forms := []string{dest}
+	if plain, err := url.PathUnescape(dest); err == nil && plain != dest {
+		forms = append(forms, plain)
+	}
+	src := string(f.body.text)
+	for _, form := range forms {
+		if off, ok := destinationAt(src, form, f.next[form]); ok {
+			f.next[form] = off + len(form)
+			return f.pos(src, off)
+		}
+	}
+	return diag.Pos{File: f.file, Line: f.body.line, Col: 1}
+}
+
+// destinationAt finds dest in src from byte from on where it stands as a
+// whole link destination: after "(", "<" or a space, and before ")",
+// ">", a space, a quote or the end of the line.
+func destinationAt(src, dest string, from int) (int, bool) {
+	for from <= len(src) {
+		i := strings.Index(src[from:], dest)
+		if i < 0 {
+			return 0, false
+		}
+		off := from + i
+		end := off + len(dest)
+		before := off > 0 && strings.ContainsRune("(< \t", rune(src[off-1]))
+		after := end == len(src) || strings.ContainsRune(")> \t\r\n\"'", rune(src[end]))
+		if before && after {
+			return off, true
+		}
+		from = off + 1
+	}
+	return 0, false
+}
+
+// pos turns a byte offset of the body into a position in the page's file,
+// counting columns in characters.
+func (f *linkFinder) pos(src string, off int) diag.Pos {
+	line := f.body.line + strings.Count(src[:off], "\n")
+	start := strings.LastIndexByte(src[:off], '\n') + 1
+	return diag.Pos{File: f.file, Line: line, Col: utf8.RuneCountInString(src[start:off]) + 1}
+}
