@@ -8,12 +8,13 @@
  * anything goes wrong, the table simply stays as it is. When the chart is
  * drawn the table is folded away, one click from the reader.
  *
- * The option is data only. Numbers are written here, in the page's
- * language, from the option's "almanac" key:
+ * The option is data only; it is parsed, never run. Numbers are written
+ * here, in the page's language, from the option's "almanac" key:
  *   {"lang": "vi", "kind": "change", "measure": "change", "unit": "%",
- *    "decimals": 1, "seriesUnits": [...]}
- * the same way the server writes them in the table: "68.800", "−1,7 %" in
- * Vietnamese, "68,800", "−1.7%" in English.
+ *    "decimals": 1, "points": [[{"decimals": 1, "qualifier": "gần",
+ *    "status": "ước tính"}, …], …], "shares": [53.9, 46.1]}
+ * the way the server writes them in the table: "gần 51.000", "−1,7 %" in
+ * Vietnamese, "nearly 51,000", "−1.7%" in English.
  */
 (function () {
   'use strict';
@@ -29,33 +30,50 @@
   function numberWriter(meta) {
     var lang = meta.lang || document.documentElement.lang || 'en';
     var vi = /^vi\b/i.test(lang);
-    var decimals = Math.max(0, Math.min(20, meta.decimals || 0));
-    var fixed = new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    var ticks = new Intl.NumberFormat(lang, { maximumFractionDigits: Math.max(decimals, 2) });
-    var shares = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
     var change = meta.measure === 'change';
+    var formats = {};
 
+    function format(decimals, fixed) {
+      decimals = Math.max(0, Math.min(20, decimals || 0));
+      var key = decimals + (fixed ? 'f' : '');
+      if (!formats[key]) {
+        formats[key] = new Intl.NumberFormat(lang, {
+          minimumFractionDigits: fixed ? decimals : 0,
+          maximumFractionDigits: decimals
+        });
+      }
+      return formats[key];
+    }
     function isNumber(v) { return typeof v === 'number' && isFinite(v); }
-    // signed writes |v| and a minus sign (U+2212), or a plus when asked;
+    // signed writes |v| with a minus sign (U+2212), or a plus when asked;
     // a number that rounds to zero gets no sign.
-    function signed(format, v, plus) {
-      var text = format.format(Math.abs(v));
+    function signed(text, v, plus) {
       if (!/[1-9]/.test(text)) { return text; }
       return (v < 0 ? MINUS : plus ? '+' : '') + text;
     }
     function percent(text) { return vi ? text + NBSP + '%' : text + '%'; }
-    function withUnit(text, unit) { return unit && unit !== '%' ? text + NBSP + unit : text; }
 
-    function number(v) {
-      if (!isNumber(v)) { return '–'; }
-      return change ? percent(signed(fixed, v, true)) : signed(fixed, v, false);
+    // number writes value v given as point p: with its decimals and
+    // qualifier, or as a signed change.
+    function number(v, p) {
+      p = p || {};
+      if (!isNumber(v)) { return '—'; }
+      var text = signed(format(p.decimals, true).format(Math.abs(v)), v, change);
+      if (change) { return percent(text); }
+      return p.qualifier ? p.qualifier + ' ' + text : text;
     }
     return {
       number: number,
-      tick: function (v) { return change ? percent(signed(ticks, v, false)) : signed(ticks, v, false); },
-      share: function (p) { return isNumber(p) ? percent(shares.format(p)) : ''; },
-      withUnit: function (unit) {
-        return function (v) { return isNumber(v) ? withUnit(number(v), unit) : '–'; };
+      tick: function (v) {
+        var text = signed(format(Math.max(meta.decimals || 0, 2), false).format(Math.abs(v)), v, false);
+        return change ? percent(text) : text;
+      },
+      share: function (s) { return isNumber(s) ? percent(format(1, true).format(s)) : ''; },
+      // full writes a number for a tooltip: with its unit and status.
+      full: function (v, p) {
+        var text = number(v, p);
+        if (isNumber(v) && meta.unit && !change) { text += NBSP + meta.unit; }
+        return p && p.status ? text + ' (' + p.status + ')' : text;
       }
     };
   }
@@ -63,13 +81,14 @@
   // install gives an option its formatters and page-level settings.
   function install(option) {
     var meta = option.almanac || {};
+    var points = meta.points || [];
     var write = numberWriter(meta);
+    function point(series, index) { return (points[series] || [])[index]; }
+
     option.backgroundColor = 'transparent';
     option.animation = !media('(prefers-reduced-motion: reduce)').matches;
     option.aria = option.aria || {};
     option.aria.enabled = true;
-    option.tooltip = option.tooltip || {};
-    option.tooltip.valueFormatter = write.withUnit(meta.unit);
     ['xAxis', 'yAxis'].forEach(function (key) {
       [].concat(option[key] || []).forEach(function (axis) {
         if (axis.type === 'value') {
@@ -79,14 +98,12 @@
       });
     });
     (option.series || []).forEach(function (series, i) {
-      var units = meta.seriesUnits;
-      if (units && units[i]) {
-        series.tooltip = { valueFormatter: write.withUnit(units[i]) };
-      }
+      series.tooltip = series.tooltip || {};
+      series.tooltip.valueFormatter = function (v, index) { return write.full(v, point(i, index)); };
       if (!series.label) { return; }
       series.label.formatter = series.type === 'pie' ?
-        function (p) { return p.name + '\n' + write.share(p.percent); } :
-        function (p) { return write.number(p.value); };
+        function (p) { return p.name + ':\n' + write.share((meta.shares || [])[p.dataIndex]); } :
+        function (p) { return write.number(p.value, point(p.seriesIndex, p.dataIndex)); };
     });
     return option;
   }
@@ -95,7 +112,7 @@
   // room for every bar of a horizontal chart, else a fixed height.
   function height(option) {
     var meta = option.almanac || {};
-    if (meta.kind !== 'bar' && meta.kind !== 'change' && meta.kind !== 'target') { return 360; }
+    if (meta.kind !== 'bar' && meta.kind !== 'change') { return 360; }
     var axis = [].concat(option.yAxis || [])[0] || {};
     var rows = (axis.data || []).length;
     var series = (option.series || []).length;
@@ -105,7 +122,7 @@
   function draw(figure, echarts) {
     var canvas = figure.querySelector('.chart-canvas');
     var source = figure.querySelector('script.chart-option');
-    if (!canvas || !source) { return; }
+    if (!canvas || !source || echarts.getInstanceByDom && echarts.getInstanceByDom(canvas)) { return; }
     var text = source.textContent;
     var option = JSON.parse(text);
     var dark = media('(prefers-color-scheme: dark)');

@@ -112,7 +112,7 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 	}
 	if !c.feed {
 		c.mu.Lock()
-		c.files = append(c.files, generatedFile{path: view.CSV[1:], data: chart.CSV(ch, data)})
+		c.files = append(c.files, generatedFile{path: view.CSV[1:], data: chart.CSV(ch, data, c.lang)})
 		c.mu.Unlock()
 	}
 	return html

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -15,104 +16,91 @@ import (
 	"github.com/almanac-news/almanac/internal/site"
 )
 
-// utf8BOM starts the CSV files this package writes, and may start the ones
-// it reads (spreadsheet programs add it).
-const utf8BOM = "\uFEFF"
-
-// FromCSV reads a chart's data file: the first row names the columns, the
-// first column holds the categories and every other column one series.
-// Numbers are written plainly, "1456" or "1456.5", with no thousands
-// separator; an empty cell is a missing number. The chart's columns, when
-// it names some, choose and order the series.
+// FromCSV reads a chart's data file (docs/figures.md, section 4.3): a
+// header row, then one row per category. The first column holds the
+// categories; every other column is a series, its header the series' label
+// with its unit in brackets at the end, "Xuất khẩu (triệu USD)". Cells are
+// numbers written the machine way, 1456 or -15.3; an empty cell is a gap.
+// The chart's indicators (or Columns) choose columns by label, its periods
+// choose rows by their first cell.
 //
-// Problems in the file are reported at the line and column (counted in
-// characters) of the cell, in csvName; problems with the chart, such as a
-// column the file does not have, at the chart's line in file.
+// Problems in the file are reported at the cell, line and column counted
+// in characters, in csvName; problems of the chart (a column or row the
+// file does not have, mixed units, a target chart) at the chart's entry or
+// the chart, in file.
 func FromCSV(file string, ch site.Chart, csvName string, r io.Reader) (Data, []*diag.Problem) {
+	t := csvTable{chart: ch, file: file, name: csvName}
+	if ch.Type == TypeTarget {
+		return Data{}, []*diag.Problem{diag.Errorf(t.chartPos(), "a target chart cannot be drawn from a CSV file").
+			WithHint("a CSV file has no status: use type: column, or draw the figures")}
+	}
 	src, err := io.ReadAll(r)
 	if err != nil {
 		return Data{}, []*diag.Problem{diag.Errorf(diag.Pos{File: csvName}, "cannot read the chart's data file: %v", err).
-			WithHint("check that the file exists beside the article and can be read")}
+			WithHint("check that the file can be read")}
 	}
 	src = bytes.TrimPrefix(src, []byte(utf8BOM))
-	t := csvTable{name: csvName, lines: bytes.Split(src, []byte("\n"))}
-	t.read(src)
+	t.lines = bytes.Split(src, []byte("\n"))
+	if t.checkUTF8(); !hasErrors(t.problems) {
+		t.read(src)
+	}
 	if hasErrors(t.problems) {
 		return Data{}, t.problems
 	}
-	chartPos := diag.Pos{File: file, Line: ch.Line}
-	cols, problems := selectColumns(chartPos, ch.ID, chartColumns(ch), t.header)
-	if len(problems) > 0 {
-		return Data{}, append(t.problems, problems...)
+	d := t.data(t.selectColumns(), t.selectRows())
+	if !hasErrors(t.problems) {
+		t.problems = append(t.problems, checkShape(t.chartPos(), ch, d)...)
 	}
-	d := t.data(ch, cols)
-	problems = append(t.problems, checkShape(chartPos, ch, d)...)
-	if hasErrors(problems) {
-		return Data{}, problems
+	if hasErrors(t.problems) {
+		return Data{}, t.problems
 	}
-	return d, problems
+	return d, t.problems
 }
 
 // csvTable is a CSV file as read, cell by cell, with the problems found.
 type csvTable struct {
-	name     string
-	lines    [][]byte // the file's lines, to turn byte offsets into columns
-	header   []string
+	chart    site.Chart
+	file     string // the article
+	name     string // the CSV file
+	lines    [][]byte
+	header   []csvColumn
 	rows     []csvRow
 	problems []*diag.Problem
 }
 
+// csvColumn is a column's header as written, its label and its unit.
+type csvColumn struct{ header, label, unit string }
+
 type csvRow struct {
 	line     int
 	category string
-	values   []*float64 // one per column after the first
-	texts    []string   // the numbers as written
+	cells    []csvCell // one per column after the first
+}
+
+type csvCell struct {
+	value    *float64
+	decimals int
 }
 
 // plainNumber is the one way numbers may be written in a data file.
 var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
-// read parses the file, reporting every bad cell.
-func (t *csvTable) read(src []byte) {
-	cr := csv.NewReader(bytes.NewReader(src))
-	cr.FieldsPerRecord = 0
-	cr.TrimLeadingSpace = true
-	for {
-		record, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var perr *csv.ParseError
-		if errors.As(err, &perr) {
-			t.report(diag.Errorf(t.pos(perr.Line, perr.Column), "the data file is not valid CSV: %v", perr.Err).
-				WithHint("every row needs as many cells as the first row, separated by commas; put a cell with a comma or quote in double quotes"))
-			return
-		} else if err != nil {
-			t.report(diag.Errorf(diag.Pos{File: t.name}, "cannot read the chart's data file: %v", err))
-			return
-		}
-		if t.header == nil {
-			t.readHeader(cr, record)
-			if hasErrors(t.problems) {
-				return
-			}
-			continue
-		}
-		t.readRow(cr, record)
-	}
-	switch {
-	case t.header == nil:
-		t.report(diag.Errorf(diag.Pos{File: t.name}, "the data file is empty").
-			WithHint("write the column names on the first line, e.g. Năm,Xuất khẩu,Nhập khẩu, then one line per category"))
-	case len(t.rows) == 0:
-		t.report(diag.Errorf(diag.Pos{File: t.name, Line: 1}, "the data file has column names but no rows").
-			WithHint("add one line per category below the names"))
-	}
-	t.checkThousands()
+func (t *csvTable) report(p *diag.Problem) { t.problems = append(t.problems, p) }
+
+func (t *csvTable) chartPos() diag.Pos {
+	return diag.Pos{File: t.file, Line: t.chart.Line, Col: t.chart.Column}
 }
 
-// pos turns a csv line and 1-based byte column into a position that
-// counts characters, as editors do.
+// entryPos is the position of entry i of one of the chart's lists.
+func (t *csvTable) entryPos(positions []site.Position, i int) diag.Pos {
+	if i < len(positions) && positions[i].Line > 0 {
+		return diag.Pos{File: t.file, Line: positions[i].Line, Col: positions[i].Col}
+	}
+	return t.chartPos()
+}
+
+// pos turns a line and 1-based byte column of the file into a position
+// that counts characters, as editors do.
 func (t *csvTable) pos(line, byteCol int) diag.Pos {
 	p := diag.Pos{File: t.name, Line: line, Col: byteCol}
 	if line >= 1 && line <= len(t.lines) && byteCol >= 1 {
@@ -127,7 +115,65 @@ func (t *csvTable) cellPos(cr *csv.Reader, field int) diag.Pos {
 	return t.pos(line, col)
 }
 
-func (t *csvTable) report(p *diag.Problem) { t.problems = append(t.problems, p) }
+// checkUTF8 reports the first byte that is not UTF-8.
+func (t *csvTable) checkUTF8() {
+	for i, line := range t.lines {
+		if utf8.Valid(line) {
+			continue
+		}
+		n := 0
+		for len(line) > 0 {
+			r, size := utf8.DecodeRune(line)
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			line, n = line[size:], n+1
+		}
+		t.report(diag.Errorf(diag.Pos{File: t.name, Line: i + 1, Col: n + 1}, "the data file is not UTF-8 here").
+			WithHint("save it as \"CSV UTF-8 (comma delimited)\""))
+		return
+	}
+}
+
+// read parses the file, reporting every bad cell.
+func (t *csvTable) read(src []byte) {
+	cr := csv.NewReader(bytes.NewReader(src))
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	for {
+		record, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var perr *csv.ParseError
+		if errors.As(err, &perr) {
+			t.report(diag.Errorf(t.pos(perr.Line, perr.Column), "the data file is not valid CSV: %v", perr.Err).
+				WithHint("put a cell holding a comma or a quote in double quotes, and double the quotes inside it"))
+			return
+		} else if err != nil {
+			t.report(diag.Errorf(diag.Pos{File: t.name}, "cannot read the chart's data file: %v", err))
+			return
+		}
+		if t.header == nil {
+			if t.readHeader(cr, record); hasErrors(t.problems) {
+				return
+			}
+			continue
+		}
+		t.readRow(cr, record)
+	}
+	switch {
+	case t.header == nil:
+		t.report(diag.Errorf(diag.Pos{File: t.name, Line: 1, Col: 1}, "the file has no header row").
+			WithHint("write the column names on the first line, e.g. Năm,Xuất khẩu (triệu USD),Nhập khẩu (triệu USD)"))
+	case len(t.rows) == 0:
+		t.report(diag.Errorf(diag.Pos{File: t.name, Line: 1}, "the file has a header row but no rows").
+			WithHint("add one line per category below it"))
+	}
+}
+
+// unitInBrackets splits "Xuất khẩu (triệu USD)" into its label and unit.
+var unitInBrackets = regexp.MustCompile(`^(.*\S)\s*\(([^()]*)\)$`)
 
 func (t *csvTable) readHeader(cr *csv.Reader, record []string) {
 	if len(record) == 1 && strings.Contains(record[0], ";") {
@@ -140,17 +186,24 @@ func (t *csvTable) readHeader(cr *csv.Reader, record []string) {
 			WithHint("write the column names on the first line, separated by commas: Năm,Xuất khẩu,Nhập khẩu"))
 		return
 	}
-	t.header = make([]string, len(record))
+	t.header = make([]csvColumn, len(record))
 	for i, cell := range record {
-		t.header[i] = strings.TrimSpace(cell)
+		c := csvColumn{header: strings.TrimSpace(cell)}
+		c.label = c.header
+		if m := unitInBrackets.FindStringSubmatch(c.header); m != nil {
+			c.label, c.unit = m[1], strings.TrimSpace(m[2])
+		}
+		t.header[i] = c
 		if i == 0 {
 			continue
 		}
-		if t.header[i] == "" {
+		j := slices.IndexFunc(t.header[1:i], func(o csvColumn) bool { return o.label == c.label })
+		switch {
+		case c.label == "":
 			t.report(diag.Errorf(t.cellPos(cr, i), "column %d has no name", i+1).
-				WithHint("name every column on the first line; the name is the series' name in the chart"))
-		} else if j := slices.Index(t.header[1:i], t.header[i]); j >= 0 {
-			t.report(diag.Errorf(t.cellPos(cr, i), "two columns are named %q", t.header[i]).
+				WithHint("name every column on the first line; the name is the series' label in the chart"))
+		case j >= 0:
+			t.report(diag.Errorf(t.cellPos(cr, i), "two columns are named %s", c.label).
 				Also(t.cellPos(cr, j+1)).WithHint("give every column its own name"))
 		}
 	}
@@ -158,131 +211,82 @@ func (t *csvTable) readHeader(cr *csv.Reader, record []string) {
 
 func (t *csvTable) readRow(cr *csv.Reader, record []string) {
 	line, _ := cr.FieldPos(0)
-	row := csvRow{
-		line:     line,
-		category: strings.TrimSpace(record[0]),
-		values:   make([]*float64, len(record)-1),
-		texts:    make([]string, len(record)-1),
+	if len(record) != len(t.header) {
+		t.report(diag.Errorf(diag.Pos{File: t.name, Line: line}, "the row has %d cells, the header %d", len(record), len(t.header)).
+			WithHint("give every row one cell per column, an empty one for a gap; put a cell holding a comma in double quotes"))
+		return
 	}
+	row := csvRow{line: line, category: strings.TrimSpace(record[0])}
 	if row.category == "" {
 		t.report(diag.Errorf(t.cellPos(cr, 0), "the row has no category in its first cell").
 			WithHint("write the row's name (a year, a place, an indicator) in the first column"))
 	}
 	for i, cell := range record[1:] {
-		text := strings.TrimSpace(cell)
-		row.texts[i] = text
-		if text == "" {
-			continue
-		}
-		if !plainNumber.MatchString(text) {
-			t.report(diag.Errorf(t.cellPos(cr, i+1), "%q is not a number written plainly", text).WithHint("%s", numberHint(text)))
-			continue
-		}
-		v, err := strconv.ParseFloat(text, 64)
-		if err != nil {
-			t.report(diag.Errorf(t.cellPos(cr, i+1), "%q is out of range", text).WithHint("write a smaller number, e.g. in a larger unit"))
-			continue
-		}
-		row.values[i] = &v
+		row.cells = append(row.cells, t.readCell(t.cellPos(cr, i+1), strings.TrimSpace(cell)))
 	}
 	t.rows = append(t.rows, row)
 }
 
-// numberHint says how to write a number that is not written plainly.
-func numberHint(text string) string {
-	switch {
-	case strings.ContainsAny(text, "−–"):
-		return "write a minus as the hyphen-minus -, e.g. -15.3"
-	case strings.HasSuffix(text, "%"):
-		return "leave out the % sign: write -15.3 for −15,3 %; the chart's unit says it is per cent"
-	case strings.Contains(text, ","):
-		return "write the number with no thousands separator and a dot before decimals: 1456.5, not 1.456,5"
-	case strings.Count(text, ".") > 1:
-		return "write the number with no thousands separator: 1456000, not 1.456.000"
+// readCell reads one number; an empty cell is a gap.
+func (t *csvTable) readCell(pos diag.Pos, text string) csvCell {
+	if text == "" {
+		return csvCell{}
 	}
-	return "write digits only, with a dot before decimals and a - before negative numbers, e.g. 1456.5; leave the cell empty when the number is missing"
+	if !plainNumber.MatchString(text) {
+		p := diag.Errorf(pos, "%q is not a number", text)
+		if fixed := machineNumber(text); fixed != "" {
+			p.WithHint("write %s", fixed)
+		} else {
+			p.WithHint("write digits, a dot before decimals and - before a negative number, e.g. -15.3; leave the cell empty for a gap")
+		}
+		t.report(p)
+		return csvCell{}
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		t.report(diag.Errorf(pos, "%s is too large a number", text).WithHint("write it in a larger unit"))
+		return csvCell{}
+	}
+	_, frac, _ := strings.Cut(text, ".")
+	if looksGrouped.MatchString(text) {
+		t.report(diag.Warnf(pos, "%s is read as %s; if the dot separates thousands, write %s",
+			text, strconv.FormatFloat(v, 'f', -1, 64), strings.Replace(text, ".", "", 1)).
+			WithHint("numbers in data files take no thousands separator"))
+	}
+	return csvCell{value: &v, decimals: len(frac)}
 }
 
 // looksGrouped matches numbers like 1.456, which Vietnamese writes for
 // one thousand four hundred and fifty-six.
-var looksGrouped = regexp.MustCompile(`^-?[0-9]{1,3}\.[0-9]{3}$`)
+var looksGrouped = regexp.MustCompile(`^-?[0-9]+\.[0-9]{3}$`)
 
-// checkThousands warns about cells like "1.456" in a column of whole
-// numbers of a thousand or more: the dot is probably a thousands
-// separator, which would make the number a thousand times too small.
-func (t *csvTable) checkThousands() {
-	for col := range len(t.header) - 1 {
-		if !t.hasLargeWholeNumber(col) {
-			continue
-		}
-		for _, row := range t.rows {
-			if looksGrouped.MatchString(row.texts[col]) {
-				t.report(diag.Warnf(diag.Pos{File: t.name, Line: row.line}, "%q in column %q is read as %s, a thousand times smaller than the column's other numbers",
-					row.texts[col], t.header[col+1], row.texts[col]).
-					WithHint("if the dot separates thousands, write %s", strings.ReplaceAll(row.texts[col], ".", "")))
-			}
-		}
+// commaGrouped matches numbers like 1,456, grouped the English way.
+var commaGrouped = regexp.MustCompile(`^-?[0-9]{1,3}(,[0-9]{3})+$`)
+
+// machineNumber rewrites a number written for readers ("1.456,5",
+// "1,456", "−15,3 %") the machine way, or returns "" when it cannot tell
+// what was meant.
+func machineNumber(text string) string {
+	s := strings.NewReplacer("−", "-", "–", "-", "%", "", " ", "", "\u00a0", "").Replace(text)
+	dot, comma := strings.LastIndex(s, "."), strings.LastIndex(s, ",")
+	switch {
+	case dot >= 0 && comma >= 0 && comma > dot: // 1.456,5
+		s = strings.ReplaceAll(s, ".", "")
+		s = strings.Replace(s, ",", ".", 1)
+	case dot >= 0 && comma >= 0: // 1,456.5
+		s = strings.ReplaceAll(s, ",", "")
+	case comma >= 0 && commaGrouped.MatchString(s): // 1,456
+		s = strings.ReplaceAll(s, ",", "")
+	case comma >= 0: // 15,3
+		s = strings.Replace(s, ",", ".", 1)
+	case strings.Count(s, ".") > 1: // 1.456.000
+		s = strings.ReplaceAll(s, ".", "")
 	}
+	if s == text || !plainNumber.MatchString(s) {
+		return ""
+	}
+	return s
 }
 
-func (t *csvTable) hasLargeWholeNumber(col int) bool {
-	for _, row := range t.rows {
-		v := row.values[col]
-		if v != nil && !strings.Contains(row.texts[col], ".") && (*v >= 1000 || *v <= -1000) {
-			return true
-		}
-	}
-	return false
-}
-
-// chartColumns returns the data columns the chart names, in its order.
-func chartColumns(ch site.Chart) []string { return nil }
-
-// selectColumns returns the indexes in header of the columns the chart
-// shows: those it names, else every column after the first.
-func selectColumns(chartPos diag.Pos, chartID string, wanted, header []string) ([]int, []*diag.Problem) {
-	if len(wanted) == 0 {
-		cols := make([]int, len(header)-1)
-		for i := range cols {
-			cols[i] = i + 1
-		}
-		return cols, nil
-	}
-	var cols []int
-	var problems []*diag.Problem
-	for _, name := range wanted {
-		i := slices.Index(header[1:], strings.TrimSpace(name))
-		if i < 0 {
-			problems = append(problems, diag.Errorf(chartPos, "chart %q names column %q, which its data file does not have", chartID, name).
-				WithHint("use one of: %s", quoteAll(header[1:])))
-			continue
-		}
-		cols = append(cols, i+1)
-	}
-	return cols, problems
-}
-
-// data arranges the chosen columns for the chart.
-func (t *csvTable) data(ch site.Chart, cols []int) Data {
-	d := Data{Heading: t.header[0]}
-	for _, row := range t.rows {
-		d.Categories = append(d.Categories, row.category)
-	}
-	for _, col := range cols {
-		s := Series{Name: t.header[col], Values: make([]*float64, len(t.rows))}
-		for i, row := range t.rows {
-			s.Values[i] = row.values[col-1]
-			if _, frac, ok := strings.Cut(row.texts[col-1], "."); ok {
-				d.Decimals = max(d.Decimals, len(frac))
-			}
-		}
-		d.Series = append(d.Series, s)
-	}
-	if measureOf(ch) == MeasureChange {
-		d.Unit = "%"
-	}
-	if ch.Type == TypeTarget && len(d.Series) == 2 {
-		d.Series[1].Status = StatusTarget
-	}
-	return d
-}
+// fileName is the CSV file's name without its folders, for messages.
+func (t *csvTable) fileName() string { return path.Base(t.name) }

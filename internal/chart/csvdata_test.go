@@ -19,33 +19,56 @@ const (
 
 func TestFromCSVReadsTheExampleFile(t *testing.T) {
 	for name, src := range map[string]string{
-		"plain":               exampleCSV,
-		"with BOM and CRLF":   utf8BOM + strings.ReplaceAll(exampleCSV, "\n", "\r\n"),
-		"with spaces, quotes": "Năm, \"Xuất khẩu (triệu USD)\",Nhập khẩu (triệu USD)\n 2019 , 1719,1589\n2020,1456 ,\"1246\"\n",
+		"plain":             exampleCSV,
+		"with BOM and CRLF": utf8BOM + strings.ReplaceAll(exampleCSV, "\n", "\r\n"),
+		"spaces and quotes": "Năm, \"Xuất khẩu (triệu USD)\",Nhập khẩu (triệu USD)\n 2019 , 1719,1589\n2020,1456 ,\"1246\"\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			d, problems := FromCSV(articleFile, exampleCSVChart(), csvFile, strings.NewReader(src))
 			if len(problems) > 0 {
 				t.Fatal(problems)
 			}
-			if d.Heading != "Năm" || !slices.Equal(d.Categories, []string{"2019", "2020"}) {
+			if d.Heading != "Năm" || !slices.Equal(d.Categories, []string{"2019", "2020"}) || d.Figures != nil {
 				t.Errorf("heading %q, categories %q", d.Heading, d.Categories)
 			}
-			if len(d.Series) != 2 || d.Series[0].Name != "Xuất khẩu (triệu USD)" || d.Series[1].Name != "Nhập khẩu (triệu USD)" {
+			if len(d.Series) != 2 {
 				t.Fatalf("series %+v", d.Series)
 			}
-			if got := values(d.Series[1]); !slices.Equal(got, []float64{1589, 1246}) {
+			s := d.Series[1]
+			if s.Name != "Nhập khẩu" || s.Key != "Nhập khẩu (triệu USD)" || s.Unit != "triệu USD" {
+				t.Errorf("series %q %q %q", s.Name, s.Key, s.Unit)
+			}
+			if got := values(s); !slices.Equal(got, []float64{1589, 1246}) {
 				t.Errorf("imports = %v", got)
 			}
-			if d.Unit != "" || d.Decimals != 0 {
+			if d.Unit != "triệu USD" || d.Decimals != 0 {
 				t.Errorf("unit, decimals = %q, %d", d.Unit, d.Decimals)
 			}
 		})
 	}
 }
 
-func TestFromCSVGapsDecimalsAndTargets(t *testing.T) {
-	ch := site.Chart{ID: "t", Type: TypeTarget, Line: 3}
+func TestFromCSVSelectsColumnsAndRows(t *testing.T) {
+	ch := site.Chart{ID: "xnk", Type: TypeColumn, Data: "xnk.csv", Indicators: []string{"Nhập khẩu", "Xuất khẩu (triệu USD)"},
+		Periods: []string{"2020", "2019"}}
+	d, problems := FromCSV("a.md", ch, "data/xnk.csv", strings.NewReader(exampleCSV))
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if !slices.Equal(d.Categories, []string{"2020", "2019"}) || d.Series[0].Name != "Nhập khẩu" || d.Series[1].Name != "Xuất khẩu" {
+		t.Errorf("got categories %q, series %q, %q", d.Categories, d.Series[0].Name, d.Series[1].Name)
+	}
+	if got := values(d.Series[0]); !slices.Equal(got, []float64{1246, 1589}) {
+		t.Errorf("imports = %v", got)
+	}
+	ch.Columns = []string{"Xuất khẩu"} // Columns, when set, win over Indicators
+	if d, _ := FromCSV("a.md", ch, "data/xnk.csv", strings.NewReader(exampleCSV)); len(d.Series) != 1 || d.Series[0].Name != "Xuất khẩu" {
+		t.Errorf("columns: got %+v", d.Series)
+	}
+}
+
+func TestFromCSVKeepsGapsAndPrecision(t *testing.T) {
+	ch := site.Chart{ID: "t", Type: TypeColumn, Line: 3}
 	d, problems := FromCSV("a.md", ch, "t.csv", strings.NewReader("Chỉ tiêu,Ước 2020,Kế hoạch 2021\nA,68800.5,79770\nB,,51000.25\n"))
 	if len(problems) > 0 {
 		t.Fatal(problems)
@@ -53,53 +76,65 @@ func TestFromCSVGapsDecimalsAndTargets(t *testing.T) {
 	if got := values(d.Series[0]); !slices.Equal(got, []float64{68800.5, missing}) {
 		t.Errorf("results = %v", got)
 	}
-	if d.Decimals != 2 || d.Series[1].Status != StatusTarget || d.Series[0].Status != "" {
-		t.Errorf("decimals %d, statuses %q %q", d.Decimals, d.Series[0].Status, d.Series[1].Status)
+	if d.Decimals != 2 || d.Series[1].Points[1].Decimals != 2 || d.Series[1].Points[0].Decimals != 0 {
+		t.Errorf("decimals %d, points %+v", d.Decimals, d.Series[1].Points)
 	}
 }
 
 func TestFromCSVErrors(t *testing.T) {
 	tests := []struct {
 		name string
+		typ  string
 		src  string
-		pos  string // position of the first problem
-		msg  string
-		hint string
+		edit func(*site.Chart)
+		want string // the first problem, in full
 	}{
-		{"Vietnamese number format", "Tỉnh,Xuất khẩu\nHà Nội,\"1.456,5\"\n", "t.csv:2:8",
-			`"1.456,5" is not a number written plainly`, "1456.5, not 1.456,5"},
-		{"typographic minus", "Năm,Thay đổi\n2020,−15.3\n", "t.csv:2:6", `"−15.3" is not a number`, "hyphen-minus"},
-		{"per cent sign", "Năm,Thay đổi\n2020,-15.3%\n", "t.csv:2:6", `"-15.3%" is not a number`, "leave out the % sign"},
-		{"grouped thousands", "Năm,Giá trị\n2020,1.456.000\n", "t.csv:2:6", `"1.456.000" is not a number`, "1456000"},
-		{"words", "Năm,Giá trị\n2020,khoảng 12\n", "t.csv:2:6", `"khoảng 12" is not a number`, "digits only"},
-		{"row too short", "Năm,A,B\n2020,1\n", "t.csv:2:1", "not valid CSV: wrong number of fields", "as many cells as the first row"},
-		{"bare quote", "Năm,A\nĐà Nẵng,1\"2\n", "t.csv:2:10", "not valid CSV", "double quotes"},
-		{"empty file", "", "t.csv", "the data file is empty", "column names on the first line"},
-		{"names only", utf8BOM + "Năm,A\n", "t.csv:1", "column names but no rows", "one line per category"},
-		{"one column", "Năm\n2020\n", "t.csv:1:1", "the data file has one column", "separated by commas"},
-		{"semicolons", "Năm;A;B\n2020;1;2\n", "t.csv:1:1", "separates its cells with semicolons", "comma delimited"},
-		{"column without name", "Năm,,Nhập khẩu\n2020,1,2\n", "t.csv:1:5", "column 2 has no name", "name every column"},
-		{"two columns of one name", "Năm,Xuất,Xuất\n2020,1,2\n", "t.csv:1:10", `two columns are named "Xuất"`, "its own name"},
-		{"row without category", "Năm,A\n,1\n", "t.csv:2:1", "no category in its first cell", "first column"},
-		{"pie of two columns", "Năm,A,B\n2020,1,2\n", "a.md:7", "a pie chart shows one series of parts, not 2", "one column"},
-		{"negative part", "Năm,A\n2020,-1\n", "a.md:7", `the part "2020" is negative`, "type: bar"},
+		{"Vietnamese number", TypeColumn, "Tỉnh,Xuất khẩu\nHà Nội,\"1.456,5\"\n", nil, `t.csv:2:8: "1.456,5" is not a number; write 1456.5`},
+		{"grouped the English way", TypeColumn, "Tỉnh,Xuất khẩu\nHà Nội,\"1,456\"\n", nil, `t.csv:2:8: "1,456" is not a number; write 1456`},
+		{"typographic minus", TypeColumn, "Năm,Thay đổi\n2020,−15.3\n", nil, `t.csv:2:6: "−15.3" is not a number; write -15.3`},
+		{"per cent sign", TypeColumn, "Năm,Thay đổi\n2020,-15.3%\n", nil, `t.csv:2:6: "-15.3%" is not a number; write -15.3`},
+		{"thousands dots", TypeColumn, "Năm,Giá trị\n2020,1.456.000\n", nil, `t.csv:2:6: "1.456.000" is not a number; write 1456000`},
+		{"words", TypeColumn, "Năm,Giá trị\n2020,khoảng 12\n", nil,
+			`t.csv:2:6: "khoảng 12" is not a number; write digits, a dot before decimals and - before a negative number, e.g. -15.3; leave the cell empty for a gap`},
+		{"row too short", TypeColumn, "Năm,A,B\n2020,1\n", nil,
+			"t.csv:2: the row has 2 cells, the header 3; give every row one cell per column, an empty one for a gap; put a cell holding a comma in double quotes"},
+		{"bare quote", TypeColumn, "Năm,A\nĐà Nẵng,1\"2\n", nil,
+			`t.csv:2:10: the data file is not valid CSV: bare " in non-quoted-field; put a cell holding a comma or a quote in double quotes, and double the quotes inside it`},
+		{"not UTF-8", TypeColumn, "Năm,A\nH\xe0 N\xf4i,1\n", nil, `t.csv:2:2: the data file is not UTF-8 here; save it as "CSV UTF-8 (comma delimited)"`},
+		{"empty file", TypeColumn, "", nil, "t.csv:1:1: the file has no header row; write the column names on the first line, e.g. Năm,Xuất khẩu (triệu USD),Nhập khẩu (triệu USD)"},
+		{"header only", TypeColumn, utf8BOM + "Năm,A\n", nil, "t.csv:1: the file has a header row but no rows; add one line per category below it"},
+		{"one column", TypeColumn, "Năm\n2020\n", nil, "t.csv:1:1: the data file has one column; it needs the categories and at least one column of numbers; write the column names on the first line, separated by commas: Năm,Xuất khẩu,Nhập khẩu"},
+		{"semicolons", TypeColumn, "Năm;A;B\n2020;1;2\n", nil, `t.csv:1:1: the data file separates its cells with semicolons; separate them with commas: save the sheet as "CSV UTF-8 (comma delimited)"`},
+		{"column without name", TypeColumn, "Năm,,Nhập khẩu\n2020,1,2\n", nil, "t.csv:1:5: column 2 has no name; name every column on the first line; the name is the series' label in the chart"},
+		{"two columns of one label", TypeColumn, "Năm,Xuất (USD),Xuất (VND)\n2020,1,2\n", nil,
+			"t.csv:1:16: two columns are named Xuất (see also t.csv:1:5); give every column its own name"},
+		{"row without category", TypeColumn, "Năm,A\n,1\n", nil, "t.csv:2:1: the row has no category in its first cell; write the row's name (a year, a place, an indicator) in the first column"},
+		{"unknown column", TypeColumn, exampleCSV, func(c *site.Chart) {
+			c.Indicators = []string{"Xuat khau"}
+			c.IndicatorPos = []site.Position{{Line: 9, Col: 18}}
+		}, "a.md:9:18: chart c names column Xuat khau, which t.csv does not have; its columns are Xuất khẩu, Nhập khẩu"},
+		{"unknown row", TypeColumn, exampleCSV, func(c *site.Chart) {
+			c.Periods = []string{"2020", "2018"}
+			c.PeriodPos = []site.Position{{Line: 10, Col: 14}, {Line: 10, Col: 22}}
+		}, "a.md:10:22: chart c names period 2018, which is not in the first column of t.csv; it has 2019, 2020"},
+		{"mixed units", TypeColumn, "Năm,A (tỷ đồng),B (triệu USD),C\n2020,1,2,3\n", nil,
+			"a.md:7:3: chart c mixes units tỷ đồng and triệu USD; split it into two charts, drawing the columns of each unit"},
+		{"target", TypeTarget, exampleCSV, nil, "a.md:7:3: a target chart cannot be drawn from a CSV file; a CSV file has no status: use type: column, or draw the figures"},
+		{"pie of two columns", TypePie, exampleCSV, nil, "a.md:7:3: a pie chart draws one series of parts, not 2; draw one column or one period"},
+		{"negative part", TypeDonut, "Năm,Cán cân\n2020,-1\n", nil, "a.md:7:3: a donut chart cannot draw the negative value of 2020 in Cán cân; use type: bar for numbers that can be negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ch := site.Chart{ID: "c", Type: TypeColumn, Line: 7}
-			if strings.Contains(tt.name, "pie") || strings.Contains(tt.name, "part") {
-				ch.Type = TypePie
+			ch := site.Chart{ID: "c", Type: tt.typ, Data: "t.csv", Line: 7, Column: 3}
+			if tt.edit != nil {
+				tt.edit(&ch)
 			}
 			_, problems := FromCSV("a.md", ch, "t.csv", strings.NewReader(tt.src))
-			if len(problems) == 0 {
-				t.Fatal("no problem reported")
+			if len(problems) == 0 || problems[0].Severity != diag.SeverityError {
+				t.Fatalf("want an error, got %v", problems)
 			}
-			p := problems[0]
-			if p.Pos.String() != tt.pos || p.Severity != diag.SeverityError {
-				t.Errorf("problem at %s (severity %d), want an error at %s: %v", p.Pos, p.Severity, tt.pos, p)
-			}
-			if !strings.Contains(p.Msg, tt.msg) || !strings.Contains(p.Hint, tt.hint) {
-				t.Errorf("got %q, want message with %q and hint with %q", p.Error(), tt.msg, tt.hint)
+			if got := problems[0].Error(); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
 	}
@@ -117,14 +152,15 @@ func TestFromCSVReportsEveryBadCell(t *testing.T) {
 	}
 }
 
-func TestFromCSVWarnsAboutThousandsSeparators(t *testing.T) {
+func TestFromCSVWarnsAboutThreeDecimals(t *testing.T) {
 	d, problems := FromCSV("a.md", site.Chart{ID: "c", Type: TypeColumn}, "t.csv",
 		strings.NewReader("Năm,Xuất khẩu\n2019,1719\n2020,1.456\n"))
 	if len(problems) != 1 || problems[0].Severity != diag.SeverityWarning {
 		t.Fatalf("want one warning, got %v", problems)
 	}
-	if got := problems[0].Error(); got != `t.csv:3: warning: "1.456" in column "Xuất khẩu" is read as 1.456, a thousand times smaller than the column's other numbers; if the dot separates thousands, write 1456` {
-		t.Errorf("got %s", got)
+	want := `t.csv:3:6: warning: 1.456 is read as 1.456; if the dot separates thousands, write 1456; numbers in data files take no thousands separator`
+	if got := problems[0].Error(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	if len(d.Series) != 1 {
 		t.Errorf("a warning must not drop the data: %+v", d)
@@ -133,65 +169,53 @@ func TestFromCSVWarnsAboutThousandsSeparators(t *testing.T) {
 
 func TestFromCSVReadError(t *testing.T) {
 	_, problems := FromCSV("a.md", site.Chart{ID: "c", Type: TypeColumn}, "t.csv", iotest.ErrReader(errors.New("disk on fire")))
-	if len(problems) != 1 || !strings.Contains(problems[0].Error(), "t.csv: cannot read the chart's data file: disk on fire") {
+	if len(problems) != 1 || !strings.HasPrefix(problems[0].Error(), "t.csv: cannot read the chart's data file: disk on fire") {
 		t.Errorf("got %v", problems)
 	}
 }
 
-func TestSelectColumns(t *testing.T) {
-	header := []string{"Năm", "Xuất khẩu", "Nhập khẩu"}
-	pos := diag.Pos{File: "a.md", Line: 7}
-	cols, problems := selectColumns(pos, "c", []string{"Nhập khẩu", "Xuất khẩu"}, header)
-	if len(problems) > 0 || !slices.Equal(cols, []int{2, 1}) {
-		t.Errorf("cols %v, problems %v", cols, problems)
-	}
-	_, problems = selectColumns(pos, "c", []string{"Xuat khau"}, header)
-	want := `a.md:7: chart "c" names column "Xuat khau", which its data file does not have; use one of: "Xuất khẩu", "Nhập khẩu"`
-	if len(problems) != 1 || problems[0].Error() != want {
-		t.Errorf("got %v, want %s", problems, want)
-	}
-}
-
-func TestCSVWritesBOMHeaderAndPlainNumbers(t *testing.T) {
+func TestCSVOfFigures(t *testing.T) {
 	ch := exampleCharts()[TypeChange]
 	d, problems := FromFigures(exampleFile, ch, exampleFigures())
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	want := utf8BOM + "indicator,2020 estimate (%)\r\n" +
-		"Giá trị sản xuất công nghiệp,-1.7\r\n" +
-		"Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ,2.6\r\n" +
-		"Kim ngạch xuất khẩu,-15.3\r\n" +
-		"Kim ngạch nhập khẩu,-21.6\r\n"
+	want := utf8BOM + "Mã chỉ tiêu,Chỉ tiêu,Kỳ,Giá trị,Đơn vị,Mức độ,Thay đổi (%),So với,Tình trạng,Nguồn,Ghi chú\r\n" +
+		"industry-output,Giá trị sản xuất công nghiệp,2020,68800,tỷ đồng,trên,-1.7,2019,ước đạt,Sở Công Thương,\r\n" +
+		"retail-sales,Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ,2020,46315,tỷ đồng,,2.6,2019,ước đạt,Sở Công Thương,\r\n" +
+		"exports,Kim ngạch xuất khẩu,2020,1456,triệu USD,,-15.3,2019,ước đạt,Sở Công Thương,\r\n" +
+		"imports,Kim ngạch nhập khẩu,2020,1246,triệu USD,,-21.6,2019,ước đạt,Sở Công Thương,\r\n"
+	if got := string(CSV(ch, d, "vi")); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
 	if got := string(CSV(ch, d)); got != want {
-		t.Errorf("got\n%q\nwant\n%q", got, want)
+		t.Error("without a language, the CSV file is in Vietnamese")
 	}
 }
 
-func TestCSVOfFiguresNamesStatusesAndUnits(t *testing.T) {
+func TestCSVOfFiguresInEnglishInTableOrder(t *testing.T) {
 	ch := exampleCharts()[TypeTarget]
 	d, _ := FromFigures(exampleFile, ch, exampleFigures())
-	d.Series[1].Values[1] = nil
-	want := utf8BOM + "indicator,2020 estimate (tỷ đồng),2021 target (tỷ đồng)\r\n" +
-		"Giá trị sản xuất công nghiệp,68800,79770\r\n" +
-		"Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ,46315,\r\n"
-	if got := string(CSV(ch, d)); got != want {
-		t.Errorf("got\n%q\nwant\n%q", got, want)
+	want := utf8BOM + "Indicator key,Indicator,Period,Value,Unit,Qualifier,Change (%),Base,Status,Source,Note\r\n" +
+		"industry-output,Giá trị sản xuất công nghiệp,2020,68800,tỷ đồng,over,-1.7,2019,estimate,Sở Công Thương,\r\n" +
+		"industry-output,Giá trị sản xuất công nghiệp,2021,79770,tỷ đồng,,16,2020,target,Sở Công Thương,Báo cáo viết “tăng gần 16%”.\r\n" +
+		"retail-sales,Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ,2020,46315,tỷ đồng,,2.6,2019,estimate,Sở Công Thương,\r\n" +
+		"retail-sales,Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ,2021,51000,tỷ đồng,nearly,9.7,2020,target,Sở Công Thương,\r\n"
+	if got := string(CSV(ch, d, "en")); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
 
-func TestCSVRoundTripsADataFile(t *testing.T) {
+func TestCSVOfADataFileKeepsItsHeaders(t *testing.T) {
 	ch := exampleCSVChart()
-	d, problems := FromCSV(articleFile, ch, csvFile, strings.NewReader(exampleCSV))
+	src := "Năm,Xuất khẩu (triệu USD),Nhập khẩu (triệu USD)\n2019,1719.50,1589\n2020,1456,\n"
+	d, problems := FromCSV(articleFile, ch, csvFile, strings.NewReader(src))
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	out := CSV(ch, d)
-	if !bytes.HasPrefix(out, []byte(utf8BOM)) {
-		t.Error("no byte order mark")
-	}
-	if got, want := string(out), utf8BOM+strings.ReplaceAll(exampleCSV, "\n", "\r\n"); got != want {
-		t.Errorf("got\n%q\nwant\n%q", got, want)
+	out := CSV(ch, d, "en")
+	if want := utf8BOM + strings.ReplaceAll(src, "\n", "\r\n"); string(out) != want {
+		t.Errorf("got\n%q\nwant\n%q", out, want)
 	}
 	again, problems := FromCSV(articleFile, ch, csvFile, bytes.NewReader(out))
 	if len(problems) > 0 || !slices.Equal(values(again.Series[0]), values(d.Series[0])) {
@@ -201,15 +225,30 @@ func TestCSVRoundTripsADataFile(t *testing.T) {
 
 func TestCSVKeepsSpreadsheetsFromRunningFormulas(t *testing.T) {
 	v := -1.5
-	d := Data{Categories: []string{"=HYPERLINK(\"http://x\")", "@SUM(A1)", "+1", "Đà Nẵng, \"quận\""},
-		Series: []Series{{Name: "-x", Values: []*float64{&v, &v, nil, &v}}}}
-	got := string(CSV(site.Chart{Type: TypeBar}, d))
-	want := utf8BOM + "indicator,'-x\r\n" +
+	d := Data{Heading: "@x", Categories: []string{"=HYPERLINK(\"http://x\")", "+1", "Đà Nẵng, \"quận\""},
+		Series: []Series{{Name: "-x", Values: []*float64{&v, nil, &v}, Points: []Point{{Decimals: 1}, {}, {Decimals: 2}}}}}
+	got := string(CSV(site.Chart{Type: TypeBar}, d, "vi"))
+	want := utf8BOM + "'@x,'-x\r\n" +
 		"\"'=HYPERLINK(\"\"http://x\"\")\",-1.5\r\n" +
-		"'@SUM(A1),-1.5\r\n" +
 		"'+1,\r\n" +
-		"\"Đà Nẵng, \"\"quận\"\"\",-1.5\r\n"
+		"\"Đà Nẵng, \"\"quận\"\"\",-1.50\r\n"
 	if got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	figs := []site.Figure{{Indicator: "x", Label: "=1+1", Period: "2020", Value: -2, HasValue: true, Note: "-note"}}
+	got = string(CSV(site.Chart{Type: TypeBar}, Data{Figures: figs}, "en"))
+	if !strings.Contains(got, "x,'=1+1,2020,-2,,,,,actual,,'-note\r\n") {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestMachineNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"1.456,5": "1456.5", "1,456": "1456", "1,456.5": "1456.5", "15,3": "15.3", "−1,7 %": "-1.7",
+		"1.456.000": "1456000", "12 %": "12", "abc": "", "1,2,3": "", "68 800": "68800",
+	} {
+		if got := machineNumber(in); got != want {
+			t.Errorf("machineNumber(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

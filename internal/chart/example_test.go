@@ -13,41 +13,47 @@ func exampleFigures() []site.Figure {
 	return []site.Figure{
 		{Indicator: "industry-output", Label: "Giá trị sản xuất công nghiệp", Unit: "tỷ đồng", Period: "2020",
 			Value: 68800, HasValue: true, Qualifier: "over", Change: -1.7, HasChange: true, ChangePrecision: 1,
-			Base: "2019", Status: "estimate", Source: source, Line: 12},
+			Base: "2019", Status: "estimate", Source: source, Line: 12, Column: 5},
 		{Indicator: "retail-sales", Label: "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", Unit: "tỷ đồng", Period: "2020",
 			Value: 46315, HasValue: true, Change: 2.6, HasChange: true, ChangePrecision: 1,
-			Base: "2019", Status: "estimate", Source: source, Line: 22},
+			Base: "2019", Status: "estimate", Source: source, Line: 22, Column: 5},
 		{Indicator: "exports", Label: "Kim ngạch xuất khẩu", Unit: "triệu USD", Period: "2020",
 			Value: 1456, HasValue: true, Change: -15.3, HasChange: true, ChangePrecision: 1,
-			Base: "2019", Status: "estimate", Source: source, Line: 31},
+			Base: "2019", Status: "estimate", Source: source, Line: 31, Column: 5},
 		{Indicator: "imports", Label: "Kim ngạch nhập khẩu", Unit: "triệu USD", Period: "2020",
 			Value: 1246, HasValue: true, Change: -21.6, HasChange: true, ChangePrecision: 1,
-			Base: "2019", Status: "estimate", Source: source, Line: 40},
-		{Indicator: "industry-output", Period: "2021", Value: 79770, HasValue: true, Change: 16, HasChange: true,
-			Base: "2020", Status: "target", Source: source, Line: 50},
-		{Indicator: "retail-sales", Period: "2021", Value: 51000, HasValue: true, Qualifier: "nearly",
-			Change: 9.7, HasChange: true, ChangePrecision: 1, Base: "2020", Status: "target", Source: source, Line: 58},
+			Base: "2019", Status: "estimate", Source: source, Line: 40, Column: 5},
+		{Indicator: "industry-output", Label: "Giá trị sản xuất công nghiệp", Unit: "tỷ đồng", Period: "2021",
+			Value: 79770, HasValue: true, Change: 16, HasChange: true, Base: "2020", Status: "target",
+			Source: source, Note: "Báo cáo viết “tăng gần 16%”.", Line: 50, Column: 5},
+		{Indicator: "retail-sales", Label: "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", Unit: "tỷ đồng", Period: "2021",
+			Value: 51000, HasValue: true, Qualifier: "nearly", Change: 9.7, HasChange: true, ChangePrecision: 1,
+			Base: "2020", Status: "target", Source: source, Line: 58, Column: 5},
+		{Indicator: "trade-total", Label: "Tổng kim ngạch xuất nhập khẩu", Unit: "triệu USD", Period: "2021",
+			Value: 3000, HasValue: true, Qualifier: "nearly", Status: "target", Source: source, Line: 66, Column: 5},
 	}
 }
 
-// exampleCharts are one chart of every kind drawn from the example figures.
+// exampleCharts are one chart of every type drawn from the example
+// figures; change, column and target are the article's own three.
 func exampleCharts() map[string]site.Chart {
+	both := []string{"industry-output", "retail-sales"}
+	trade := []string{"exports", "imports"}
 	return map[string]site.Chart{
 		TypeChange: {ID: "bien-dong-2020", Type: TypeChange, Title: "Bốn chỉ tiêu chính năm 2020 so với năm 2019",
 			Indicators: []string{"industry-output", "retail-sales", "exports", "imports"}, Periods: []string{"2020"},
-			Measure: MeasureChange, Source: "Sở Công Thương", Line: 75},
-		TypeBar: {ID: "quy-mo-2020-2021", Type: TypeBar, Title: "Ước thực hiện năm 2020 và chỉ tiêu năm 2021",
-			Indicators: []string{"industry-output", "retail-sales"}, Measure: MeasureValue, Line: 82},
+			Measure: MeasureChange, Source: "Sở Công Thương, số ước thực hiện năm 2020", Line: 75, Column: 5},
 		TypeColumn: {ID: "xuat-nhap-khau-2020", Type: TypeColumn, Title: "Kim ngạch xuất khẩu và nhập khẩu năm 2020",
-			Indicators: []string{"exports", "imports"}, Periods: []string{"2020"}, Measure: MeasureValue, Line: 88},
-		TypeLine: {ID: "xu-huong", Type: TypeLine, Title: "Từ ước thực hiện năm 2020 đến chỉ tiêu năm 2021",
-			Indicators: []string{"industry-output", "retail-sales"}, Measure: MeasureValue, Line: 94},
-		TypePie: {ID: "co-cau-pie", Type: TypePie, Title: "Cơ cấu kim ngạch xuất nhập khẩu năm 2020",
-			Indicators: []string{"exports", "imports"}, Periods: []string{"2020"}, Measure: MeasureValue, Line: 100},
-		TypeDonut: {ID: "co-cau-2020", Type: TypeDonut, Title: "Cơ cấu kim ngạch xuất nhập khẩu năm 2020",
-			Indicators: []string{"exports", "imports"}, Periods: []string{"2020"}, Measure: MeasureValue, Line: 106},
+			Indicators: trade, Periods: []string{"2020"}, Measure: MeasureValue, Line: 82, Column: 5},
 		TypeTarget: {ID: "muc-tieu-2021", Type: TypeTarget, Title: "Ước thực hiện năm 2020 và chỉ tiêu năm 2021",
-			Indicators: []string{"industry-output", "retail-sales"}, Periods: []string{"2020", "2021"},
-			Measure: MeasureValue, Line: 112},
+			Indicators: both, Periods: []string{"2020", "2021"}, Measure: MeasureValue, Line: 88, Column: 5},
+		TypeBar: {ID: "quy-mo", Type: TypeBar, Title: "Ước thực hiện năm 2020 và chỉ tiêu năm 2021",
+			Indicators: both, Measure: MeasureValue, Line: 95, Column: 5},
+		TypeLine: {ID: "xu-huong", Type: TypeLine, Title: "Từ ước thực hiện năm 2020 đến chỉ tiêu năm 2021",
+			Indicators: both, Measure: MeasureValue, Line: 100, Column: 5},
+		TypePie: {ID: "co-cau-pie", Type: TypePie, Title: "Cơ cấu kim ngạch xuất nhập khẩu năm 2020",
+			Indicators: trade, Periods: []string{"2020"}, Measure: MeasureValue, Line: 105, Column: 5},
+		TypeDonut: {ID: "co-cau-2020", Type: TypeDonut, Title: "Cơ cấu kim ngạch xuất nhập khẩu năm 2020",
+			Indicators: trade, Periods: []string{"2020"}, Measure: MeasureValue, Line: 110, Column: 5},
 	}
 }

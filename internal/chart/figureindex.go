@@ -39,17 +39,14 @@ func (x figureIndex) unit(ind string) string {
 	return ""
 }
 
-// best returns the indicator's figure for the period that has the
-// measure and a status accept allows, preferring actual numbers to
-// estimates, estimates to forecasts and forecasts to targets.
-func (x figureIndex) best(ind, period, measure string, accept func(string) bool) (site.Figure, bool) {
+// find returns the indicator's figure for the period. An article has at
+// most one (docs/figures.md, section 2.8); should it have more, the most
+// certain is taken: actual before estimate, forecast and target.
+func (x figureIndex) find(ind, period string) (site.Figure, bool) {
 	var found site.Figure
 	ok := false
 	for _, f := range x.byIndicator[ind] {
-		if f.Period != period || !hasMeasure(f, measure) || !accept(f.Status) {
-			continue
-		}
-		if !ok || statusRank(f.Status) < statusRank(found.Status) {
+		if f.Period == period && (!ok || statusRank(f.Status) < statusRank(found.Status)) {
 			found, ok = f, true
 		}
 	}

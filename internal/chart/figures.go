@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -9,49 +8,37 @@ import (
 	"github.com/almanac-news/almanac/internal/site"
 )
 
-// FromFigures picks the figures of ch.Indicators (all of the page's
-// indicators when the chart names none) for ch.Periods (every period they
-// have when it names none), takes the measure the chart shows (the change
-// for a change chart, else ch.Measure) and arranges them for the chart's
-// type:
+// FromFigures picks the figures of ch.Indicators for ch.Periods (every
+// period the indicators have, in time order, when it names none), takes
+// the measure the chart shows (the change for a change chart, else
+// ch.Measure) and lays them out for the chart's type (docs/figures.md,
+// section 4.1):
 //
-//   - bar, column: one category per indicator, one series per period;
+//   - column, bar, change, target: with one indicator, one category per
+//     period and one series; with several, one category per indicator and
+//     one series per period;
 //   - line: one category per period, in time order, one series per
-//     indicator, each point keeping its status so that estimates, targets
-//     and forecasts can be drawn dashed;
-//   - pie, donut, change: one category per indicator, one period;
-//   - target: one category per indicator, a series of actual or estimated
-//     results and a series of targets.
+//     indicator;
+//   - pie, donut: one category per indicator, for exactly one period.
 //
-// Where an indicator has several figures for one period, an actual number
-// is preferred to an estimate, an estimate to a forecast and a forecast to
-// a target. Problems (an unknown indicator or period, an indicator with no
-// figure to chart, units that cannot share an axis) are reported at the
-// chart's line in file.
+// Errors (an unknown indicator or period, a chart with nothing to draw,
+// mixed units, a target chart without targets, a pie of several periods)
+// are reported at the offending entry or at the chart; every gap, a
+// category and series with no number, gets a warning.
 func FromFigures(file string, ch site.Chart, figs []site.Figure) (Data, []*diag.Problem) {
-	b := figureChart{
-		file:    file,
-		ch:      ch,
-		measure: measureOf(ch),
-		figures: indexFigures(figs),
-		found:   map[string]bool{},
-	}
-	b.indicators = ch.Indicators
-	if len(b.indicators) == 0 {
-		b.indicators = b.figures.order
-	}
+	b := figureChart{file: file, ch: ch, measure: measureOf(ch), figures: indexFigures(figs)}
 	b.checkIndicators()
-	b.checkPeriods()
-	if len(b.problems) > 0 {
+	if !hasErrors(b.problems) {
+		b.checkPeriods()
+	}
+	if hasErrors(b.problems) {
 		return Data{}, b.problems
 	}
 	d := b.arrange()
-	if len(b.problems) > 0 {
-		return Data{}, b.problems
+	if !hasErrors(b.problems) {
+		b.checkDrawn(&d)
 	}
-	b.checkFound()
-	b.setUnits(&d)
-	if len(b.problems) == 0 {
+	if !hasErrors(b.problems) {
 		b.problems = append(b.problems, checkShape(b.pos(), ch, d)...)
 	}
 	if hasErrors(b.problems) {
@@ -60,74 +47,77 @@ func FromFigures(file string, ch site.Chart, figs []site.Figure) (Data, []*diag.
 	return d, b.problems
 }
 
-// arrange lays the figures out for the chart's type.
-func (b *figureChart) arrange() Data {
-	switch b.ch.Type {
-	case TypeBar, TypeColumn:
-		return b.byPeriod(b.periods())
-	case TypeLine:
-		return b.timeSeries()
-	case TypePie, TypeDonut, TypeChange:
-		return b.onePeriod()
-	case TypeTarget:
-		return b.againstTargets()
-	}
-	b.report(diag.Errorf(b.pos(), "chart %q has type %q, which Almanac cannot draw", b.ch.ID, b.ch.Type).
-		WithHint("use one of: %s", strings.Join(chartTypes, ", ")))
-	return Data{}
-}
-
 // chartTypes lists the types Almanac draws, for hints.
 var chartTypes = []string{TypeBar, TypeColumn, TypeLine, TypePie, TypeDonut, TypeChange, TypeTarget}
 
 // figureChart is the state of one FromFigures call.
 type figureChart struct {
-	file       string
-	ch         site.Chart
-	measure    string
-	figures    figureIndex
-	indicators []string
-	found      map[string]bool // indicators that gave at least one number
-	used       []site.Figure   // every figure charted
-	problems   []*diag.Problem
+	file     string
+	ch       site.Chart
+	measure  string
+	figures  figureIndex
+	problems []*diag.Problem
 }
 
-func (b *figureChart) pos() diag.Pos { return diag.Pos{File: b.file, Line: b.ch.Line} }
+// pos is the chart's position: its first key.
+func (b *figureChart) pos() diag.Pos {
+	return diag.Pos{File: b.file, Line: b.ch.Line, Col: b.ch.Column}
+}
+
+// entryPos is the position of entry i of a list of the chart's, or the
+// chart's own when the entry's is unknown.
+func (b *figureChart) entryPos(positions []site.Position, i int) diag.Pos {
+	if i < len(positions) && positions[i].Line > 0 {
+		return diag.Pos{File: b.file, Line: positions[i].Line, Col: positions[i].Col}
+	}
+	return b.pos()
+}
 
 func (b *figureChart) report(p *diag.Problem) { b.problems = append(b.problems, p) }
 
-// checkIndicators reports indicators no figure of the page has.
+// checkIndicators reports a chart without indicators and indicators no
+// figure of the page has.
 func (b *figureChart) checkIndicators() {
-	if len(b.figures.order) == 0 {
-		b.report(diag.Errorf(b.pos(), "chart %q has no figures to show: the page declares none", b.ch.ID).
-			WithHint("add the numbers to the front matter's figures list, or give the chart a data: CSV file"))
+	if len(b.ch.Indicators) == 0 {
+		b.report(diag.Errorf(b.pos(), "chart %s draws nothing", b.ch.ID).
+			WithHint("add indicators: [...] or data: file.csv"))
 		return
 	}
-	for _, ind := range b.indicators {
-		if _, ok := b.figures.byIndicator[ind]; !ok {
-			b.report(diag.Errorf(b.pos(), "chart %q names indicator %q, which no figure of this page has", b.ch.ID, ind).
-				WithHint("use one of: %s", strings.Join(b.figures.order, ", ")))
+	for i, ind := range b.ch.Indicators {
+		if _, ok := b.figures.byIndicator[ind]; ok {
+			continue
 		}
+		p := diag.Errorf(b.entryPos(b.ch.IndicatorPos, i), "chart %s names indicator %s, which no figure has", b.ch.ID, ind)
+		if near := closest(ind, b.figures.order); near != "" {
+			p.WithHint("did you mean %s?", near)
+		} else if len(b.figures.order) > 0 {
+			p.WithHint("the indicators are %s", strings.Join(b.figures.order, ", "))
+		} else {
+			p.WithHint("add the numbers to the front matter's figures list, or draw a CSV file with data:")
+		}
+		b.report(p)
 	}
 }
 
-// checkPeriods reports periods none of the chart's indicators has.
+// checkPeriods reports periods none of the chart's indicators has, and a
+// line mixing kinds of period.
 func (b *figureChart) checkPeriods() {
 	known := b.allPeriods(func(site.Figure) bool { return true })
-	for _, p := range b.ch.Periods {
+	for i, p := range b.ch.Periods {
 		if !slices.Contains(known, p) {
-			b.report(diag.Errorf(b.pos(), "chart %q names period %q, but none of its indicators has a figure for it", b.ch.ID, p).
-				WithHint("use one of: %s", quoteAll(known)))
+			b.report(diag.Errorf(b.entryPos(b.ch.PeriodPos, i), "chart %s names period %s, which none of its indicators has", b.ch.ID, p).
+				WithHint("they have %s", strings.Join(known, ", ")))
 		}
 	}
-	if b.ch.Type == TypeLine {
-		if a, c, mixed := mixedPeriodKinds(b.periods()); mixed {
-			pa, _ := parsePeriod(a)
-			pc, _ := parsePeriod(c)
-			b.report(diag.Errorf(b.pos(), "line chart %q mixes %s and %s periods (%q and %q)",
-				b.ch.ID, periodKindName(pa.kind), periodKindName(pc.kind), a, c).
-				WithHint("a line needs periods of one kind: list them in the chart's periods"))
-		}
+	if b.ch.Type != TypeLine {
+		return
+	}
+	if a, c, mixed := mixedPeriodKinds(b.periods()); mixed {
+		pa, _ := parsePeriod(a)
+		pc, _ := parsePeriod(c)
+		b.report(diag.Errorf(b.pos(), "line chart %s mixes %s and %s periods (%s and %s)",
+			b.ch.ID, periodKindName(pa.kind), periodKindName(pc.kind), a, c).
+			WithHint("a line needs periods of one kind: list them in the chart's periods"))
 	}
 }
 
@@ -135,7 +125,7 @@ func (b *figureChart) checkPeriods() {
 // figures that keep returns true for.
 func (b *figureChart) allPeriods(keep func(site.Figure) bool) []string {
 	var periods []string
-	for _, ind := range b.indicators {
+	for _, ind := range b.ch.Indicators {
 		for _, f := range b.figures.byIndicator[ind] {
 			if keep(f) && !slices.Contains(periods, f.Period) {
 				periods = append(periods, f.Period)
@@ -146,227 +136,127 @@ func (b *figureChart) allPeriods(keep func(site.Figure) bool) []string {
 	return periods
 }
 
-// periods returns the chart's periods in time order: those it names, or
-// every period in which one of its indicators has the measure.
+// periods returns the chart's periods: those it names, in its order (in
+// time order for a line), or every period in which one of its
+// indicators has the measure, in time order.
 func (b *figureChart) periods() []string {
-	if len(b.ch.Periods) > 0 {
-		periods := slices.Clone(b.ch.Periods)
-		if b.ch.Type == TypeLine {
-			sortPeriods(periods)
-		}
-		return periods
-	}
-	return b.allPeriods(func(f site.Figure) bool { return hasMeasure(f, b.measure) })
-}
-
-// take returns the number of the indicator's best figure for the period
-// whose status accept allows, and records the figure as charted.
-func (b *figureChart) take(ind, period string, accept func(string) bool) (*float64, string) {
-	f, ok := b.figures.best(ind, period, b.measure, accept)
-	if !ok {
-		return nil, ""
-	}
-	b.found[ind] = true
-	b.used = append(b.used, f)
-	v := f.Value
-	if b.measure == MeasureChange {
-		v = f.Change
-	}
-	return &v, f.Status
-}
-
-func anyStatus(string) bool { return true }
-
-// labels returns the labels of the chart's indicators.
-func (b *figureChart) labels() []string {
-	labels := make([]string, len(b.indicators))
-	for i, ind := range b.indicators {
-		labels[i] = b.figures.label(ind)
-	}
-	return labels
-}
-
-// byPeriod makes one series per period, one value per indicator.
-func (b *figureChart) byPeriod(periods []string) Data {
-	d := Data{Categories: b.labels()}
-	for _, p := range periods {
-		s := Series{Name: p, Values: make([]*float64, len(b.indicators))}
-		var statuses []string
-		for i, ind := range b.indicators {
-			var status string
-			s.Values[i], status = b.take(ind, p, anyStatus)
-			if s.Values[i] != nil {
-				statuses = append(statuses, status)
-			}
-		}
-		s.Status = commonStatus(statuses)
-		d.Series = append(d.Series, s)
-	}
-	return d
-}
-
-// timeSeries makes one series per indicator, one value per period.
-func (b *figureChart) timeSeries() Data {
-	periods := b.periods()
-	d := Data{Categories: periods}
-	for _, ind := range b.indicators {
-		s := Series{
-			Name:     b.figures.label(ind),
-			Values:   make([]*float64, len(periods)),
-			Statuses: make([]string, len(periods)),
-		}
-		var statuses []string
-		for i, p := range periods {
-			s.Values[i], s.Statuses[i] = b.take(ind, p, anyStatus)
-			if s.Values[i] != nil {
-				statuses = append(statuses, s.Statuses[i])
-			}
-		}
-		s.Status = commonStatus(statuses)
-		d.Series = append(d.Series, s)
-	}
-	return d
-}
-
-// onePeriod makes a single series for the chart's one period.
-func (b *figureChart) onePeriod() Data {
-	periods := b.periods()
-	if len(periods) > 1 {
-		b.report(diag.Errorf(b.pos(), "a %s chart shows one period, but chart %q has %d: %s",
-			b.ch.Type, b.ch.ID, len(periods), quoteAll(periods)).
-			WithHint("name the one to show, e.g. periods: [%q]", periods[len(periods)-1]))
-		return Data{}
-	}
-	if len(periods) == 0 {
-		return Data{Categories: b.labels(), Series: []Series{{Values: make([]*float64, len(b.indicators))}}}
-	}
-	return b.byPeriod(periods)
-}
-
-// againstTargets makes a series of results (actual or estimated) and a
-// series of targets, the latest of each for every indicator.
-func (b *figureChart) againstTargets() Data {
-	periods := b.periods()
-	slices.Reverse(periods) // latest first
-	achieved := Series{Values: make([]*float64, len(b.indicators))}
-	targets := Series{Values: make([]*float64, len(b.indicators)), Status: StatusTarget}
-	var achievedPeriods, achievedStatuses, targetPeriods []string
-	for i, ind := range b.indicators {
-		for _, p := range periods {
-			if achieved.Values[i] == nil {
-				var status string
-				achieved.Values[i], status = b.take(ind, p, isResult)
-				if achieved.Values[i] != nil {
-					achievedPeriods = append(achievedPeriods, p)
-					achievedStatuses = append(achievedStatuses, status)
-				}
-			}
-			if targets.Values[i] == nil {
-				if targets.Values[i], _ = b.take(ind, p, isTarget); targets.Values[i] != nil {
-					targetPeriods = append(targetPeriods, p)
-				}
-			}
-		}
-	}
-	achieved.Name, achieved.Status = commonStatus(achievedPeriods), commonStatus(achievedStatuses)
-	targets.Name = commonStatus(targetPeriods)
-	if len(targetPeriods) == 0 {
-		b.report(diag.Errorf(b.pos(), "target chart %q has no figure with status: target for its indicators", b.ch.ID).
-			WithHint("add the targets to the figures list with status: target, or use type: column"))
-	}
-	return Data{Categories: b.labels(), Series: []Series{achieved, targets}}
-}
-
-func isResult(status string) bool {
-	return status == StatusActual || status == StatusEstimate || status == ""
-}
-func isTarget(status string) bool { return status == StatusTarget }
-
-// checkFound reports the indicators that gave the chart no number.
-func (b *figureChart) checkFound() {
-	for _, ind := range b.indicators {
-		if b.found[ind] {
-			continue
-		}
-		p := diag.Errorf(b.pos(), "chart %q: no figure gives the %s of %q%s", b.ch.ID, b.measure, ind, b.forPeriods())
-		for _, f := range b.figures.byIndicator[ind] {
-			if len(b.ch.Periods) == 0 || slices.Contains(b.ch.Periods, f.Period) {
-				p.Also(diag.Pos{File: b.file, Line: f.Line})
-			}
-		}
-		if b.measure == MeasureChange {
-			p.WithHint("add change: to its figure, or take %q out of the chart's indicators", ind)
-		} else {
-			p.WithHint("add value: to its figure, or take %q out of the chart's indicators", ind)
-		}
-		b.report(p)
-	}
-}
-
-func (b *figureChart) forPeriods() string {
 	if len(b.ch.Periods) == 0 {
-		return ""
+		return b.allPeriods(func(f site.Figure) bool { return hasMeasure(f, b.measure) })
 	}
-	return " for " + quoteAll(b.ch.Periods)
+	periods := slices.Clone(b.ch.Periods)
+	if b.ch.Type == TypeLine {
+		sortPeriods(periods)
+	}
+	return periods
 }
 
-// setUnits sets the data's unit and decimals from the charted figures.
-// Units that differ are an error, except on a line chart, whose series
-// (one per indicator) keep their own units.
-func (b *figureChart) setUnits(d *Data) {
-	for _, f := range b.used {
-		prec := f.Precision
-		if b.measure == MeasureChange {
-			prec = f.ChangePrecision
+// arrange lays the figures out for the chart's type.
+func (b *figureChart) arrange() Data {
+	periods := b.periods()
+	switch b.ch.Type {
+	case TypeLine:
+		return b.grid(periods, false)
+	case TypePie, TypeDonut:
+		if len(periods) != 1 {
+			b.report(diag.Errorf(b.pos(), "a %s chart draws exactly one period; this one has %d", b.ch.Type, len(periods)).
+				WithHint("name the one to draw, e.g. periods: [%q]", lastOr(periods, "2020")))
+			return Data{}
 		}
-		d.Decimals = max(d.Decimals, prec)
+		return b.grid(periods, true)
+	case TypeBar, TypeColumn, TypeChange, TypeTarget:
+		return b.grid(periods, len(b.ch.Indicators) > 1)
 	}
+	b.report(diag.Errorf(b.pos(), "chart type %q is not one of %s", b.ch.Type, strings.Join(chartTypes, ", ")))
+	return Data{}
+}
+
+// grid makes one category per indicator and one series per period
+// (byIndicator), or one category per period and one series per indicator.
+func (b *figureChart) grid(periods []string, byIndicator bool) Data {
+	inds := b.ch.Indicators
+	d := Data{ByIndicator: byIndicator}
+	cell := func(cat, ser int) (string, string) { return inds[ser], periods[cat] }
+	if byIndicator {
+		cell = func(cat, ser int) (string, string) { return inds[cat], periods[ser] }
+		for _, ind := range inds {
+			d.Categories = append(d.Categories, b.figures.label(ind))
+		}
+		for _, p := range periods {
+			d.Series = append(d.Series, Series{Name: p, Key: p})
+		}
+	} else {
+		d.Categories = slices.Clone(periods)
+		for _, ind := range inds {
+			d.Series = append(d.Series, Series{Name: b.figures.label(ind), Key: ind, Unit: b.figures.unit(ind)})
+		}
+	}
+	for c := range d.Categories {
+		for s := range d.Series {
+			ind, period := cell(c, s)
+			v, pt, f := b.take(ind, period)
+			d.Series[s].Values = append(d.Series[s].Values, v)
+			d.Series[s].Points = append(d.Series[s].Points, pt)
+			if f != nil {
+				d.Figures = append(d.Figures, *f)
+			}
+		}
+	}
+	return d
+}
+
+// take returns the number the chart draws for an indicator and period,
+// how it was given and its figure; nil when there is none.
+func (b *figureChart) take(ind, period string) (*float64, Point, *site.Figure) {
+	f, ok := b.figures.find(ind, period)
+	if !ok || !hasMeasure(f, b.measure) {
+		return nil, Point{}, nil
+	}
+	v, pt := f.Value, Point{Decimals: f.Precision, Status: f.Status, Qualifier: f.Qualifier, Note: f.Note}
 	if b.measure == MeasureChange {
-		d.Unit = "%"
-		return
+		v, pt = f.Change, Point{Decimals: f.ChangePrecision, Status: f.Status, Base: f.Base, Note: f.Note}
 	}
-	units := map[string]string{} // unit → first indicator in it
-	var order []string
-	for _, ind := range b.indicators {
-		u := b.figures.unit(ind)
-		if _, seen := units[u]; !seen && b.found[ind] {
-			units[u] = ind
-			order = append(order, u)
-		}
-	}
-	switch {
-	case len(order) == 1:
-		d.Unit = order[0]
-	case len(order) > 1 && b.ch.Type == TypeLine:
-		for i := range d.Series {
-			d.Series[i].Unit = b.figures.unit(b.indicators[i])
-		}
-	case len(order) > 1:
-		b.report(diag.Errorf(b.pos(), "chart %q puts %q (%s) and %q (%s) on one scale",
-			b.ch.ID, units[order[0]], order[0], units[order[1]], order[1]).
-			WithHint("chart indicators of one unit together, or show their changes with measure: change"))
-	}
+	return &v, pt, &f
 }
 
-// commonStatus returns the text all items share, or "" when they differ.
-func commonStatus(items []string) string {
+func lastOr(items []string, fallback string) string {
 	if len(items) == 0 {
-		return ""
+		return fallback
 	}
-	for _, s := range items[1:] {
-		if s != items[0] {
-			return ""
-		}
-	}
-	return items[0]
+	return items[len(items)-1]
 }
 
-func quoteAll(items []string) string {
-	quoted := make([]string, len(items))
-	for i, s := range items {
-		quoted[i] = fmt.Sprintf("%q", s)
+// closest returns the candidate within two edits of s, the nearest
+// first, or "" when none is that near: a likely typo's correction.
+func closest(s string, candidates []string) string {
+	best, bestDistance := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestDistance {
+			best, bestDistance = c, d
+		}
 	}
-	return strings.Join(quoted, ", ")
+	return best
+}
+
+// editDistance counts the single-letter edits that turn a into b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := range ra {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i + 1
+		for j := range rb {
+			cost := 1
+			if ra[i] == rb[j] {
+				cost = 0
+			}
+			cur[j+1] = min(prev[j]+cost, prev[j+1]+1, cur[j]+1)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
 }
 
 func hasErrors(ps []*diag.Problem) bool {

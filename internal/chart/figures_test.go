@@ -5,14 +5,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
-// values unwraps a series' numbers, writing a missing one as missing.
+// missing stands for a gap in the values tests compare.
+const missing = -1e308
+
+// values unwraps a series' numbers, writing a gap as missing.
 func values(s Series) []float64 {
 	out := make([]float64, len(s.Values))
 	for i, v := range s.Values {
-		out[i] = -1e308
+		out[i] = missing
 		if v != nil {
 			out[i] = *v
 		}
@@ -20,179 +24,191 @@ func values(s Series) []float64 {
 	return out
 }
 
-const missing = -1e308
-
-func TestFromFiguresArrangesEveryType(t *testing.T) {
-	charts := exampleCharts()
+func TestFromFiguresLaysOutEveryType(t *testing.T) {
+	both := []string{"Giá trị sản xuất công nghiệp", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ"}
+	trade := []string{"Kim ngạch xuất khẩu", "Kim ngạch nhập khẩu"}
 	tests := []struct {
-		kind       string
-		categories []string
-		names      []string
-		statuses   []string
-		values     [][]float64
-		unit       string
-		decimals   int
+		kind        string
+		byIndicator bool
+		categories  []string
+		keys        []string // of the series
+		statuses    []string
+		values      [][]float64
+		unit        string
+		decimals    int
 	}{
-		{TypeChange,
-			[]string{"Giá trị sản xuất công nghiệp", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "Kim ngạch xuất khẩu", "Kim ngạch nhập khẩu"},
-			[]string{"2020"}, []string{"estimate"}, [][]float64{{-1.7, 2.6, -15.3, -21.6}}, "%", 1},
-		{TypeBar,
-			[]string{"Giá trị sản xuất công nghiệp", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ"},
-			[]string{"2020", "2021"}, []string{"estimate", "target"}, [][]float64{{68800, 46315}, {79770, 51000}}, "tỷ đồng", 0},
-		{TypeColumn, []string{"Kim ngạch xuất khẩu", "Kim ngạch nhập khẩu"},
-			[]string{"2020"}, []string{"estimate"}, [][]float64{{1456, 1246}}, "triệu USD", 0},
-		{TypeLine, []string{"2020", "2021"},
-			[]string{"Giá trị sản xuất công nghiệp", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ"}, []string{"", ""},
+		{TypeChange, true, append(slices.Clone(both), trade...), []string{"2020"}, []string{"estimate"},
+			[][]float64{{-1.7, 2.6, -15.3, -21.6}}, "%", 1},
+		{TypeColumn, true, trade, []string{"2020"}, []string{"estimate"}, [][]float64{{1456, 1246}}, "triệu USD", 0},
+		{TypeTarget, true, both, []string{"2020", "2021"}, []string{"estimate", "target"},
+			[][]float64{{68800, 46315}, {79770, 51000}}, "tỷ đồng", 0},
+		{TypeBar, true, both, []string{"2020", "2021"}, []string{"estimate", "target"},
+			[][]float64{{68800, 46315}, {79770, 51000}}, "tỷ đồng", 0},
+		{TypeLine, false, []string{"2020", "2021"}, []string{"industry-output", "retail-sales"}, []string{"", ""},
 			[][]float64{{68800, 79770}, {46315, 51000}}, "tỷ đồng", 0},
-		{TypeDonut, []string{"Kim ngạch xuất khẩu", "Kim ngạch nhập khẩu"},
-			[]string{"2020"}, []string{"estimate"}, [][]float64{{1456, 1246}}, "triệu USD", 0},
-		{TypeTarget, []string{"Giá trị sản xuất công nghiệp", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ"},
-			[]string{"2020", "2021"}, []string{"estimate", "target"}, [][]float64{{68800, 46315}, {79770, 51000}}, "tỷ đồng", 0},
+		{TypeDonut, true, trade, []string{"2020"}, []string{"estimate"}, [][]float64{{1456, 1246}}, "triệu USD", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
-			d, problems := FromFigures(exampleFile, charts[tt.kind], exampleFigures())
+			d, problems := FromFigures(exampleFile, exampleCharts()[tt.kind], exampleFigures())
 			if len(problems) > 0 {
 				t.Fatal(problems)
 			}
-			if !slices.Equal(d.Categories, tt.categories) {
-				t.Errorf("categories = %q, want %q", d.Categories, tt.categories)
+			if d.ByIndicator != tt.byIndicator || !slices.Equal(d.Categories, tt.categories) {
+				t.Errorf("by indicator %v, categories %q; want %v, %q", d.ByIndicator, d.Categories, tt.byIndicator, tt.categories)
 			}
 			if d.Unit != tt.unit || d.Decimals != tt.decimals {
 				t.Errorf("unit, decimals = %q, %d, want %q, %d", d.Unit, d.Decimals, tt.unit, tt.decimals)
 			}
-			if len(d.Series) != len(tt.names) {
-				t.Fatalf("%d series, want %d", len(d.Series), len(tt.names))
+			if len(d.Series) != len(tt.keys) {
+				t.Fatalf("%d series, want %d", len(d.Series), len(tt.keys))
 			}
 			for i, s := range d.Series {
-				if s.Name != tt.names[i] || s.Status != tt.statuses[i] || !slices.Equal(values(s), tt.values[i]) {
-					t.Errorf("series %d = %q %q %v, want %q %q %v", i, s.Name, s.Status, values(s), tt.names[i], tt.statuses[i], tt.values[i])
+				if s.Key != tt.keys[i] || s.Status != tt.statuses[i] || !slices.Equal(values(s), tt.values[i]) {
+					t.Errorf("series %d = %q %q %v, want %q %q %v", i, s.Key, s.Status, values(s), tt.keys[i], tt.statuses[i], tt.values[i])
 				}
 			}
 		})
 	}
 }
 
-func TestFromFiguresKeepsPointStatusesOfLines(t *testing.T) {
-	d, problems := FromFigures(exampleFile, exampleCharts()[TypeLine], exampleFigures())
+func TestFromFiguresOfOneIndicatorHasPeriodsForCategories(t *testing.T) {
+	ch := site.Chart{ID: "xuat-nhap-khau-2020-2021", Type: TypeTarget, Indicators: []string{"trade-total"},
+		Periods: []string{"2020", "2021"}, Line: 65, Column: 5}
+	figs := []site.Figure{
+		{Indicator: "trade-total", Label: "Tổng kim ngạch xuất nhập khẩu", Unit: "triệu USD", Period: "2020",
+			Value: 2702, HasValue: true, Status: "estimate", Note: "Số do tòa soạn tính."},
+		{Indicator: "trade-total", Label: "Tổng kim ngạch xuất nhập khẩu", Unit: "triệu USD", Period: "2021",
+			Value: 3000, HasValue: true, Qualifier: "nearly", Status: "target"},
+	}
+	d, problems := FromFigures("chi-tieu.md", ch, figs)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	if got := d.Series[0].Statuses; !slices.Equal(got, []string{"estimate", "target"}) {
-		t.Errorf("statuses = %q, want estimate then target", got)
+	if d.ByIndicator || !slices.Equal(d.Categories, []string{"2020", "2021"}) || len(d.Series) != 1 {
+		t.Fatalf("got %+v", d)
+	}
+	s := d.Series[0]
+	if s.Name != "Tổng kim ngạch xuất nhập khẩu" || s.Key != "trade-total" || s.Status != "" {
+		t.Errorf("series %q %q status %q", s.Name, s.Key, s.Status)
+	}
+	want := []Point{{Status: "estimate", Note: "Số do tòa soạn tính."}, {Status: "target", Qualifier: "nearly"}}
+	if !slices.Equal(s.Points, want) {
+		t.Errorf("points %+v, want %+v", s.Points, want)
+	}
+	if len(d.Figures) != 2 || d.Figures[1].Value != 3000 {
+		t.Errorf("figures drawn: %+v", d.Figures)
 	}
 }
 
-func TestFromFiguresLeavesGapsAndOrdersPeriods(t *testing.T) {
-	figs := []site.Figure{
-		{Indicator: "exports", Label: "Exports", Unit: "USD m", Period: "2020-Q3", Value: 3, HasValue: true, Precision: 1, Status: "actual"},
-		{Indicator: "exports", Period: "2020-Q1", Value: 1, HasValue: true, Status: "actual"},
-		{Indicator: "exports", Period: "2020-Q4", Value: 4.25, HasValue: true, Precision: 2, Status: "forecast"},
-		{Indicator: "imports", Label: "Imports", Unit: "USD m", Period: "2020-Q1", Value: 2, HasValue: true, Status: "estimate"},
-		{Indicator: "imports", Period: "2020-Q1", Value: 2.5, HasValue: true, Status: "actual"},
+func TestFromFiguresKeepsTheGivenPrecisionOfEachNumber(t *testing.T) {
+	ch := site.Chart{ID: "muc-tang-2021", Type: TypeChange, Indicators: []string{"industry-output", "retail-sales"},
+		Periods: []string{"2021"}, Measure: MeasureChange}
+	d, problems := FromFigures(exampleFile, ch, exampleFigures())
+	if len(problems) > 0 {
+		t.Fatal(problems)
 	}
-	ch := site.Chart{ID: "quarters", Type: TypeLine, Line: 9}
-	d, problems := FromFigures("a.md", ch, figs)
+	pts := d.Series[0].Points
+	if pts[0].Decimals != 0 || pts[1].Decimals != 1 || d.Decimals != 1 || pts[0].Base != "2020" {
+		t.Errorf("points %+v, decimals %d", pts, d.Decimals)
+	}
+}
+
+func TestFromFiguresWarnsAboutGaps(t *testing.T) {
+	ch := site.Chart{ID: "muc-tieu-2021", Type: TypeTarget, Indicators: []string{"industry-output", "exports"},
+		Periods: []string{"2020", "2021"}, Measure: MeasureValue, Line: 88, Column: 5}
+	figs := exampleFigures()
+	figs[2].Unit = "tỷ đồng" // so that the units agree
+	d, problems := FromFigures(exampleFile, ch, figs)
+	if len(problems) != 1 {
+		t.Fatalf("want one warning, got %v", problems)
+	}
+	want := exampleFile + ":88:5: warning: chart muc-tieu-2021 has no figure for exports in 2021; the chart leaves a gap there and the table shows —"
+	if got := problems[0].Error(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if got := values(d.Series[1]); !slices.Equal(got, []float64{79770, missing}) {
+		t.Errorf("2021 = %v", got)
+	}
+}
+
+func TestFromFiguresOrdersPeriods(t *testing.T) {
+	figs := []site.Figure{
+		{Indicator: "exports", Label: "Exports", Unit: "USD m", Period: "2020-Q3", Value: 3, HasValue: true, Precision: 1},
+		{Indicator: "exports", Period: "2020-Q1", Value: 1, HasValue: true},
+		{Indicator: "exports", Period: "2020-Q4", Value: 4.25, HasValue: true, Precision: 2, Status: "forecast"},
+	}
+	d, problems := FromFigures("a.md", site.Chart{ID: "quarters", Type: TypeLine, Indicators: []string{"exports"}}, figs)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
 	if want := []string{"2020-Q1", "2020-Q3", "2020-Q4"}; !slices.Equal(d.Categories, want) {
 		t.Errorf("categories = %q, want %q", d.Categories, want)
 	}
-	if got, want := values(d.Series[1]), []float64{2.5, missing, missing}; !slices.Equal(got, want) {
-		t.Errorf("imports = %v, want %v (the actual figure preferred, gaps where none)", got, want)
-	}
 	if d.Decimals != 2 || d.Unit != "USD m" {
 		t.Errorf("decimals, unit = %d, %q, want 2, USD m", d.Decimals, d.Unit)
+	}
+	col := site.Chart{ID: "q", Type: TypeColumn, Indicators: []string{"exports"}, Periods: []string{"2020-Q4", "2020-Q1"}}
+	if d, _ := FromFigures("a.md", col, figs); !slices.Equal(d.Categories, []string{"2020-Q4", "2020-Q1"}) {
+		t.Errorf("a column chart draws its periods in the order given, got %q", d.Categories)
 	}
 }
 
 func TestFromFiguresErrors(t *testing.T) {
 	figs := exampleFigures()
-	base := site.Chart{ID: "c", Type: TypeColumn, Indicators: []string{"exports"}, Line: 75}
+	base := site.Chart{ID: "c", Type: TypeColumn, Indicators: []string{"exports"}, Line: 75, Column: 5,
+		IndicatorPos: []site.Position{{Line: 78, Col: 18}, {Line: 78, Col: 27}},
+		PeriodPos:    []site.Position{{Line: 79, Col: 15}}}
 	with := func(edit func(*site.Chart)) site.Chart {
 		ch := base
 		edit(&ch)
 		return ch
 	}
 	tests := []struct {
-		name  string
-		ch    site.Chart
-		figs  []site.Figure
-		msg   string // in the first problem
-		hint  string // in its hint
-		count int
+		name string
+		ch   site.Chart
+		figs []site.Figure
+		want string // the first problem, in full
 	}{
 		{"unknown indicator", with(func(c *site.Chart) { c.Indicators = []string{"exports", "export"} }), figs,
-			`names indicator "export", which no figure of this page has`, `use one of: industry-output, retail-sales, exports, imports`, 1},
+			"78:27: chart c names indicator export, which no figure has; did you mean exports?"},
+		{"unknown indicator, nothing near", with(func(c *site.Chart) { c.Indicators = []string{"gdp"} }), figs,
+			"78:18: chart c names indicator gdp, which no figure has; the indicators are industry-output, retail-sales, exports, imports, trade-total"},
+		{"no indicators", with(func(c *site.Chart) { c.Indicators = nil }), figs,
+			"75:5: chart c draws nothing; add indicators: [...] or data: file.csv"},
 		{"unknown period", with(func(c *site.Chart) { c.Periods = []string{"2019"} }), figs,
-			`names period "2019", but none of its indicators has a figure for it`, `use one of: "2020"`, 1},
-		{"no change", with(func(c *site.Chart) {
-			c.Indicators = []string{"industry-output"}
-			c.Measure = MeasureChange
-			c.Periods = []string{"2020"}
-		}),
-			withoutChange(figs, "industry-output", "2020"),
-			`no figure gives the change of "industry-output" for "2020"`, `add change: to its figure`, 1},
-		{"no figures on the page", base, nil,
-			`has no figures to show`, `figures list`, 1},
+			"79:15: chart c names period 2019, which none of its indicators has; they have 2020"},
+		{"nothing to draw", with(func(c *site.Chart) { c.Indicators = []string{"trade-total"}; c.Measure = MeasureChange }), figs,
+			"75:5: chart c has nothing to draw: none of its figures has a change; add change: to the figures, or check the chart's indicators and periods"},
 		{"pie of two periods", with(func(c *site.Chart) { c.Type = TypePie; c.Indicators = []string{"industry-output"} }), figs,
-			`a pie chart shows one period, but chart "c" has 2: "2020", "2021"`, `periods: ["2021"]`, 1},
-		{"units on one scale", with(func(c *site.Chart) {
+			`75:5: a pie chart draws exactly one period; this one has 2; name the one to draw, e.g. periods: ["2021"]`},
+		{"mixed units", with(func(c *site.Chart) {
 			c.Indicators = []string{"industry-output", "exports"}
 			c.Periods = []string{"2020"}
 		}), figs,
-			`puts "industry-output" (tỷ đồng) and "exports" (triệu USD) on one scale`, `measure: change`, 1},
+			"75:5: chart c mixes units tỷ đồng and triệu USD; split it into two charts, or draw the changes with measure: change"},
 		{"target without targets", with(func(c *site.Chart) { c.Type = TypeTarget; c.Indicators = []string{"exports", "imports"} }), figs,
-			`has no figure with status: target`, `status: target`, 1},
+			"75:5: target chart c has no target or forecast figure; add the targets to the figures with status: target, or use type: column"},
 		{"unknown type", with(func(c *site.Chart) { c.Type = "radar" }), figs,
-			`has type "radar", which Almanac cannot draw`, `bar, column, line, pie, donut, change, target`, 1},
+			`75:5: chart type "radar" is not one of bar, column, line, pie, donut, change, target`},
 		{"line of one period", with(func(c *site.Chart) { c.Type = TypeLine }), figs,
-			`a line chart needs at least two periods`, `type: column`, 1},
-		{"line mixing years and months", with(func(c *site.Chart) { c.Type = TypeLine }),
+			"75:5: a line chart needs at least two periods; add periods, or use type: column"},
+		{"line of years and months", with(func(c *site.Chart) { c.Type = TypeLine }),
 			append(figs[:4:4], site.Figure{Indicator: "exports", Period: "2021-03", Value: 120, HasValue: true}),
-			`mixes yearly and monthly periods ("2020" and "2021-03")`, `periods of one kind`, 1},
+			"75:5: line chart c mixes yearly and monthly periods (2020 and 2021-03); a line needs periods of one kind: list them in the chart's periods"},
+		{"negative part", with(func(c *site.Chart) { c.Type = TypeDonut; c.Measure = MeasureValue }),
+			[]site.Figure{{Indicator: "exports", Label: "Cán cân", Period: "2020", Value: -5, HasValue: true}},
+			"75:5: a donut chart cannot draw the negative value of Cán cân in 2020; use type: bar for numbers that can be negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, problems := FromFigures(exampleFile, tt.ch, tt.figs)
-			if len(problems) != tt.count {
-				t.Fatalf("got %d problems, want %d: %v", len(problems), tt.count, problems)
+			if len(problems) == 0 || problems[0].Severity != diag.SeverityError {
+				t.Fatalf("want an error, got %v", problems)
 			}
-			p := problems[0]
-			if p.Pos.File != exampleFile || p.Pos.Line != 75 {
-				t.Errorf("position %s, want the chart's line %s:75", p.Pos, exampleFile)
-			}
-			if !strings.Contains(p.Msg, tt.msg) {
-				t.Errorf("message %q does not contain %q", p.Msg, tt.msg)
-			}
-			if !strings.Contains(p.Hint, tt.hint) {
-				t.Errorf("hint %q does not contain %q", p.Hint, tt.hint)
+			if got := strings.TrimPrefix(problems[0].Error(), exampleFile+":"); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
 	}
-}
-
-func TestFromFiguresPointsAtTheFigureWithoutTheMeasure(t *testing.T) {
-	ch := site.Chart{ID: "c", Type: TypeChange, Indicators: []string{"industry-output"}, Periods: []string{"2020"}, Line: 75}
-	_, problems := FromFigures(exampleFile, ch, withoutChange(exampleFigures(), "industry-output", "2020"))
-	if len(problems) != 1 {
-		t.Fatalf("want 1 problem, got %v", problems)
-	}
-	want := exampleFile + ":75: chart \"c\": no figure gives the change of \"industry-output\" for \"2020\" (see also " +
-		exampleFile + ":12); add change: to its figure, or take \"industry-output\" out of the chart's indicators"
-	if got := problems[0].Error(); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
-}
-
-// withoutChange returns figs with the change of one figure taken out.
-func withoutChange(figs []site.Figure, indicator, period string) []site.Figure {
-	out := slices.Clone(figs)
-	for i := range out {
-		if out[i].Indicator == indicator && out[i].Period == period {
-			out[i].HasChange = false
-		}
-	}
-	return out
 }

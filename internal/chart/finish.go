@@ -13,26 +13,26 @@ func (b *optionBuilder) finish(option map[string]any) {
 	delete(option, "toolbox") // empty; the page offers the data as a table and a CSV file
 	child(option, "tooltip")["confine"] = true
 	switch b.ch.Type {
-	case TypeBar, TypeChange, TypeTarget:
+	case TypeBar, TypeChange:
 		wrapLabels(firstOf(option, "yAxis"), 160)
 		b.roomForLabels(firstOf(option, "xAxis"))
-	case TypeColumn:
-		wrapLabels(firstOf(option, "xAxis"), 96)
+	case TypeColumn, TypeTarget:
+		wrapLabels(firstOf(option, "xAxis"), columnLabelWidth(len(b.d.Categories)))
 		b.roomForLabels(firstOf(option, "yAxis"))
 	case TypeLine:
 		firstOf(option, "xAxis")["boundaryGap"] = false
 	case TypePie, TypeDonut:
-		child(firstOf(option, "series"), "label")["position"] = "outside"
+		label := child(firstOf(option, "series"), "label")
+		label["position"] = "outside"
+		label["overflow"] = "break" // wrap a long label rather than cut it
+		label["width"] = 140
+		label["lineHeight"] = labelLineHeight
 	}
 	if b.ch.Type == TypeChange {
 		child(firstOf(option, "series"), "markLine")["silent"] = true
 	}
 	if b.ch.Type == TypeTarget {
-		if series, ok := option["series"].([]any); ok && len(series) == 2 {
-			if target, ok := series[1].(map[string]any); ok {
-				setHatch(child(child(target, "itemStyle"), "decal"))
-			}
-		}
+		b.outlineTargets(asList(option["series"]))
 	}
 	option["almanac"] = b.meta()
 }
@@ -61,6 +61,18 @@ func (b *optionBuilder) roomForLabels(axis map[string]any) {
 // labelRoom is the share of a value axis added for bar labels.
 const labelRoom = "15%"
 
+// columnLabelWidth is how wide, in pixels, a label under a column may
+// be: narrower the more columns share the width.
+func columnLabelWidth(categories int) int {
+	switch {
+	case categories <= 3:
+		return 160
+	case categories <= 6:
+		return 110
+	}
+	return 80
+}
+
 // wrapLabels lets a category axis write every label, broken over lines
 // no wider than width pixels.
 func wrapLabels(axis map[string]any, width int) {
@@ -68,16 +80,34 @@ func wrapLabels(axis map[string]any, width int) {
 	label["interval"] = 0
 	label["width"] = width
 	label["overflow"] = "break"
+	label["lineHeight"] = labelLineHeight
 }
 
-// setHatch fills a decal with thin diagonal stripes.
-func setHatch(decal map[string]any) {
-	decal["symbol"] = "rect"
-	decal["symbolSize"] = 1
-	decal["color"] = targetHatch
-	decal["dashArrayX"] = []any{1, 0}
-	decal["dashArrayY"] = []any{3, 5}
-	decal["rotation"] = -math.Pi / 4
+// labelLineHeight spaces the lines of a wrapped label, in pixels; ECharts'
+// own guess, taken from the font, can let the lines overlap.
+const labelLineHeight = 15
+
+// outlineTargets dashes the outline of every target and forecast bar and
+// hatches its fill, so that it is told from a result without colour.
+func (b *optionBuilder) outlineTargets(series []any) {
+	for i, s := range b.d.Series {
+		if i >= len(series) {
+			return
+		}
+		m, _ := series[i].(map[string]any)
+		for j, item := range asList(m["data"]) {
+			point, ok := item.(map[string]any)
+			if !ok || j >= len(s.Values) || s.Values[j] == nil || !aimed(s.point(j).Status) {
+				continue
+			}
+			style := child(point, "itemStyle")
+			style["borderType"] = "dashed"
+			style["decal"] = map[string]any{
+				"symbol": "rect", "symbolSize": 1, "color": hatchColor(seriesColor(i)),
+				"dashArrayX": []any{1, 0}, "dashArrayY": []any{3, 5}, "rotation": -math.Pi / 4,
+			}
+		}
+	}
 }
 
 // child returns m[key] as an object, making it when missing.
@@ -111,34 +141,39 @@ func firstOf(m map[string]any, key string) map[string]any {
 func description(ch site.Chart, d Data, lang string) string {
 	w := wordsFor(lang)
 	t := Table(ch, d, lang)
+	unit := "" // added to cells whose column head does not name it
+	if t.UnitColumn || len(d.Series) == 1 {
+		unit = t.Unit
+	}
 	var sb strings.Builder
 	sb.WriteString(w.types[ch.Type])
 	if ch.Title != "" {
 		sb.WriteString(": " + ch.Title)
 	}
-	sb.WriteString(". ")
+	sb.WriteString(w.sentenceStop + " ")
+	if len(d.Series) == 1 {
+		sb.WriteString(t.Head[1] + w.sentenceStop + " ")
+	}
 	for i, row := range t.Rows {
 		if i == maxDescribedRows {
 			sb.WriteString("…")
-			break
+			return sb.String()
 		}
 		if i > 0 {
-			sb.WriteString(w.listSeparator)
+			sb.WriteString(w.listSep)
 		}
 		sb.WriteString(row.Head + ": ")
-		for j, cell := range row.Cells {
+		for j, cell := range row.Cells[:len(d.Series)] {
 			if j > 0 {
 				sb.WriteString(", ")
 			}
-			if len(row.Cells) > 1 {
+			if len(d.Series) > 1 {
 				sb.WriteString(t.Head[j+1] + " ")
 			}
-			sb.WriteString(describeCell(cell, t.Unit, w))
+			sb.WriteString(describeCell(cell, unit, w))
 		}
 	}
-	if len(t.Rows) <= maxDescribedRows {
-		sb.WriteString(".")
-	}
+	sb.WriteString(w.sentenceStop)
 	return sb.String()
 }
 
@@ -146,8 +181,17 @@ func description(ch site.Chart, d Data, lang string) string {
 const maxDescribedRows = 24
 
 func describeCell(cell TableCell, unit string, w *words) string {
-	if cell.Missing {
+	switch {
+	case cell.Missing:
 		return w.missing
+	case unit == "":
+		return cell.Text
 	}
-	return withUnit(cell.Text, unit)
+	return cell.Text + "\u00a0" + unit
+}
+
+// roundTo rounds v to decimals places.
+func roundTo(v float64, decimals int) float64 {
+	scale := math.Pow(10, float64(decimals))
+	return math.Round(v*scale) / scale
 }

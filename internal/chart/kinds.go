@@ -8,9 +8,12 @@ import (
 // missingPoint is how ECharts writes a gap in a series.
 const missingPoint = "-"
 
-// bars draws one bar series per data series. colorOf, when not nil,
-// colours each bar by its value.
-func (b *optionBuilder) bars(horizontal bool, colorOf func(float64) string) *charts.Bar {
+// itemStyler styles value j of series i, or returns nil for the series'
+// own style.
+type itemStyler func(i int, s Series, j int) *opts.ItemStyle
+
+// bars draws one bar series per data series.
+func (b *optionBuilder) bars(horizontal bool, style itemStyler) *charts.Bar {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(b.globals(len(b.d.Series) > 1, "axis")...)
 	bar.SetGlobalOptions(b.axes(horizontal)...)
@@ -19,29 +22,29 @@ func (b *optionBuilder) bars(horizontal bool, colorOf func(float64) string) *cha
 		bar.XYReversal()
 	}
 	for i, s := range b.d.Series {
-		bar.AddSeries(seriesLabel(b.lang, s), b.barData(s, horizontal, colorOf),
+		bar.AddSeries(b.seriesName(s), b.barData(i, s, horizontal, style),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: seriesColor(i)}),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(b.showLabels), Position: outside(horizontal, false)}))
-		b.seriesUnits = append(b.seriesUnits, s.Unit)
+		b.addPoints(s, s.Values)
 	}
 	return bar
 }
 
 // barData writes a series' numbers as bar items; a negative bar has its
-// label on its far side.
-func (b *optionBuilder) barData(s Series, horizontal bool, colorOf func(float64) string) []opts.BarData {
+// label beyond its far end.
+func (b *optionBuilder) barData(i int, s Series, horizontal bool, style itemStyler) []opts.BarData {
 	items := make([]opts.BarData, len(s.Values))
-	for i, v := range s.Values {
+	for j, v := range s.Values {
 		if v == nil {
-			items[i] = opts.BarData{Value: missingPoint}
+			items[j] = opts.BarData{Value: missingPoint}
 			continue
 		}
-		items[i] = opts.BarData{Value: *v}
+		items[j] = opts.BarData{Value: *v}
 		if *v < 0 {
-			items[i].Label = &opts.Label{Position: outside(horizontal, true)}
+			items[j].Label = &opts.Label{Position: outside(horizontal, true)}
 		}
-		if colorOf != nil {
-			items[i].ItemStyle = &opts.ItemStyle{Color: colorOf(*v)}
+		if style != nil {
+			items[j].ItemStyle = style(i, s, j)
 		}
 	}
 	return items
@@ -60,14 +63,19 @@ func outside(horizontal, negative bool) string {
 	return "top"
 }
 
-// changes draws horizontal bars diverging from a zero line.
+// changes draws horizontal bars diverging from a zero line; a single
+// series is coloured by sign.
 func (b *optionBuilder) changes() *charts.Bar {
-	bar := b.bars(true, func(v float64) string {
-		if v < 0 {
-			return colorDecrease
+	var bySign itemStyler
+	if len(b.d.Series) == 1 {
+		bySign = func(_ int, s Series, j int) *opts.ItemStyle {
+			if *s.Values[j] < 0 {
+				return &opts.ItemStyle{Color: colorDecrease}
+			}
+			return &opts.ItemStyle{Color: colorIncrease}
 		}
-		return colorIncrease
-	})
+	}
+	bar := b.bars(true, bySign)
 	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{
 		Type:     "category",
 		Inverse:  opts.Bool(true),
@@ -83,16 +91,15 @@ func (b *optionBuilder) changes() *charts.Bar {
 	return bar
 }
 
-// targets draws each result beside its target, the target light, hatched
-// and outlined.
+// targets draws columns in which targets and forecasts are lighter and
+// outlined in their series' colour (finish adds the dashes and hatching).
 func (b *optionBuilder) targets() *charts.Bar {
-	bar := b.bars(true, nil)
-	bar.MultiSeries[1].ConfigureSeriesOpts(charts.WithItemStyleOpts(opts.ItemStyle{
-		Color:       targetFill,
-		BorderColor: seriesColor(0),
-		BorderWidth: 1.5,
-	}))
-	return bar
+	return b.bars(false, func(i int, s Series, j int) *opts.ItemStyle {
+		if !aimed(s.point(j).Status) {
+			return nil
+		}
+		return &opts.ItemStyle{Color: lighter(seriesColor(i)), BorderColor: seriesColor(i), BorderWidth: 1.5}
+	})
 }
 
 // lines draws one line per data series. Where a point is projected (an
@@ -110,8 +117,8 @@ func (b *optionBuilder) lines() *charts.Line {
 			dashed bool
 		}{{solid, false}, {dashed, true}} {
 			if part.values != nil {
-				line.AddSeries(seriesLabel(b.lang, s), lineData(part.values), lineStyle(seriesColor(i), part.dashed)...)
-				b.seriesUnits = append(b.seriesUnits, s.Unit)
+				line.AddSeries(b.seriesName(s), lineData(part.values), lineStyle(seriesColor(i), part.dashed)...)
+				b.addPoints(s, part.values)
 			}
 		}
 	}
@@ -149,13 +156,12 @@ func lineStyle(color string, dashed bool) []charts.SeriesOpts {
 }
 
 // splitProjected splits a series' values into the points of its solid
-// line and those of its dashed line, nil when a line has no segment. A
-// segment is dashed when either of its ends is projected; a projected
-// point standing alone gets its hollow mark from the dashed line.
+// line and those of its dashed line, nil when a line has no point. A
+// segment is dashed when either of its ends is projected.
 func splitProjected(s Series) (solid, dashed []*float64) {
 	n := len(s.Values)
 	solid, dashed = make([]*float64, n), make([]*float64, n)
-	isProjected := func(i int) bool { return i >= 0 && i < n && s.Values[i] != nil && projected(s.pointStatus(i)) }
+	isProjected := func(i int) bool { return i >= 0 && i < n && s.Values[i] != nil && projected(s.point(i).Status) }
 	var anySolid, anyDashed bool
 	for i, v := range s.Values {
 		if v == nil {
@@ -177,22 +183,42 @@ func splitProjected(s Series) (solid, dashed []*float64) {
 	return solid, dashed
 }
 
-// parts draws a pie, or a donut.
+// parts draws a pie, or a donut, leaving out the slices of gaps.
 func (b *optionBuilder) parts() *charts.Pie {
 	pie := charts.NewPie()
 	pie.SetGlobalOptions(b.globals(false, "item")...)
 	s := b.d.Series[0]
-	items := make([]opts.PieData, len(s.Values))
+	var items []opts.PieData
+	var drawn Series
 	for i, label := range b.categories() {
-		items[i] = opts.PieData{Name: label, Value: *s.Values[i], ItemStyle: &opts.ItemStyle{Color: seriesColor(i)}}
+		if v := s.Values[i]; v != nil {
+			items = append(items, opts.PieData{Name: label, Value: *v, ItemStyle: &opts.ItemStyle{Color: seriesColor(i)}})
+			drawn.Values = append(drawn.Values, v)
+			drawn.Points = append(drawn.Points, s.point(i))
+		}
 	}
 	var radius any = "70%"
 	if b.ch.Type == TypeDonut {
 		radius = []string{"40%", "70%"}
 	}
-	pie.AddSeries(seriesLabel(b.lang, s), items,
+	pie.AddSeries(b.seriesName(s), items,
 		charts.WithPieChartOpts(opts.PieChart{Radius: radius, Center: []string{"50%", "50%"}}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
-	b.seriesUnits = append(b.seriesUnits, s.Unit)
+	b.addPoints(drawn, drawn.Values)
+	b.shares = shares(drawn.Values)
 	return pie
+}
+
+// shares returns each value's share of their total in per cent, rounded
+// to one decimal: the one number Almanac computes for readers.
+func shares(values []*float64) []float64 {
+	total := 0.0
+	for _, v := range values {
+		total += *v
+	}
+	out := make([]float64, len(values))
+	for i, v := range values {
+		out[i] = roundTo(*v/total*100, 1)
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package chart
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -11,35 +12,37 @@ import (
 )
 
 // Option returns the Apache ECharts option that draws the chart in the
-// browser, as a JSON-encodable map[string]any.
+// browser, as a JSON-encodable map[string]any (docs/figures.md, section 4.1):
 //
-//   - bar: horizontal bars, the first category on top, for long labels;
-//   - column: vertical bars;
+//   - column: vertical bars; bar: horizontal bars, the first category on
+//     top, for long labels;
 //   - line: one line per indicator over time; where a point is an
 //     estimate, a target or a forecast the line is dashed and the point
 //     hollow;
-//   - pie, donut: parts of a whole (a donut has radius ["40%", "70%"]);
-//   - change: horizontal bars diverging from a zero line, increases in
-//     blue and decreases in vermillion;
-//   - target: each result beside its target, the target a light hatched
-//     bar outlined in the result's colour.
+//   - pie, donut: slices labelled with their share (a donut has radius
+//     ["40%", "70%"]);
+//   - change: horizontal bars growing right or left from a zero line,
+//     increases in blue and decreases in vermillion;
+//   - target: columns, targets and forecasts drawn lighter, hatched and
+//     with a dashed outline.
 //
 // The option holds data and styles only, no JavaScript. Its "almanac" key
 // tells assets/js/charts.js how to write the numbers on axes, labels and
-// tooltips: {"lang", "kind", "measure", "unit", "decimals", "seriesUnits"}.
-// The option is checked before it is returned: every series has a number
-// or a gap for every category, and the data fits the chart's type.
+// tooltips: {"lang", "kind", "measure", "unit", "decimals", "points",
+// "shares"}, where points[i][j] gives the decimals, qualifier ("gần") and
+// status ("ước đạt") of point j of series i, and shares the pie's shares
+// in per cent. The option is checked before it is returned: every series
+// has a number or a gap for every category, and nothing in it is code.
 func Option(ch site.Chart, d Data, lang string) (any, error) {
 	if err := checkData(ch, d); err != nil {
 		return nil, fmt.Errorf("chart %q: %w", ch.ID, err)
 	}
-	b := &optionBuilder{ch: ch, d: d, lang: lang, showLabels: len(d.Categories)*len(d.Series) <= maxLabelledBars}
+	b := &optionBuilder{ch: ch, d: d, lang: lang, measure: measureOf(ch),
+		showLabels: len(d.Categories)*len(d.Series) <= maxLabelledBars}
 	var built renderable
 	switch ch.Type {
-	case TypeBar:
-		built = b.bars(true, nil)
-	case TypeColumn:
-		built = b.bars(false, nil)
+	case TypeBar, TypeColumn:
+		built = b.bars(b.horizontal(), nil)
 	case TypeChange:
 		built = b.changes()
 	case TypeTarget:
@@ -90,11 +93,13 @@ func canonical(v any) (map[string]any, error) {
 
 // optionBuilder builds the option of one chart.
 type optionBuilder struct {
-	ch          site.Chart
-	d           Data
-	lang        string
-	showLabels  bool     // write each bar's number beside it
-	seriesUnits []string // unit of each ECharts series, in order
+	ch         site.Chart
+	d          Data
+	lang       string
+	measure    string
+	showLabels bool      // write each bar's number beside it
+	points     [][]any   // the "points" of the "almanac" key, one list per ECharts series
+	shares     []float64 // a pie's shares, in per cent
 }
 
 // categories are the category names as readers see them.
@@ -114,9 +119,14 @@ func (b *optionBuilder) globals(legend bool, trigger string) []charts.GlobalOpts
 	if trigger == "axis" {
 		tooltip.AxisPointer = &opts.AxisPointer{Type: "shadow"}
 	}
-	bottom := "8"
+	top, bottom := 24, 8
 	if legend {
-		bottom = "40"
+		bottom += 32
+	}
+	if b.axisName() != "" && b.horizontal() {
+		bottom += 24 // the unit under the value axis
+	} else if b.axisName() != "" {
+		top += 16 // the unit above the value axis
 	}
 	return []charts.GlobalOpts{
 		charts.WithTitleOpts(opts.Title{Title: b.ch.Title, Show: opts.Bool(false)}),
@@ -127,22 +137,68 @@ func (b *optionBuilder) globals(legend bool, trigger string) []charts.GlobalOpts
 		charts.WithColorsOpts(palette),
 		charts.WithTooltipOpts(tooltip),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Bottom: "0"}),
-		charts.WithGridOpts(opts.Grid{Top: "24", Bottom: bottom, Left: "8", Right: "32", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Top: strconv.Itoa(top), Bottom: strconv.Itoa(bottom), Left: "8", Right: "32",
+			ContainLabel: opts.Bool(true)}),
 	}
 }
 
-// axes sets a category axis and a value axis; with horizontal the
-// categories run down the left side, the first on top.
+// axes sets a category axis and a value axis, named after the unit; with
+// horizontal the categories run down the left side, the first on top.
 func (b *optionBuilder) axes(horizontal bool) []charts.GlobalOpts {
-	category := opts.XAxis{Type: "category", AxisTick: &opts.AxisTick{Show: opts.Bool(false)}}
-	value := opts.YAxis{Type: "value", SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+	split := &opts.SplitLine{Show: opts.Bool(true)}
 	if !horizontal {
-		return []charts.GlobalOpts{charts.WithXAxisOpts(category), charts.WithYAxisOpts(value)}
+		return []charts.GlobalOpts{
+			charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisTick: &opts.AxisTick{Show: opts.Bool(false)}}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: b.axisName(), SplitLine: split}),
+		}
 	}
 	return []charts.GlobalOpts{
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", SplitLine: value.SplitLine}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: b.axisName(), NameLocation: "middle", NameGap: 28, SplitLine: split}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 	}
+}
+
+// axisName is the name of the value axis: the unit of the values, none
+// for changes (the ticks say per cent).
+func (b *optionBuilder) axisName() string {
+	if b.measure == MeasureValue && b.ch.Type != TypePie && b.ch.Type != TypeDonut {
+		return b.d.Unit
+	}
+	return ""
+}
+
+// horizontal reports whether the chart's bars run left to right.
+func (b *optionBuilder) horizontal() bool { return b.ch.Type == TypeBar || b.ch.Type == TypeChange }
+
+// seriesName is a series' name in the legend and tooltips: for a period,
+// its status and period ("Ước đạt 2020"); else its label.
+func (b *optionBuilder) seriesName(s Series) string {
+	if b.d.ByIndicator {
+		return legendName(b.lang, s.Key, s.Status)
+	}
+	return s.Name
+}
+
+// addPoints records the "points" entry of the next ECharts series: for
+// each value, how the client writes it; null for a gap.
+func (b *optionBuilder) addPoints(s Series, values []*float64) {
+	w := wordsFor(b.lang)
+	list := make([]any, len(values))
+	for i, v := range values {
+		if v == nil {
+			continue
+		}
+		pt := s.point(i)
+		m := map[string]any{"decimals": pt.Decimals}
+		if q := w.qualifiers[pt.Qualifier]; q != "" && b.measure == MeasureValue {
+			m["qualifier"] = q
+		}
+		if word := w.shownStatus(pt.Status); word != "" {
+			m["status"] = word
+		}
+		list[i] = m
+	}
+	b.points = append(b.points, list)
 }
 
 // meta is the option's "almanac" key, read by assets/js/charts.js.
@@ -150,12 +206,13 @@ func (b *optionBuilder) meta() map[string]any {
 	m := map[string]any{
 		"lang":     b.lang,
 		"kind":     b.ch.Type,
-		"measure":  measureOf(b.ch),
+		"measure":  b.measure,
 		"unit":     b.d.Unit,
 		"decimals": b.d.Decimals,
+		"points":   b.points,
 	}
-	if b.d.Unit == "" {
-		m["seriesUnits"] = b.seriesUnits
+	if b.shares != nil {
+		m["shares"] = b.shares
 	}
 	return m
 }

@@ -111,7 +111,7 @@ func TestOptionDashesProjectedStretchesOfALine(t *testing.T) {
 		Categories: []string{"2018", "2019", "2020", "2021"},
 		Unit:       "tỷ đồng",
 		Series: []Series{{Name: "Sản xuất", Values: []*float64{f(1), f(2), f(3), f(4)},
-			Statuses: []string{"actual", "actual", "estimate", "target"}}},
+			Points: []Point{{Status: "actual"}, {Status: "actual"}, {Status: "estimate"}, {Status: "target"}}}},
 	}
 	option, err := Option(site.Chart{ID: "l", Type: TypeLine}, d, "vi")
 	if err != nil {
@@ -164,7 +164,7 @@ func TestOptionColoursChangesBySign(t *testing.T) {
 		t.Errorf("almanac key %v", meta)
 	}
 	if !strings.HasPrefix(o["aria"].(map[string]any)["label"].(map[string]any)["description"].(string),
-		"Chart of changes: Bốn chỉ tiêu chính năm 2020 so với năm 2019. Giá trị sản xuất công nghiệp: −1.7%; ") {
+		"Chart of changes: Bốn chỉ tiêu chính năm 2020 so với năm 2019. 2020 on 2019 (estimate). Giá trị sản xuất công nghiệp: −1.7%; ") {
 		t.Errorf("description %v", o["aria"])
 	}
 }
@@ -178,23 +178,23 @@ func TestOptionRejectsDataItCannotDraw(t *testing.T) {
 	}{
 		{"short series", site.Chart{ID: "a", Type: TypeBar},
 			Data{Categories: []string{"x", "y"}, Series: []Series{{Name: "s", Values: []*float64{f(1)}}}},
-			`chart "a": series "s" has 1 numbers for 2 categories`},
+			`chart "a": series s has 1 numbers for 2 categories`},
 		{"infinite", site.Chart{ID: "b", Type: TypeColumn},
 			Data{Categories: []string{"x"}, Series: []Series{{Name: "s", Values: []*float64{f(math.Inf(1))}}}},
-			`series "s" has no finite number for "x"`},
+			`series s has no finite number for x`},
 		{"not a number", site.Chart{ID: "c", Type: TypeLine},
 			Data{Categories: []string{"x", "y"}, Series: []Series{{Name: "s", Values: []*float64{f(math.NaN()), nil}}}},
 			`no finite number`},
-		{"missing part", site.Chart{ID: "d", Type: TypeDonut},
-			Data{Categories: []string{"x", "y"}, Series: []Series{{Name: "s", Values: []*float64{f(1), nil}}}},
-			`the part "y" has no number`},
-		{"three series of targets", site.Chart{ID: "e", Type: TypeTarget},
-			Data{Categories: []string{"x"}, Series: []Series{{Values: []*float64{f(1)}}, {Values: []*float64{f(1)}}, {Values: []*float64{f(1)}}}},
-			`not 3 series`},
+		{"all parts missing", site.Chart{ID: "d", Type: TypeDonut},
+			Data{Categories: []string{"x", "y"}, Series: []Series{{Name: "s", Values: []*float64{nil, nil}}}},
+			`the parts of donut chart d add up to zero`},
+		{"two series of parts", site.Chart{ID: "e", Type: TypePie},
+			Data{Categories: []string{"x"}, Series: []Series{{Values: []*float64{f(1)}}, {Values: []*float64{f(1)}}}},
+			`a pie chart draws one series of parts, not 2`},
 		{"unknown type", site.Chart{ID: "g", Type: "radar"},
 			Data{Categories: []string{"x"}, Series: []Series{{Values: []*float64{f(1)}}}},
-			`type "radar" is not a chart type`},
-		{"nothing", site.Chart{ID: "h", Type: TypeBar}, Data{}, "there is nothing to draw"},
+			`chart type "radar" is not one of`},
+		{"nothing", site.Chart{ID: "h", Type: TypeBar}, Data{}, "chart h has nothing to draw"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -276,4 +276,51 @@ func luminance(hex string) float64 {
 		l += weight * c
 	}
 	return l
+}
+
+func TestOptionDrawsTargetsLighterAndDashed(t *testing.T) {
+	ch := site.Chart{ID: "t", Type: TypeTarget, Indicators: []string{"trade-total"}}
+	d := Data{Categories: []string{"2020", "2021"}, Unit: "triệu USD",
+		Series: []Series{{Name: "Tổng kim ngạch", Key: "trade-total", Values: []*float64{f(2702), f(3000)},
+			Points: []Point{{Status: "estimate"}, {Status: "target", Qualifier: "nearly"}}}}}
+	option, err := Option(ch, d, "vi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := option.(map[string]any)
+	data := firstOf(o, "series")["data"].([]any)
+	if _, styled := data[0].(map[string]any)["itemStyle"]; styled {
+		t.Error("the estimate is drawn like a target")
+	}
+	style := data[1].(map[string]any)["itemStyle"].(map[string]any)
+	if style["borderType"] != "dashed" || style["color"] != lighter(seriesColor(0)) || style["decal"] == nil {
+		t.Errorf("target style %v", style)
+	}
+	points := o["almanac"].(map[string]any)["points"].([]any)[0].([]any)
+	want := []any{
+		map[string]any{"decimals": 0.0, "status": "ước đạt"},
+		map[string]any{"decimals": 0.0, "qualifier": "gần", "status": "mục tiêu"},
+	}
+	if !reflect.DeepEqual(points, want) {
+		t.Errorf("points %v, want %v", points, want)
+	}
+	if name := firstOf(o, "yAxis")["name"]; name != "triệu USD" {
+		t.Errorf("value axis named %v, want the unit", name)
+	}
+}
+
+func TestOptionGivesPieShares(t *testing.T) {
+	d := Data{Categories: []string{"a", "b", "c"},
+		Series: []Series{{Key: "2020", Values: []*float64{f(1), nil, f(2)}}}}
+	option, err := Option(site.Chart{ID: "p", Type: TypePie}, d, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := option.(map[string]any)
+	if got := o["almanac"].(map[string]any)["shares"]; !reflect.DeepEqual(got, []any{33.3, 66.7}) {
+		t.Errorf("shares %v", got)
+	}
+	if n := len(firstOf(o, "series")["data"].([]any)); n != 2 {
+		t.Errorf("%d slices; a gap gets none", n)
+	}
 }

@@ -1,5 +1,7 @@
 package chart
 
+import "fmt"
+
 // The colours of Almanac's charts. Every colour has a contrast of at
 // least 3:1 (what WCAG asks of graphics) against a white page and against
 // a dark page as dark as #1f2937 or darker, so one option works in light
@@ -20,11 +22,23 @@ const (
 	colorDecrease = "#d55e00" // a change below zero: vermillion, told from blue by every reader
 	colorZeroLine = "#6b7280" // the zero line of a change chart: neutral grey
 
-	// A target is drawn in its result's hue: a light, hatched fill with a
-	// full-colour outline.
-	targetFill  = "rgba(59, 130, 246, 0.22)"
-	targetHatch = "rgba(59, 130, 246, 0.6)"
 )
+
+// lighter is a colour made light by transparency, so that it works on a
+// light and a dark page: how targets and forecasts are filled.
+func lighter(hex string) string { return withAlpha(hex, 0.25) }
+
+// hatchColor draws the stripes over a target's light fill.
+func hatchColor(hex string) string { return withAlpha(hex, 0.65) }
+
+// withAlpha writes a #rrggbb colour as rgba with the given opacity.
+func withAlpha(hex string, alpha float64) string {
+	var r, g, b int
+	if _, err := fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b); err != nil {
+		return hex
+	}
+	return fmt.Sprintf("rgba(%d, %d, %d, %g)", r, g, b, alpha)
+}
 
 // seriesColor is the colour of the i-th series.
 func seriesColor(i int) string { return palette[i%len(palette)] }

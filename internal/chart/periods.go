@@ -111,9 +111,10 @@ var romanQuarters = [...]string{"", "I", "II", "III", "IV"}
 var shortMonths = [...]string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
-// periodLabel writes a period the way readers of lang expect it:
-// "2020-Q3" → "Quý III/2020" or "Q3 2020", "2020-11" → "11/2020" or
-// "Nov 2020". Years, and texts that are not periods, stay as they are.
+// periodLabel writes a period the way readers of lang expect it
+// (docs/figures.md, section 2.2): "2020-Q3" → "quý III/2020" or "Q3 2020",
+// "2020-11" → "tháng 11/2020" or "Nov 2020". Years, and texts that are not
+// periods, stay as they are.
 func periodLabel(lang, s string) string {
 	p, ok := parsePeriod(s)
 	if !ok || p.kind == periodYear {
@@ -122,11 +123,11 @@ func periodLabel(lang, s string) string {
 	vi := locale.Base(lang) == "vi"
 	switch {
 	case p.kind == periodQuarter && vi:
-		return fmt.Sprintf("Quý %s/%d", romanQuarters[p.index], p.year)
+		return fmt.Sprintf("quý %s/%d", romanQuarters[p.index], p.year)
 	case p.kind == periodQuarter:
 		return fmt.Sprintf("Q%d %d", p.index, p.year)
 	case vi:
-		return fmt.Sprintf("%02d/%d", p.index, p.year)
+		return fmt.Sprintf("tháng %d/%d", p.index, p.year)
 	}
 	return fmt.Sprintf("%s %d", shortMonths[p.index], p.year)
 }

@@ -21,7 +21,7 @@ func (e *shapeError) Error() string { return e.msg + "; " + e.hint }
 // checkShape reports, at pos, data that a chart of ch's type cannot draw.
 func checkShape(pos diag.Pos, ch site.Chart, d Data) []*diag.Problem {
 	if err := checkData(ch, d); err != nil {
-		return []*diag.Problem{diag.Errorf(pos, "chart %q: %s", ch.ID, err.msg).WithHint("%s", err.hint)}
+		return []*diag.Problem{diag.Errorf(pos, "%s", err.msg).WithHint("%s", err.hint)}
 	}
 	return nil
 }
@@ -29,35 +29,26 @@ func checkShape(pos diag.Pos, ch site.Chart, d Data) []*diag.Problem {
 // checkData checks that every series has one finite number (or a gap)
 // per category and that the data fits the chart's type.
 func checkData(ch site.Chart, d Data) *shapeError {
-	if !isChartType(ch.Type) {
-		return &shapeError{fmt.Sprintf("type %q is not a chart type", ch.Type), "use one of: " + strings.Join(chartTypes, ", ")}
+	if !slices.Contains(chartTypes, ch.Type) {
+		return &shapeError{fmt.Sprintf("chart type %q is not one of %s", ch.Type, strings.Join(chartTypes, ", ")), "fix the chart's type"}
 	}
 	if len(d.Categories) == 0 || len(d.Series) == 0 {
-		return &shapeError{"there is nothing to draw", "give the chart indicators with figures, or a data file with rows"}
+		return &shapeError{fmt.Sprintf("chart %s has nothing to draw", ch.ID), "give the chart indicators with figures, or a data file with rows"}
 	}
 	for _, s := range d.Series {
 		if len(s.Values) != len(d.Categories) {
-			return &shapeError{fmt.Sprintf("series %q has %d numbers for %d categories", s.Name, len(s.Values), len(d.Categories)),
-				"give every series one number (or an empty cell) per category"}
+			return &shapeError{fmt.Sprintf("series %s has %d numbers for %d categories", s.Name, len(s.Values), len(d.Categories)),
+				"give every series one number (or a gap) per category"}
 		}
 		for i, v := range s.Values {
 			if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
-				return &shapeError{fmt.Sprintf("series %q has no finite number for %q", s.Name, d.Categories[i]), "write the number plainly"}
+				return &shapeError{fmt.Sprintf("series %s has no finite number for %s", s.Name, d.Categories[i]), "write the number plainly"}
 			}
 		}
 	}
 	switch ch.Type {
 	case TypePie, TypeDonut:
 		return checkParts(ch, d)
-	case TypeChange:
-		if len(d.Series) != 1 {
-			return &shapeError{fmt.Sprintf("a change chart shows one series of changes, not %d", len(d.Series)), "chart one column or one period"}
-		}
-	case TypeTarget:
-		if len(d.Series) != 2 {
-			return &shapeError{fmt.Sprintf("a target chart shows results beside targets (two series), not %d series", len(d.Series)),
-				"chart two columns: the results, then the targets"}
-		}
 	case TypeLine:
 		if len(d.Categories) < 2 {
 			return &shapeError{"a line chart needs at least two periods", "add periods, or use type: column"}
@@ -67,30 +58,28 @@ func checkData(ch site.Chart, d Data) *shapeError {
 }
 
 // checkParts checks the data of a pie or donut: one series of parts of a
-// whole, every part a number not below zero.
+// whole, none negative, not all zero or missing.
 func checkParts(ch site.Chart, d Data) *shapeError {
 	if measureOf(ch) == MeasureChange {
-		return &shapeError{fmt.Sprintf("a %s chart shows parts of a whole, not changes", ch.Type), "use type: change"}
+		return &shapeError{fmt.Sprintf("a %s chart draws shares of values, not changes", ch.Type), "remove measure: change, or use type: change"}
 	}
 	if len(d.Series) != 1 {
-		return &shapeError{fmt.Sprintf("a %s chart shows one series of parts, not %d", ch.Type, len(d.Series)),
-			"chart one column or one period"}
+		return &shapeError{fmt.Sprintf("a %s chart draws one series of parts, not %d", ch.Type, len(d.Series)),
+			"draw one column or one period"}
 	}
+	s := d.Series[0]
 	total := 0.0
-	for i, v := range d.Series[0].Values {
-		switch {
-		case v == nil:
-			return &shapeError{fmt.Sprintf("the part %q has no number", d.Categories[i]), "give every part a number"}
-		case *v < 0:
-			return &shapeError{fmt.Sprintf("the part %q is negative (%g), and a %s chart cannot show it", d.Categories[i], *v, ch.Type),
+	for i, v := range s.Values {
+		if v != nil && *v < 0 {
+			return &shapeError{fmt.Sprintf("a %s chart cannot draw the negative value of %s in %s", ch.Type, d.Categories[i], s.Key),
 				"use type: bar for numbers that can be negative"}
 		}
-		total += *v
+		if v != nil {
+			total += *v
+		}
 	}
 	if total == 0 {
-		return &shapeError{"every part is zero", "check the numbers, or use type: bar"}
+		return &shapeError{fmt.Sprintf("the parts of %s chart %s add up to zero", ch.Type, ch.ID), "check the numbers, or use type: bar"}
 	}
 	return nil
 }
-
-func isChartType(t string) bool { return slices.Contains(chartTypes, t) }

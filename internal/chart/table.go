@@ -1,74 +1,171 @@
 package chart
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/almanac-news/almanac/internal/locale"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
-// TableData is a chart's data table, written for readers of one language:
-// the table every chart carries for readers without JavaScript or who
-// prefer numbers to shapes.
+// TableData is a chart's data table (docs/figures.md, section 6), written
+// for readers of one language: the text equivalent of the chart, and all
+// that readers without JavaScript see.
 type TableData struct {
-	Head         []string // Head[0] heads the category column, then one per series
+	Head         []string // Head[0] heads the category column, then one per series, then the unit column's
 	Rows         []TableRow
-	Unit         string // the unit of every number, for the caption; "" when the cells or heads carry it
-	MissingLabel string // what a missing number means, for a title or a screen reader: "không có số liệu"
+	UnitColumn   bool     // the last column gives each row's unit
+	Notes        []string // the figures' notes, footnote 1 first
+	Unit         string   // the unit of every number, "" for none or for changes (their cells carry %)
+	MissingLabel string   // what a gap (—) means, for a title or a screen reader: "không có số liệu"
 }
 
-// TableRow is one category and its numbers.
+// TableRow is one category and its cells.
 type TableRow struct {
-	Head  string // the category: an indicator, a period ("Quý III/2020"), a CSV row name
+	Head  string // the category: an indicator, a period ("quý III/2020"), a CSV file's row
 	Cells []TableCell
 }
 
-// TableCell is one formatted number.
+// TableCell is one formatted number, or a row's unit in the unit column.
 type TableCell struct {
-	Text    string // "68.800", "−1,7 %"; "–" when missing
+	Text    string // "trên 68.800", "−1,7 %", "46.315 (ước đạt)"; "—" for a gap
 	Missing bool
+	Note    int // number of the footnote the cell carries; 0 for none
 }
 
-// missingText stands for a number the data does not have.
-const missingText = "–"
+// missingText stands for a gap.
+const missingText = "—"
 
 // Table returns the chart's data table: one row per category, one column
-// per series, numbers written the way readers of lang expect them
-// ("68.800", "−1,7 %" in Vietnamese; "68,800", "−1.7%" in English) with
-// the data's decimals.
+// per series, numbers written as readers of lang expect them ("trên
+// 68.800", "−1,7 %"; "over 68,800", "−1.7%") with the precision they were
+// given in. A status or base that all numbers of a column of periods share
+// is written in its head ("2020 so với 2019 (ước đạt)"), otherwise in
+// each cell. When the rows are indicators, a last column gives their unit;
+// when the columns are, their heads end with it.
 func Table(ch site.Chart, d Data, lang string) TableData {
-	t := TableData{
-		Head:         []string{categoryHeading(lang, ch.Type, d)},
-		MissingLabel: wordsFor(lang).missing,
-	}
-	if d.Unit != "%" {
+	w := wordsFor(lang)
+	t := TableData{Head: []string{tableHeading(w, d)}, MissingLabel: w.missing}
+	measure := measureOf(ch)
+	if measure == MeasureValue {
 		t.Unit = d.Unit
 	}
-	for _, s := range d.Series {
-		head := seriesLabel(lang, s)
-		if s.Unit != "" && d.Unit == "" {
-			head += " (" + s.Unit + ")"
-		}
-		t.Head = append(t.Head, head)
+	heads := make([]columnHead, len(d.Series))
+	for i, s := range d.Series {
+		heads[i] = headOf(lang, measure, d, s)
+		t.Head = append(t.Head, heads[i].text)
 	}
-	format := numberFormat(ch, d, lang)
+	t.UnitColumn = d.ByIndicator && measure == MeasureValue && d.Unit != ""
+	if t.UnitColumn {
+		t.Head = append(t.Head, w.unit)
+	}
 	for i, c := range d.Categories {
 		row := TableRow{Head: periodLabel(lang, c)}
-		for _, s := range d.Series {
-			cell := TableCell{Text: missingText, Missing: true}
-			if i < len(s.Values) && s.Values[i] != nil {
-				cell = TableCell{Text: format(*s.Values[i])}
-			}
-			row.Cells = append(row.Cells, cell)
+		for j, s := range d.Series {
+			row.Cells = append(row.Cells, t.cell(lang, measure, s, i, heads[j]))
+		}
+		if t.UnitColumn {
+			row.Cells = append(row.Cells, TableCell{Text: d.Unit})
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
 }
 
-// numberFormat returns the function that writes the chart's numbers:
-// changes with their sign and a per cent sign, values plainly.
-func numberFormat(ch site.Chart, d Data, lang string) func(float64) string {
-	if measureOf(ch) == MeasureChange {
-		return func(v float64) string { return locale.SignedPercent(lang, v, d.Decimals) }
+func tableHeading(w *words, d Data) string {
+	switch {
+	case d.Heading != "":
+		return d.Heading
+	case d.ByIndicator:
+		return w.indicator
 	}
-	return func(v float64) string { return locale.Number(lang, v, d.Decimals) }
+	return w.period
+}
+
+// columnHead is a column's head and what it says for all its cells.
+type columnHead struct {
+	text   string
+	status bool // the head names the cells' status
+	base   bool // the head names the cells' base
+}
+
+// headOf writes the head of a series' column.
+func headOf(lang, measure string, d Data, s Series) columnHead {
+	w := wordsFor(lang)
+	if !d.ByIndicator { // a column of an indicator or of a CSV file
+		h := columnHead{text: s.Name}
+		if u := cmp.Or(s.Unit, d.Unit); measure == MeasureValue && u != "" {
+			h.text += " (" + u + ")"
+		}
+		if base := sharedBase(s); measure == MeasureChange && base != "" {
+			h.text += " " + w.against + " " + periodLabel(lang, base)
+			h.base = true
+		}
+		return h
+	}
+	h := columnHead{text: periodLabel(lang, s.Key)}
+	if base := sharedBase(s); measure == MeasureChange && base != "" {
+		h.text += " " + w.against + " " + periodLabel(lang, base)
+		h.base = true
+	}
+	if word := w.shownStatus(s.Status); s.Status != "" {
+		if word != "" {
+			h.text += " (" + word + ")"
+		}
+		h.status = true
+	}
+	return h
+}
+
+// sharedBase returns the base every change of a series has, or "".
+func sharedBase(s Series) string {
+	var bases []string
+	for i, v := range s.Values {
+		if v != nil {
+			bases = append(bases, s.point(i).Base)
+		}
+	}
+	return shared(bases)
+}
+
+// cell writes value i of a series.
+func (t *TableData) cell(lang, measure string, s Series, i int, head columnHead) TableCell {
+	if s.Values[i] == nil {
+		return TableCell{Text: missingText, Missing: true}
+	}
+	w := wordsFor(lang)
+	pt := s.point(i)
+	text := formatNumber(lang, measure, *s.Values[i], pt)
+	if pt.Base != "" && measure == MeasureChange && !head.base {
+		text += " " + w.against + " " + periodLabel(lang, pt.Base)
+	}
+	if word := w.shownStatus(pt.Status); word != "" && !head.status {
+		text += " (" + word + ")"
+	}
+	return TableCell{Text: text, Note: t.footnote(pt.Note)}
+}
+
+// formatNumber writes a value with its qualifier, or a signed change.
+func formatNumber(lang, measure string, v float64, pt Point) string {
+	if measure == MeasureChange {
+		return locale.SignedPercent(lang, v, pt.Decimals)
+	}
+	text := locale.Number(lang, v, pt.Decimals)
+	if q := wordsFor(lang).qualifiers[pt.Qualifier]; q != "" {
+		text = q + " " + text
+	}
+	return text
+}
+
+// footnote returns the number of a note's footnote, adding it when new;
+// 0 for no note.
+func (t *TableData) footnote(note string) int {
+	if note == "" {
+		return 0
+	}
+	if i := slices.Index(t.Notes, note); i >= 0 {
+		return i + 1
+	}
+	t.Notes = append(t.Notes, note)
+	return len(t.Notes)
 }

@@ -25,10 +25,10 @@ func cells(texts ...string) []TableCell {
 	return out
 }
 
-func TestTableWritesChangesWithSigns(t *testing.T) {
+func TestTableWritesChangesWithSignsAndBase(t *testing.T) {
 	want := map[string]TableData{
 		"vi": {
-			Head: []string{"Chỉ tiêu", "2020 (ước tính)"},
+			Head: []string{"Chỉ tiêu", "2020 so với 2019 (ước đạt)"},
 			Rows: []TableRow{
 				{"Giá trị sản xuất công nghiệp", cells("−1,7\u00a0%")},
 				{"Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", cells("+2,6\u00a0%")},
@@ -38,7 +38,7 @@ func TestTableWritesChangesWithSigns(t *testing.T) {
 			MissingLabel: "không có số liệu",
 		},
 		"en": {
-			Head: []string{"Indicator", "2020 (estimate)"},
+			Head: []string{"Indicator", "2020 on 2019 (estimate)"},
 			Rows: []TableRow{
 				{"Giá trị sản xuất công nghiệp", cells("−1.7%")},
 				{"Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", cells("+2.6%")},
@@ -55,43 +55,70 @@ func TestTableWritesChangesWithSigns(t *testing.T) {
 	}
 }
 
-func TestTableWritesValuesWithGrouping(t *testing.T) {
+func TestTableWritesValuesWithQualifiersUnitsAndNotes(t *testing.T) {
 	vi := exampleTable(t, TypeTarget, "vi")
-	if want := []string{"Chỉ tiêu", "2020 (ước tính)", "2021 (chỉ tiêu)"}; !reflect.DeepEqual(vi.Head, want) {
-		t.Errorf("head %q, want %q", vi.Head, want)
+	want := TableData{
+		Head: []string{"Chỉ tiêu", "2020 (ước đạt)", "2021 (mục tiêu)", "Đơn vị"},
+		Rows: []TableRow{
+			{"Giá trị sản xuất công nghiệp", []TableCell{{Text: "trên 68.800"}, {Text: "79.770", Note: 1}, {Text: "tỷ đồng"}}},
+			{"Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", cells("46.315", "gần 51.000", "tỷ đồng")},
+		},
+		UnitColumn:   true,
+		Notes:        []string{"Báo cáo viết “tăng gần 16%”."},
+		Unit:         "tỷ đồng",
+		MissingLabel: "không có số liệu",
 	}
-	if want := cells("68.800", "79.770"); !reflect.DeepEqual(vi.Rows[0].Cells, want) {
-		t.Errorf("vi cells %+v, want %+v", vi.Rows[0].Cells, want)
-	}
-	if vi.Unit != "tỷ đồng" {
-		t.Errorf("unit %q", vi.Unit)
+	if !reflect.DeepEqual(vi, want) {
+		t.Errorf("vi:\ngot  %+v\nwant %+v", vi, want)
 	}
 	en := exampleTable(t, TypeTarget, "en")
-	if want := cells("46,315", "51,000"); !reflect.DeepEqual(en.Rows[1].Cells, want) {
+	if want := cells("46,315", "nearly 51,000", "tỷ đồng"); !reflect.DeepEqual(en.Rows[1].Cells, want) {
 		t.Errorf("en cells %+v, want %+v", en.Rows[1].Cells, want)
 	}
-	if want := []string{"Indicator", "2020 (estimate)", "2021 (target)"}; !reflect.DeepEqual(en.Head, want) {
+	if want := []string{"Indicator", "2020 (estimate)", "2021 (target)", "Unit"}; !reflect.DeepEqual(en.Head, want) {
 		t.Errorf("head %q, want %q", en.Head, want)
 	}
 }
 
-func TestTableOfATimeSeriesWithMixedUnits(t *testing.T) {
-	one, two := 1234.5, -0.04
+func TestTableOfOneIndicatorPutsStatusesAndBasesInCells(t *testing.T) {
+	ch := site.Chart{ID: "muc-tang", Type: TypeChange, Indicators: []string{"industry-output"}}
+	d, problems := FromFigures(exampleFile, ch, exampleFigures())
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	got := Table(ch, d, "vi")
+	want := TableData{
+		Head: []string{"Kỳ", "Giá trị sản xuất công nghiệp"},
+		Rows: []TableRow{
+			{"2020", cells("−1,7\u00a0% so với 2019 (ước đạt)")},
+			{"2021", []TableCell{{Text: "+16\u00a0% so với 2020 (mục tiêu)", Note: 1}}},
+		},
+		Notes:        []string{"Báo cáo viết “tăng gần 16%”."},
+		MissingLabel: "không có số liệu",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+func TestTableOfADataFile(t *testing.T) {
 	d := Data{
+		Heading:    "Quý",
 		Categories: []string{"2020-Q3", "2020-Q4"},
-		Decimals:   1,
+		Unit:       "triệu USD",
 		Series: []Series{
-			{Name: "Xuất khẩu", Unit: "triệu USD", Values: []*float64{&one, nil}},
-			{Name: "Chỉ số giá", Unit: "điểm", Values: []*float64{&two, &one}},
+			{Name: "Xuất khẩu", Unit: "triệu USD", Values: []*float64{f(1234.5), nil}, Points: []Point{{Decimals: 1}, {}}},
+			{Name: "Nhập khẩu", Values: []*float64{f(-0.04), f(12)}, Points: []Point{{Decimals: 2}, {Decimals: 0}}},
 		},
 	}
-	got := Table(site.Chart{Type: TypeLine}, d, "vi")
+	got := Table(site.Chart{Type: TypeColumn}, d, "vi")
 	want := TableData{
-		Head: []string{"Kỳ", "Xuất khẩu (triệu USD)", "Chỉ số giá (điểm)"},
+		Head: []string{"Quý", "Xuất khẩu (triệu USD)", "Nhập khẩu (triệu USD)"},
 		Rows: []TableRow{
-			{"Quý III/2020", cells("1.234,5", "0,0")},
-			{"Quý IV/2020", cells(missingText, "1.234,5")},
+			{"quý III/2020", cells("1.234,5", "−0,04")},
+			{"quý IV/2020", cells(missingText, "12")},
 		},
+		Unit:         "triệu USD",
 		MissingLabel: "không có số liệu",
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -102,9 +129,9 @@ func TestTableOfATimeSeriesWithMixedUnits(t *testing.T) {
 func TestPeriodLabel(t *testing.T) {
 	tests := []struct{ lang, in, want string }{
 		{"vi", "2020", "2020"},
-		{"vi", "2020-Q3", "Quý III/2020"},
-		{"vi", "2020-11", "11/2020"},
-		{"vi-VN", "2021-02", "02/2021"},
+		{"vi", "2020-Q3", "quý III/2020"},
+		{"vi", "2020-11", "tháng 11/2020"},
+		{"vi-VN", "2021-02", "tháng 2/2021"},
 		{"en", "2020-Q3", "Q3 2020"},
 		{"en", "2020-11", "Nov 2020"},
 		{"en", "2020-13", "2020-13"},
@@ -117,10 +144,26 @@ func TestPeriodLabel(t *testing.T) {
 	}
 }
 
+func TestLegendName(t *testing.T) {
+	tests := []struct{ lang, period, status, want string }{
+		{"vi", "2020", "estimate", "Ước đạt 2020"},
+		{"vi", "2021", "target", "Mục tiêu 2021"},
+		{"vi", "2020-Q3", "forecast", "Dự báo quý III/2020"},
+		{"vi", "2019", "actual", "2019"},
+		{"en", "2020", "estimate", "2020 estimate"},
+		{"en", "2021", "", "2021"},
+	}
+	for _, tt := range tests {
+		if got := legendName(tt.lang, tt.period, tt.status); got != tt.want {
+			t.Errorf("legendName(%q, %q, %q) = %q, want %q", tt.lang, tt.period, tt.status, got, tt.want)
+		}
+	}
+}
+
 func TestSortPeriods(t *testing.T) {
-	got := []string{"2021", "2020-11", "2020-Q3", "x", "2020", "2020-02", "2020-Q1"}
+	got := []string{"2021", "2020-11", "2020-Q3", "x", "2020", "2020-02", "2020-Q1", "2020-01"}
 	sortPeriods(got)
-	want := []string{"2020", "2020-Q1", "2020-02", "2020-Q3", "2020-11", "2021", "x"}
+	want := []string{"2020", "2020-Q1", "2020-01", "2020-02", "2020-Q3", "2020-11", "2021", "x"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

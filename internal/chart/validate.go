@@ -24,10 +24,6 @@ func validateOption(kind string, option map[string]any) error {
 		if !hasZeroLine(series[0]) {
 			return errors.New("the change chart has no zero line")
 		}
-	case TypeTarget:
-		if len(series) != 2 {
-			return fmt.Errorf("a target chart needs 2 series, not %d", len(series))
-		}
 	}
 	n, err := categoryCount(option)
 	if err != nil {

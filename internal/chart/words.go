@@ -1,51 +1,66 @@
 package chart
 
 import (
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/almanac-news/almanac/internal/locale"
 )
 
-// words are the few texts this package writes itself, in one language.
+// words are the texts this package writes itself, in one language
+// (docs/figures.md, sections 2.6, 5, 6 and 7).
 type words struct {
-	statuses      map[string]string // status → lower-case word added to a series name
-	statusTitles  map[string]string // status → series name when a series has no period
-	types         map[string]string // chart type → its name, for the screen-reader description
-	indicator     string            // heading of the category column for indicators
-	period        string            // heading of the category column for periods
-	value         string            // series name when a series has neither period nor status
-	missing       string            // what a missing number is read as
-	listSeparator string
+	statuses     map[string]string // status → word in tables, tooltips and CSV files
+	qualifiers   map[string]string // qualifier → word before a value
+	types        map[string]string // chart type → its name, for the screen-reader description
+	statusFirst  bool              // legends say "Ước đạt 2020" rather than "2020 estimate"
+	against      string            // between a period and its base: "2020 so với 2019"
+	indicator    string            // heading of a column of indicators
+	period       string            // heading of a column of periods
+	unit         string            // heading of the unit column
+	missing      string            // what a gap means
+	csvHeads     [11]string        // the columns of a chart's CSV file of figures
+	listSep      string
+	sentenceStop string
 }
 
 var vietnameseWords = words{
-	statuses:     map[string]string{StatusEstimate: "ước tính", StatusTarget: "chỉ tiêu", StatusForecast: "dự báo"},
-	statusTitles: map[string]string{StatusActual: "Thực hiện", StatusEstimate: "Ước tính", StatusTarget: "Chỉ tiêu", StatusForecast: "Dự báo"},
+	statuses:   map[string]string{StatusActual: "thực hiện", StatusEstimate: "ước đạt", StatusTarget: "mục tiêu", StatusForecast: "dự báo"},
+	qualifiers: map[string]string{"over": "trên", "nearly": "gần", "about": "khoảng"},
 	types: map[string]string{
-		TypeBar: "Biểu đồ thanh", TypeColumn: "Biểu đồ cột", TypeLine: "Biểu đồ đường",
+		TypeBar: "Biểu đồ thanh ngang", TypeColumn: "Biểu đồ cột", TypeLine: "Biểu đồ đường",
 		TypePie: "Biểu đồ tròn", TypeDonut: "Biểu đồ vành khuyên",
-		TypeChange: "Biểu đồ mức tăng, giảm", TypeTarget: "Biểu đồ so sánh với chỉ tiêu",
+		TypeChange: "Biểu đồ mức tăng, giảm", TypeTarget: "Biểu đồ kết quả và mục tiêu",
 	},
-	indicator:     "Chỉ tiêu",
-	period:        "Kỳ",
-	value:         "Số liệu",
-	missing:       "không có số liệu",
-	listSeparator: "; ",
+	statusFirst: true,
+	against:     "so với",
+	indicator:   "Chỉ tiêu",
+	period:      "Kỳ",
+	unit:        "Đơn vị",
+	missing:     "không có số liệu",
+	csvHeads: [11]string{"Mã chỉ tiêu", "Chỉ tiêu", "Kỳ", "Giá trị", "Đơn vị", "Mức độ",
+		"Thay đổi (%)", "So với", "Tình trạng", "Nguồn", "Ghi chú"},
+	listSep:      "; ",
+	sentenceStop: ".",
 }
 
 var englishWords = words{
-	statuses:     map[string]string{StatusEstimate: "estimate", StatusTarget: "target", StatusForecast: "forecast"},
-	statusTitles: map[string]string{StatusActual: "Actual", StatusEstimate: "Estimate", StatusTarget: "Target", StatusForecast: "Forecast"},
+	statuses:   map[string]string{StatusActual: "actual", StatusEstimate: "estimate", StatusTarget: "target", StatusForecast: "forecast"},
+	qualifiers: map[string]string{"over": "over", "nearly": "nearly", "about": "about"},
 	types: map[string]string{
 		TypeBar: "Bar chart", TypeColumn: "Column chart", TypeLine: "Line chart",
 		TypePie: "Pie chart", TypeDonut: "Donut chart",
-		TypeChange: "Chart of changes", TypeTarget: "Chart of results against targets",
+		TypeChange: "Chart of changes", TypeTarget: "Chart of results and targets",
 	},
-	indicator:     "Indicator",
-	period:        "Period",
-	value:         "Value",
-	missing:       "no data",
-	listSeparator: "; ",
+	against:   "on",
+	indicator: "Indicator",
+	period:    "Period",
+	unit:      "Unit",
+	missing:   "no data",
+	csvHeads: [11]string{"Indicator key", "Indicator", "Period", "Value", "Unit", "Qualifier",
+		"Change (%)", "Base", "Status", "Source", "Note"},
+	listSep:      "; ",
+	sentenceStop: ".",
 }
 
 func wordsFor(lang string) *words {
@@ -55,39 +70,32 @@ func wordsFor(lang string) *words {
 	return &englishWords
 }
 
-// seriesLabel is the name readers see for a series: its period written
-// for lang and its status, "2020 (ước tính)"; a series without a name is
-// called after its status ("Chỉ tiêu").
-func seriesLabel(lang string, s Series) string {
+// shownStatus is the word for a status that readers are told about: every
+// status but actual, which is not shown.
+func (w *words) shownStatus(status string) string {
+	if status == StatusActual {
+		return ""
+	}
+	return w.statuses[status]
+}
+
+// legendName names a series of one period in a legend: its status and
+// period, "Ước đạt 2020" or "2020 estimate", or the period alone.
+func legendName(lang, period, status string) string {
 	w := wordsFor(lang)
-	name := periodLabel(lang, s.Name)
+	label := periodLabel(lang, period)
+	word := w.shownStatus(status)
 	switch {
-	case name == "" && w.statusTitles[s.Status] != "":
-		return w.statusTitles[s.Status]
-	case name == "":
-		return w.value
-	case w.statuses[s.Status] != "":
-		return name + " (" + w.statuses[s.Status] + ")"
+	case word == "":
+		return label
+	case w.statusFirst:
+		return capitalize(word) + " " + label
 	}
-	return name
+	return label + " " + word
 }
 
-// categoryHeading heads the category column of the data table.
-func categoryHeading(lang, chartType string, d Data) string {
-	if d.Heading != "" {
-		return d.Heading
-	}
-	if chartType == TypeLine {
-		return wordsFor(lang).period
-	}
-	return wordsFor(lang).indicator
-}
-
-// withUnit adds a unit to a formatted number: "1.456 triệu USD"; a per
-// cent sign is already part of the number.
-func withUnit(number, unit string) string {
-	if unit == "" || unit == "%" || strings.HasSuffix(number, "%") {
-		return number
-	}
-	return number + "\u00a0" + unit
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
