@@ -27,7 +27,7 @@ type preview struct {
 	session *build.Session
 	server  *serve.Server
 	out     io.Writer
-	write   string // also write each good build to this folder; "" for none
+	write   string            // also write each good build to this folder; "" for none
 	ready   func(addr string) // called once serving, with the listener's address; tests use it
 }
 
@@ -109,7 +109,7 @@ func (p *preview) rebuild(ctx context.Context, changed []string, all bool) {
 			problems = diag.Errors{diag.Errorf(diag.Pos{File: p.source}, "%v", err)}
 		}
 		p.server.Fail(problems, p.sourceFile)
-		fmt.Fprintf(p.out, "%s: %d errors\n%v\n", what, len(problems), diag.Errors(problems))
+		fmt.Fprintf(p.out, "%s: %s\n%v\n", what, plural(len(problems), "error"), diag.Errors(problems))
 		return
 	}
 	p.server.Publish(tree, serve.Change{Paths: change.Paths, CSSOnly: change.CSSOnly, Moved: change.Moved})
@@ -129,6 +129,13 @@ func (p *preview) sourceFile(name string) []byte {
 		return nil
 	}
 	return b
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func describe(changed []string, all bool) string {
