@@ -192,7 +192,7 @@ func TestIncrementalBuildRendersOnlyWhatChanged(t *testing.T) {
 func TestSessionKeepsCachesAcrossErrors(t *testing.T) {
 	dir := extract(t, "basic.txtar")
 	s := newTestSession(dir)
-	_, _, _, err := s.Build(context.Background(), nil, true)
+	_, _, first, err := s.Build(context.Background(), nil, true)
 	must(t, err)
 	name := "content/cong-thuong/xuat-khau.md"
 	writeFile(t, dir, name, "---\ntitle: [hỏng\n---\n")
@@ -202,7 +202,7 @@ func TestSessionKeepsCachesAcrossErrors(t *testing.T) {
 	writeFile(t, dir, name, "---\ntitle: Đã sửa\ndate: 2020-12-29\n---\nXong.\n")
 	tree, change, _, err := s.Build(context.Background(), []string{name}, false)
 	must(t, err)
-	if change.Rendered >= 10 {
+	if change.Rendered >= first.Pages {
 		t.Errorf("the fix rendered all %d pages", change.Rendered)
 	}
 	compareWithFullBuild(t, dir, tree, "after the fix")

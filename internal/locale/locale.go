@@ -10,6 +10,8 @@
 //	Dateline("en", t)  → "Wednesday, 30 December 2020, 15:01 (GMT+7)"
 //	ShortDate("vi", t) → "30/12/2020"
 //	ShortDate("en", t) → "30 Dec 2020"
+//	MonthYear("vi", t) → "Tháng 12/2020"
+//	MonthYear("en", t) → "December 2020"
 //
 // Times are written in their own location; convert them with t.In first to
 // show them in another time zone.
@@ -110,6 +112,38 @@ func Offset(t time.Time) string {
 		return fmt.Sprintf("GMT%s%d", sign, hours)
 	}
 	return fmt.Sprintf("GMT%s%d:%02d", sign, hours, minutes)
+}
+
+// MonthName is the name of t's month, capitalised for a heading or a
+// link: "Tháng 12" or "December".
+func MonthName(lang string, t time.Time) string {
+	n := namesFor(lang)
+	if n.numericDate {
+		return fmt.Sprintf("Tháng %d", int(t.Month()))
+	}
+	return n.months[t.Month()-1]
+}
+
+// MonthYear is t's month and year: "Tháng 12/2020" or "December 2020".
+func MonthYear(lang string, t time.Time) string {
+	n := namesFor(lang)
+	if n.numericDate {
+		return fmt.Sprintf("Tháng %d/%d", int(t.Month()), t.Year())
+	}
+	return fmt.Sprintf("%s %d", n.months[t.Month()-1], t.Year())
+}
+
+// ListSeparator is what goes before item i of a list of n joined as List
+// joins them: "" before the first, ", " between, " và " (" and ") before
+// the last. Templates use it to join items that are links.
+func ListSeparator(lang string, i, n int) string {
+	switch {
+	case i <= 0 || i >= n:
+		return ""
+	case i == n-1:
+		return " " + namesFor(lang).and + " "
+	}
+	return ", "
 }
 
 // List joins names into a phrase: "An", "An và Bình", "An, Bình và Chi";

@@ -116,3 +116,40 @@ func TestBaseAndSupported(t *testing.T) {
 		}
 	}
 }
+
+func TestMonths(t *testing.T) {
+	tests := []struct {
+		lang       string
+		t          time.Time
+		name, year string
+	}{
+		{"vi", at(7*3600, 2020, 12, 30, 15, 1), "Tháng 12", "Tháng 12/2020"},
+		{"vi-VN", at(7*3600, 2021, 1, 3, 0, 0), "Tháng 1", "Tháng 1/2021"},
+		{"en", at(0, 2020, 12, 30, 15, 1), "December", "December 2020"},
+		{"en-GB", at(0, 2021, 5, 1, 0, 0), "May", "May 2021"},
+		{"fr", at(0, 2021, 2, 1, 0, 0), "February", "February 2021"},
+	}
+	for _, tt := range tests {
+		if got := MonthName(tt.lang, tt.t); got != tt.name {
+			t.Errorf("MonthName(%q, %v) = %q, want %q", tt.lang, tt.t, got, tt.name)
+		}
+		if got := MonthYear(tt.lang, tt.t); got != tt.year {
+			t.Errorf("MonthYear(%q, %v) = %q, want %q", tt.lang, tt.t, got, tt.year)
+		}
+	}
+}
+
+func TestListSeparatorJoinsAsList(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		for n := range 5 {
+			items := []string{"An", "Bình", "Chi", "Dũng"}[:n]
+			var joined string
+			for i, item := range items {
+				joined += ListSeparator(lang, i, n) + item
+			}
+			if want := List(lang, items); joined != want {
+				t.Errorf("%s, %d items: joined with ListSeparator %q, List gives %q", lang, n, joined, want)
+			}
+		}
+	}
+}

@@ -22,12 +22,29 @@ type Output struct {
 	Page   *site.Page // page it comes from; nil for the 404 page
 	Render func(w io.Writer) error
 	// Deps are the pages whose data the output shows besides the whole
-	// site's shape (configuration, sections, newest date): the page, its
-	// section's page and its "more" articles; every article of a section
-	// for its list pages; every article for the home page. An incremental
-	// rebuild renders again only the outputs whose Deps changed.
+	// site's shape (configuration, sections, newest date): for an article,
+	// the page, its section's page, its "more" articles, the previous and
+	// next article and the related articles; every article of a section
+	// for its list pages; every article for the home page and for the
+	// indexes of tags, authors and the archive; every article of the tag,
+	// author or month for each page of its list (not the made-up page,
+	// which no content file gives). An incremental rebuild renders again
+	// only the outputs whose Deps changed. Deps may be shared between
+	// outputs: read them, never modify them.
 	Deps []*site.Page
 }
+
+// Kinds of the pages Plan makes up for the lists it generates. Their
+// *site.Page has a Title, URL and Kind only; PageData.Term, Terms or Years
+// hold what they list.
+const (
+	KindTags    site.Kind = "tags"    // /tags/: every tag, layout terms.html
+	KindTag     site.Kind = "tag"     // /tags/<slug>/: one tag's articles, layout list.html
+	KindAuthors site.Kind = "authors" // /authors/: every author, layout terms.html
+	KindAuthor  site.Kind = "author"  // /authors/<slug>/: one author's articles, layout list.html
+	KindArchive site.Kind = "archive" // /archive/: years and months, layout archive.html
+	KindMonth   site.Kind = "month"   // /archive/<yyyy>/<mm>/: one month's articles, layout list.html
+)
 
 // PageData is the data every layout, base.html and partial receive as ".".
 type PageData struct {
@@ -41,6 +58,41 @@ type PageData struct {
 	Nav     string        // URL of the menu entry to mark as current: the section's, or the page's own; "" for 404
 	Lang    string        // the theme's language, for <html lang>
 	Updated time.Time     // date of the site's newest article (the masthead's date); zero if none
+
+	Term    *Term          // tag, author and month lists: what the list is of
+	Terms   []*Term        // index of tags or of authors: each with its articles, by name
+	Years   []*ArchiveYear // index of the archive: years, newest first
+	Feeds   []FeedLink     // feeds to announce in <head>: the site's, and the section's or tag's
+	Prev    *site.Page     // articles: the next older article of the section; nil for the oldest
+	Next    *site.Page     // articles: the next newer article of the section; nil for the newest
+	Related []*site.Page   // articles: up to four articles sharing the most tags, then newest
+}
+
+// Term is one tag, author or month of the archive, with its articles.
+type Term struct {
+	Name     string       // as written ("Công nghiệp", "Nguyễn Văn An"), or the month ("Tháng 12/2020")
+	Slug     string       // "cong-nghiep", "nguyen-van-an", "2020/12"
+	URL      string       // site-relative URL of the first page of its list
+	Date     time.Time    // months: the month's first instant in the site's time zone; zero otherwise
+	Articles []*site.Page // newest first
+}
+
+// Count is the number of the term's articles.
+func (t *Term) Count() int { return len(t.Articles) }
+
+// ArchiveYear is one year of the archive index.
+type ArchiveYear struct {
+	Year   int
+	Count  int     // articles of the year
+	Months []*Term // newest first; only months with articles
+}
+
+// FeedLink is one feed announced with <link rel="alternate">.
+type FeedLink struct {
+	Format string // "RSS" or "Atom"
+	Type   string // "application/rss+xml" or "application/atom+xml"
+	URL    string // site-relative, e.g. "/tags/cong-nghiep/index.xml"
+	Title  string // what the feed is of: the site's title, or "Công nghiệp | <site title>"
 }
 
 // Pager places one page of a paginated list among the others.

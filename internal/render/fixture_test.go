@@ -20,8 +20,9 @@ func testAssets(logical string) (string, bool) {
 }
 
 // fixtureSite builds a small site by hand: two sections, five articles
-// (the first with a picture, audio, tags and two authors), a stand-alone
-// page, and a list size of 2 so that a section has two list pages.
+// (the first with a picture, audio, tags and two authors; two others
+// sharing its tags, one writing a tag in lower case), a stand-alone page,
+// and a list size of 2 so that a section has two list pages.
 func fixtureSite() *site.Site {
 	s := &site.Site{Config: site.Config{
 		Title:       "Bản tin Công Thương",
@@ -64,6 +65,8 @@ func fixtureSite() *site.Site {
 	market := article("cong-thuong", "cho-tet", "Chuẩn bị hàng hóa phục vụ Tết", 20)
 	power := article("cong-thuong", "dien", "Sản lượng điện tăng 6%", 10)
 	award := article("thi-dua", "khen-thuong", "Tổng kết thi đua năm 2020", 29)
+	trade.Tags = []site.Tag{{Name: "Công nghiệp", Slug: "cong-nghiep"}}
+	award.Tags = []site.Tag{{Name: "Tổng kết năm", Slug: "tong-ket-nam"}, {Name: "công nghiệp", Slug: "cong-nghiep"}}
 	about := &site.Page{Kind: site.KindPage, Source: "content/gioi-thieu.md", Slug: "gioi-thieu", URL: "/gioi-thieu/",
 		Title: "Giới thiệu", Summary: "Về bản tin.", Content: template.HTML("<p>Về bản tin.</p>")}
 	s.Sections = []*site.Section{

@@ -24,6 +24,8 @@ type renderer struct {
 	loc      *time.Location
 	sections map[string]*site.Section
 
+	authorURLs map[string]string // author name → URL of their list, for the articles' authors; set by Plan
+
 	templates map[string]*template.Template // executable, by layout name; set by Theme.bind
 	partials  *template.Template            // the skeleton's partials, for partialCached
 	cache     sync.Map                      // partialCached key → template.HTML
@@ -62,8 +64,34 @@ func (r *renderer) funcs() template.FuncMap {
 		"structuredData": r.structuredData,
 		"partialCached":  r.partialCached,
 		"kpis":           r.kpis,
+		"tagURL":         tagLink,
+		"authorURL":      r.authorURL,
+		"readingTime":    readingTime,
+		"number":         r.number,
+		"monthName":      r.dated(locale.MonthName),
+		"monthYear":      r.dated(locale.MonthYear),
+		"listSep":        r.listSep,
 	}
 }
+
+// authorURL is the URL of the list of an author's articles, or "" for a
+// name with nothing to make a URL from.
+func (r *renderer) authorURL(name string) string {
+	if u, ok := r.authorURLs[name]; ok {
+		return u
+	}
+	return authorURL(name)
+}
+
+// tagLink is the URL of a tag's list of articles.
+func tagLink(t site.Tag) string { return tagURL(t.Slug) }
+
+// number writes a count with the language's digit grouping: "1.234" or "1,234".
+func (r *renderer) number(n int) string { return locale.Number(r.theme.lang, float64(n), 0) }
+
+// listSep is what goes before item i of n joined into a phrase, as names
+// joins them: "", ", " or " và ".
+func (r *renderer) listSep(i, n int) string { return locale.ListSeparator(r.theme.lang, i, n) }
 
 // kpis returns the KPI cards of a page in the site's language.
 func (r *renderer) kpis(p *site.Page) []figure.Card {
@@ -85,15 +113,21 @@ func funcNames() []string {
 
 // asset returns the published URL of a file under assets/.
 func (r *renderer) asset(logical string) (string, error) {
-	logical = strings.TrimPrefix(logical, "/")
-	if r.in.Asset == nil {
-		return r.relURL("/assets/" + logical), nil
-	}
-	u, ok := r.in.Asset(logical)
+	u, ok := r.assetPath(logical)
 	if !ok {
+		logical = strings.TrimPrefix(logical, "/")
 		return "", fmt.Errorf("no asset %q: put the file at assets/%s or correct the name", logical, logical)
 	}
 	return r.relURL(u), nil
+}
+
+// assetPath returns the site-relative published URL of a file under assets/.
+func (r *renderer) assetPath(logical string) (string, bool) {
+	logical = strings.TrimPrefix(logical, "/")
+	if r.in.Asset == nil {
+		return "/assets/" + logical, true
+	}
+	return r.in.Asset(logical)
 }
 
 // translate returns the theme's text for key, with {0}, {1}, … replaced
@@ -122,8 +156,11 @@ func (r *renderer) isoDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return r.inZone(t).Format(time.RFC3339)
+	return r.inZone(t).Format(isoLayout)
 }
+
+// isoLayout is RFC 3339 with a numeric offset even in UTC ("+00:00", not "Z").
+const isoLayout = "2006-01-02T15:04:05-07:00"
 
 func (r *renderer) inZone(t time.Time) time.Time {
 	if r.loc != nil {
@@ -214,7 +251,8 @@ func dict(pairs ...any) (map[string]any, error) {
 // called with these variants, and returns the same HTML on later calls.
 // The variants must name everything the output depends on besides the
 // site itself: partialCached "partials/card.html" (dict "Page" .) .URL.
-// Pages and lists of pages stand for their URLs.
+// Pages and lists of pages stand for their URLs, lists of feeds for their
+// URLs and titles.
 func (r *renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
 	var key strings.Builder
 	key.WriteString(name)
@@ -248,6 +286,13 @@ func writeVariant(key *strings.Builder, v any) {
 		for _, p := range v {
 			key.WriteString(p.URL)
 			key.WriteByte(' ')
+		}
+	case []FeedLink:
+		for _, f := range v {
+			key.WriteString(f.URL)
+			key.WriteByte(' ')
+			key.WriteString(f.Title)
+			key.WriteByte(0)
 		}
 	case string:
 		key.WriteString(v)

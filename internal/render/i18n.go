@@ -111,6 +111,12 @@ func (t *Theme) checkTranslationKeys(layouts fs.FS, sets []*template.Template, p
 				WithHint(hint, use.key))
 		}
 	}
+	for _, use := range planKeys {
+		if _, ok := t.table.strings[use.key]; !ok && t.HasLayout(use.layout) {
+			problems.Add(diag.Warnf(diag.Pos{File: t.table.file}, "no translation for %q, which pages of layout %s.html show; they will show the key", use.key, use.layout).
+				WithHint(hint, use.key))
+		}
+	}
 	others, _ := fs.Glob(layouts, i18nDir+"/*.yaml")
 	for _, other := range others {
 		otherFile := path.Join(layoutsDir, other)

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,6 +23,28 @@ var defaultLayouts = map[site.Kind]string{
 	site.KindSection: "section",
 	site.KindArticle: "article",
 	site.KindPage:    "page",
+	KindTags:         "terms",
+	KindAuthors:      "terms",
+	KindArchive:      "archive",
+	KindTag:          "list",
+	KindAuthor:       "list",
+	KindMonth:        "list",
+}
+
+// generatedLists tells what each layout of generated pages shows, for warnings.
+var generatedLists = map[string]string{
+	"terms":   "index of tags nor of authors",
+	"list":    "lists of a tag's, an author's or a month's articles",
+	"archive": "archive index",
+}
+
+// generated reports whether a page is one Plan makes up for a list.
+func generated(p *site.Page) bool {
+	switch p.Kind {
+	case KindTags, KindTag, KindAuthors, KindAuthor, KindArchive, KindMonth:
+		return true
+	}
+	return false
 }
 
 // planner accumulates the outputs of one Plan call.
@@ -34,6 +57,8 @@ type planner struct {
 	missing  map[string]bool       // default layouts already reported missing
 	updated  time.Time
 	pageSize int
+	articles []*site.Page // the site's articles, newest first
+	catalog  *catalog
 }
 
 // Plan lists every HTML file of the site: the home page, each page of
@@ -58,11 +83,15 @@ func (t *Theme) Plan(in *Input) ([]Output, *diag.List) {
 	if len(articles) > 0 {
 		pl.updated = articles[0].Date
 	}
+	pl.articles = articles
+	pl.catalog = newCatalog(articles, r.loc, t.lang)
+	r.authorURLs = pl.catalog.authorURLs
 	pl.planHome(articles)
 	for _, sec := range in.Site.Sections {
 		pl.planSection(sec)
 	}
 	pl.planPages()
+	pl.planLists()
 	pl.planNotFound(articles)
 	return pl.outputs, problems
 }
@@ -88,6 +117,10 @@ func (pl *planner) data(p *site.Page, sec *site.Section) *PageData {
 	case p != nil:
 		d.Nav = p.URL
 	}
+	d.Feeds = pl.siteFeeds()
+	if sec != nil && sec.Page != nil {
+		d.Feeds = append(d.Feeds, feedLinks("/"+sec.Name+"/", sec.Page.Title+" | "+pl.r.in.Site.Config.Title)...)
+	}
 	return d
 }
 
@@ -110,12 +143,18 @@ func (pl *planner) planSection(sec *site.Section) {
 			WithHint("add content/%s/_index.md with a title", sec.Name))
 		return
 	}
-	total := pageCount(len(sec.Articles), pl.pageSize)
+	pl.addPaged(sec.Page, sec.Articles, func() *PageData { return pl.data(sec.Page, sec) })
+}
+
+// addPaged plans the pages of the list of articles of page p, the first at
+// p's URL, the others at <URL>page/N/, each with the data newData makes.
+func (pl *planner) addPaged(p *site.Page, articles []*site.Page, newData func() *PageData) {
+	total := pageCount(len(articles), pl.pageSize)
 	for n := 1; n <= total; n++ {
-		d := pl.data(sec.Page, sec)
-		d.List = sec.Articles[(n-1)*pl.pageSize : min(n*pl.pageSize, len(sec.Articles))]
-		d.Pager = newPager(sec.Page.URL, n, total)
-		pl.addAt(listPageURL(sec.Page.URL, n), sec.Page, d)
+		d := newData()
+		d.List = articles[(n-1)*pl.pageSize : min(n*pl.pageSize, len(articles))]
+		d.Pager = newPager(p.URL, n, total)
+		pl.addAt(listPageURL(p.URL, n), p, d)
 	}
 }
 
@@ -127,11 +166,19 @@ func (pl *planner) planPages() {
 			index[p] = i
 		}
 	}
+	rank := make(map[*site.Page]int, len(pl.articles))
+	for i, p := range pl.articles {
+		rank[p] = i
+	}
 	for _, p := range pl.r.in.Site.Pages {
 		sec := pl.r.sections[p.Section]
 		d := pl.data(p, sec)
 		if i, ok := index[p]; ok && sec != nil {
 			d.More = moreArticles(sec.Articles, i)
+			d.Prev, d.Next = neighbours(sec.Articles, i)
+		}
+		if _, ok := rank[p]; ok {
+			d.Related = relatedArticles(p, pl.catalog.tagList, rank)
 		}
 		pl.add(p, d)
 	}
@@ -177,28 +224,56 @@ func (pl *planner) addAt(url string, p *site.Page, d *PageData) {
 		return
 	}
 	if other := pl.byPath[out]; other != nil {
-		pl.problems.Add(diag.Errorf(diag.Pos{File: p.Source}, "this page and %s are both published at %s", other.Source, url).
-			Also(diag.Pos{File: other.Source}).WithHint("give one of them another slug or url"))
+		pl.reportTaken(p, other, url)
 		return
 	}
 	pl.byPath[out] = p
 	d.URL = url
-	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, Render: renderFunc(tmpl, d, p.Source), Deps: pl.deps(d)})
+	what := p.Source
+	if what == "" {
+		what = "the page at " + url
+	}
+	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, Render: renderFunc(tmpl, d, what), Deps: pl.deps(d)})
+}
+
+// reportTaken reports that page p cannot be published at url, where other
+// is. Content pages are planned first: a content page at the URL of a
+// generated list replaces the list, with a warning.
+func (pl *planner) reportTaken(p, other *site.Page, url string) {
+	if generated(p) {
+		pl.problems.Add(diag.Warnf(diag.Pos{File: other.Source}, "this page is published at %s, where Almanac puts the generated %s page, which is left out", url, p.Kind).
+			WithHint("give this page another slug or url to get the generated page back"))
+		return
+	}
+	pl.problems.Add(diag.Errorf(diag.Pos{File: p.Source}, "this page and %s are both published at %s", other.Source, url).
+		Also(diag.Pos{File: other.Source}).WithHint("give one of them another slug or url"))
 }
 
 // deps lists the pages whose data an output of d shows; see Output.Deps.
 func (pl *planner) deps(d *PageData) []*site.Page {
+	switch d.Page.Kind { // generated pages share one slice: a long list has many pages
+	case KindTags, KindAuthors, KindArchive:
+		return slices.Clip(pl.articles)
+	case KindTag, KindAuthor, KindMonth:
+		return slices.Clip(d.Term.Articles)
+	}
 	deps := []*site.Page{d.Page}
 	if d.Section != nil && d.Section.Page != d.Page {
 		deps = append(deps, d.Section.Page)
 	}
-	switch {
-	case d.Page.Kind == site.KindHome:
+	if d.Page.Kind == site.KindHome {
 		return append(deps, pl.r.in.Site.Pages...)
-	case d.Pager != nil && d.Section != nil:
+	}
+	if d.Pager != nil && d.Section != nil {
 		return append(deps, d.Section.Articles...)
 	}
-	return append(deps, d.More...)
+	deps = append(deps, d.More...)
+	for _, p := range []*site.Page{d.Prev, d.Next} {
+		if p != nil {
+			deps = append(deps, p)
+		}
+	}
+	return append(deps, d.Related...)
 }
 
 // layoutFor returns the executable template of p's layout, reporting a
@@ -219,12 +294,18 @@ func (pl *planner) layoutFor(p *site.Page) *template.Template {
 	if tmpl := pl.r.templates[name]; tmpl != nil {
 		return tmpl
 	}
-	if !pl.missing[name] {
-		pl.missing[name] = true
+	switch {
+	case pl.missing[name]:
+	case generated(p):
+		pl.problems.Add(diag.Warnf(diag.Pos{File: layoutsDir + "/" + name + ".html"},
+			"the theme has no %s layout, so the site gets no %s", name, generatedLists[name]).
+			WithHint("add layouts/%s.html with a {{define \"main\"}}…{{end}}; the default theme has one to copy", name))
+	default:
 		pl.problems.Add(diag.Errorf(diag.Pos{File: layoutsDir + "/" + name + ".html"},
 			"the theme has no %s layout, needed for %s", name, p.Source).
 			WithHint("add layouts/%s.html with a {{define \"main\"}}…{{end}}", name))
 	}
+	pl.missing[name] = true
 	return nil
 }
 

@@ -93,6 +93,12 @@ func TestGoldenPages(t *testing.T) {
 		{"home.html", "index.html"},
 		{"page.html", "gioi-thieu/index.html"},
 		{"404.html", "404.html"},
+		{"tags.html", "tags/index.html"},
+		{"tag.html", "tags/cong-nghiep/index.html"},
+		{"authors.html", "authors/index.html"},
+		{"author-page-2.html", "authors/ban-bien-tap/page/2/index.html"},
+		{"archive.html", "archive/index.html"},
+		{"month.html", "archive/2020/12/index.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -123,6 +129,10 @@ func TestPlanListsEveryFile(t *testing.T) {
 		"cong-thuong/index.html", "cong-thuong/page/2/index.html", "thi-dua/index.html",
 		"cong-thuong/bao-cao/index.html", "thi-dua/khen-thuong/index.html", "cong-thuong/xuat-khau/index.html",
 		"cong-thuong/cho-tet/index.html", "cong-thuong/dien/index.html", "gioi-thieu/index.html",
+		"tags/index.html", "tags/cong-nghiep/index.html", "tags/cong-nghiep/page/2/index.html", "tags/tong-ket-nam/index.html",
+		"authors/index.html", "authors/ban-bien-tap/index.html", "authors/ban-bien-tap/page/2/index.html",
+		"authors/nguyen-van-an/index.html", "authors/tran-thi-binh/index.html",
+		"archive/index.html", "archive/2020/12/index.html", "archive/2020/12/page/2/index.html", "archive/2020/12/page/3/index.html",
 		"404.html",
 	}
 	var got []string
@@ -188,7 +198,7 @@ func TestUnknownLayoutIsReportedAtItsLine(t *testing.T) {
 		t.Errorf("position %v, want %v", p.Pos, want)
 	}
 	if !strings.Contains(p.Msg, `layout "wide"`) || !strings.Contains(p.Hint, "layouts/wide.html") ||
-		!strings.Contains(p.Hint, "article, home, page, section") {
+		!strings.Contains(p.Hint, "404, archive, article, home, list, page, section, terms") {
 		t.Errorf("unhelpful problem: %v", p)
 	}
 	for _, o := range outputs {

@@ -20,8 +20,11 @@ func minimalTheme() fstest.MapFS {
 		"page.html":          file("{{define \"main\"}}<h1>{{.Page.Title}}</h1>{{end}}\n"),
 		"404.html":           file("{{define \"main\"}}<h1>404</h1>{{end}}\n"),
 		"wide.html":          file("<!DOCTYPE html>\n<h1 class=wide>{{.Page.Title}}</h1>\n"),
-		"i18n/vi.yaml":       file("by: \"Tác giả:\"\n"),
-		"i18n/en.yaml":       file("by: \"By\"\n"),
+		"list.html":          file("{{define \"main\"}}<h1>{{.Term.Name}}</h1>{{range .List}}{{template \"partials/card.html\" .}}{{end}}{{end}}\n"),
+		"terms.html":         file("{{define \"main\"}}{{range .Terms}}<a href=\"{{.URL}}\">{{.Name}}</a>{{end}}{{end}}\n"),
+		"archive.html":       file("{{define \"main\"}}{{range .Years}}<h2>{{.Year}}</h2>{{end}}{{end}}\n"),
+		"i18n/vi.yaml":       file("by: \"Tác giả:\"\nhome: Trang chủ\ntags: Từ khóa\nauthors: Tác giả\narchive: Lưu trữ\n"),
+		"i18n/en.yaml":       file("by: \"By\"\nhome: Home\ntags: Tags\nauthors: Authors\narchive: Archive\n"),
 	}
 }
 
@@ -30,7 +33,7 @@ func TestMinimalThemeLoadsCleanly(t *testing.T) {
 	if ps := problems.Problems(); len(ps) > 0 {
 		t.Fatalf("problems: %v", ps)
 	}
-	for _, name := range []string{"article", "section", "home", "page", "404", "wide", "wide.html"} {
+	for _, name := range []string{"article", "section", "home", "page", "404", "wide", "wide.html", "list", "terms", "archive"} {
 		if !theme.HasLayout(name) {
 			t.Errorf("HasLayout(%q) = false", name)
 		}
@@ -146,6 +149,7 @@ func TestMissingTranslationsAreWarned(t *testing.T) {
 	fsys := minimalTheme()
 	fsys["page.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<p>{{T \"home\"}} {{if .Page}}{{T \"nope\" 1}}{{end}}</p>{{end}}\n")}
 	fsys["i18n/en.yaml"] = &fstest.MapFile{Data: []byte("by: By\nhome: Home\nnope: Nope\nextra: Extra\n")}
+	fsys["i18n/vi.yaml"] = &fstest.MapFile{Data: []byte("by: \"Tác giả:\"\ntags: Từ khóa\nauthors: Tác giả\narchive: Lưu trữ\n")}
 	theme, problems := LoadTheme(fsys, "vi-VN")
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
@@ -158,6 +162,7 @@ func TestMissingTranslationsAreWarned(t *testing.T) {
 		`layouts/i18n/vi.yaml: warning: "extra" is translated in layouts/i18n/en.yaml but not here (see also layouts/i18n/en.yaml:4); add a line ` + "`extra: …`" + ` to layouts/i18n/vi.yaml`,
 		`layouts/i18n/vi.yaml: warning: "home" is translated in layouts/i18n/en.yaml but not here (see also layouts/i18n/en.yaml:2); add a line ` + "`home: …`" + ` to layouts/i18n/vi.yaml`,
 		`layouts/i18n/vi.yaml: warning: "nope" is translated in layouts/i18n/en.yaml but not here (see also layouts/i18n/en.yaml:3); add a line ` + "`nope: …`" + ` to layouts/i18n/vi.yaml`,
+		`layouts/i18n/vi.yaml: warning: no translation for "home", which pages of layout article.html show; they will show the key; add a line ` + "`home: …`" + ` to layouts/i18n/vi.yaml`,
 		`layouts/page.html:2:8: warning: no translation for "home" in layouts/i18n/vi.yaml; the page will show the key; add a line ` + "`home: …`" + ` to layouts/i18n/vi.yaml`,
 		`layouts/page.html:2:33: warning: no translation for "nope" in layouts/i18n/vi.yaml; the page will show the key; add a line ` + "`nope: …`" + ` to layouts/i18n/vi.yaml`,
 	}

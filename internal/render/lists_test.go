@@ -1,0 +1,272 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+func titles(pages []*site.Page) string {
+	var s []string
+	for _, p := range pages {
+		s = append(s, p.Title)
+	}
+	return strings.Join(s, " ")
+}
+
+func TestCatalog(t *testing.T) {
+	day := func(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
+	articles := []*site.Page{ // newest first
+		{Title: "a", Date: day(2021, 1, 2, 0), Authors: []string{"Nguyễn Văn An"},
+			Tags: []site.Tag{{Name: "Công nghiệp", Slug: "cong-nghiep"}, {Name: "cong nghiep", Slug: "cong-nghiep"}}},
+		{Title: "b", Date: day(2020, 12, 31, 20), Authors: []string{"Nguyen Van An", "Ánh"}, // 1 January 2021 at UTC+7
+			Tags: []site.Tag{{Name: "Điện", Slug: "dien"}}},
+		{Title: "c", Date: day(2020, 12, 31, 10), Authors: []string{"!!!"},
+			Tags: []site.Tag{{Name: "công nghiệp", Slug: "cong-nghiep"}, {Name: "Bán lẻ", Slug: "ban-le"}}},
+		{Title: "d", Date: day(2019, 5, 1, 0), Authors: []string{"Bình"}},
+	}
+	c := newCatalog(articles, ict, "vi")
+	var tags []string
+	for _, tag := range c.tags {
+		tags = append(tags, fmt.Sprintf("%s=%s:%s", tag.Name, tag.URL, titles(tag.Articles)))
+	}
+	// Vietnamese order: B, C, Đ (after D); a tag written twice in one article counts once.
+	if got, want := strings.Join(tags, " | "), "Bán lẻ=/tags/ban-le/:c | Công nghiệp=/tags/cong-nghiep/:a c | Điện=/tags/dien/:b"; got != want {
+		t.Errorf("tags:\n got %s\nwant %s", got, want)
+	}
+	var authors []string
+	for _, a := range c.authors {
+		authors = append(authors, fmt.Sprintf("%s=%s:%s", a.Name, a.URL, titles(a.Articles)))
+	}
+	if got, want := strings.Join(authors, " | "), "Ánh=/authors/anh/:b | Bình=/authors/binh/:d | Nguyễn Văn An=/authors/nguyen-van-an/:a b"; got != want {
+		t.Errorf("authors:\n got %s\nwant %s", got, want)
+	}
+	var years []string
+	for _, y := range c.years {
+		var months []string
+		for _, m := range y.Months {
+			months = append(months, fmt.Sprintf("%s=%s:%s", m.Name, m.URL, titles(m.Articles)))
+		}
+		years = append(years, fmt.Sprintf("%d(%d) %s", y.Year, y.Count, strings.Join(months, ", ")))
+	}
+	want := "2021(2) Tháng 1/2021=/archive/2021/01/:a b | 2020(1) Tháng 12/2020=/archive/2020/12/:c | 2019(1) Tháng 5/2019=/archive/2019/05/:d"
+	if got := strings.Join(years, " | "); got != want {
+		t.Errorf("archive in the site's time zone:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestRelatedArticles(t *testing.T) {
+	tag := func(slugs ...string) []site.Tag {
+		var tags []site.Tag
+		for _, s := range slugs {
+			tags = append(tags, site.Tag{Name: s, Slug: s})
+		}
+		return tags
+	}
+	// Newest first; every article shares something with "self" but "none".
+	articles := []*site.Page{
+		{Title: "a", Tags: tag("x")},
+		{Title: "self", Tags: tag("x", "y", "z", "x")},
+		{Title: "b", Tags: tag("x", "y")},
+		{Title: "none", Tags: tag("w")},
+		{Title: "c", Tags: tag("z")},
+		{Title: "d", Tags: tag("y", "x", "z")},
+		{Title: "e", Tags: tag("x")},
+		{Title: "f", Tags: tag("y", "z")},
+	}
+	c := newCatalog(articles, nil, "en")
+	rank := map[*site.Page]int{}
+	for i, p := range articles {
+		rank[p] = i
+	}
+	tests := []struct{ i, want string }{
+		{"self", "d b f a"}, // three tags shared, then two (newest first), then one
+		{"a", "self b d e"},
+		{"none", ""},
+		{"c", "self d f"},
+	}
+	for _, tt := range tests {
+		i := slices.IndexFunc(articles, func(p *site.Page) bool { return p.Title == tt.i })
+		if got := titles(relatedArticles(articles[i], c.tagList, rank)); got != tt.want {
+			t.Errorf("related to %s = %q, want %q", tt.i, got, tt.want)
+		}
+	}
+}
+
+func TestRelatedArticlesOfHugeTags(t *testing.T) {
+	const n = 20000 // every article has "big"; every 1000th also "rare"
+	articles := make([]*site.Page, n)
+	rank := map[*site.Page]int{}
+	for i := range articles {
+		articles[i] = &site.Page{Title: fmt.Sprint(i), Tags: []site.Tag{{Name: "big", Slug: "big"}}}
+		if i%1000 == 0 {
+			articles[i].Tags = append(articles[i].Tags, site.Tag{Name: "rare", Slug: "rare"})
+		}
+		rank[articles[i]] = i
+	}
+	c := newCatalog(articles, nil, "en")
+	if got := titles(relatedArticles(articles[5000], c.tagList, rank)); got != "0 1000 2000 3000" {
+		t.Errorf("related = %q, want the articles sharing both tags", got)
+	}
+	if got := titles(relatedArticles(articles[7], c.tagList, rank)); got != "0 1 2 3" {
+		t.Errorf("related = %q, want the newest", got)
+	}
+}
+
+func TestNeighbours(t *testing.T) {
+	articles := []*site.Page{{Title: "newest"}, {Title: "middle"}, {Title: "oldest"}}
+	name := func(p *site.Page) string {
+		if p == nil {
+			return "-"
+		}
+		return p.Title
+	}
+	for i, want := range []string{"middle/-", "oldest/newest", "-/middle"} {
+		prev, next := neighbours(articles, i)
+		if got := name(prev) + "/" + name(next); got != want {
+			t.Errorf("neighbours of %d = %s, want %s (previous/next)", i, got, want)
+		}
+	}
+}
+
+func TestReadingTime(t *testing.T) {
+	words := func(n int) string { return strings.Repeat("chữ ", n) }
+	tests := []struct {
+		body string
+		want int
+	}{
+		{"", 1},
+		{"<p>" + words(200) + "</p>", 1},
+		{"<p>" + words(150) + "</p><ul><li>" + words(51) + "</li></ul>", 2},
+		{"<p>" + words(10) + "</p><script type=\"application/json\">" + words(900) + "</script><svg><text>" + words(900) + "</text></svg>", 1},
+		{"<p>a – b &amp; <em>c</em></p>" + words(397), 2},
+		{"<p>a – b &amp; <em>c</em>d</p>" + words(397), 3}, // "c" and "d" count as two
+		{"<p>" + words(1000) + "</p>", 5},
+	}
+	for _, tt := range tests {
+		if got := readingTime(&site.Page{Content: template.HTML(tt.body)}); got != tt.want {
+			t.Errorf("readingTime of %d bytes = %d, want %d", len(tt.body), got, tt.want)
+		}
+	}
+	if got := bodyWords("<p>Năm 2020 – giá trị: 68.800 tỷ đồng.</p>"); got != 7 {
+		t.Errorf("bodyWords = %d, want 7 (the dash is no word)", got)
+	}
+}
+
+// depsOf returns the titles and URLs of an output's dependencies.
+func depsOf(o Output) string {
+	var s []string
+	for _, p := range o.Deps {
+		s = append(s, p.URL)
+	}
+	return strings.Join(s, " ")
+}
+
+func TestGeneratedListDeps(t *testing.T) {
+	outputs := plan(t, loadDefaultTheme(t, "vi"), fixtureSite())
+	all := "/cong-thuong/bao-cao/ /thi-dua/khen-thuong/ /cong-thuong/xuat-khau/ /cong-thuong/cho-tet/ /cong-thuong/dien/"
+	tests := []struct{ path, want string }{
+		{"tags/index.html", all},
+		{"authors/index.html", all},
+		{"archive/index.html", all},
+		{"tags/cong-nghiep/page/2/index.html", "/cong-thuong/bao-cao/ /thi-dua/khen-thuong/ /cong-thuong/xuat-khau/"},
+		{"authors/ban-bien-tap/index.html", "/thi-dua/khen-thuong/ /cong-thuong/xuat-khau/ /cong-thuong/cho-tet/ /cong-thuong/dien/"},
+		{"archive/2020/12/page/3/index.html", all},
+		// the article, its section, "more", previous (older) and next (newer), related
+		{"cong-thuong/xuat-khau/index.html", "/cong-thuong/xuat-khau/ /cong-thuong/ " +
+			"/cong-thuong/bao-cao/ /cong-thuong/cho-tet/ /cong-thuong/dien/ /cong-thuong/cho-tet/ /cong-thuong/bao-cao/ " +
+			"/cong-thuong/bao-cao/ /thi-dua/khen-thuong/"},
+	}
+	for _, tt := range tests {
+		if got := depsOf(outputs[tt.path]); got != tt.want {
+			t.Errorf("deps of %s:\n got %s\nwant %s", tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestContentPageReplacesGeneratedList(t *testing.T) {
+	s := fixtureSite()
+	about := s.Pages[len(s.Pages)-1]
+	about.URL = "/tags/"
+	outputs, problems := loadDefaultTheme(t, "vi").Plan(&Input{Site: s, Asset: testAssets})
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	ws := problems.Warnings()
+	if len(ws) != 1 || ws[0].Pos.File != "content/gioi-thieu.md" || !strings.Contains(ws[0].Msg, "generated tags page") {
+		t.Errorf("warnings %v, want one at content/gioi-thieu.md", ws)
+	}
+	for _, o := range outputs {
+		if o.Path == "tags/index.html" && o.Page != about {
+			t.Errorf("tags/index.html comes from %v, want the content page", o.Page)
+		}
+	}
+}
+
+func TestCardsBelowTheFoldLoadLazily(t *testing.T) {
+	s := fixtureSite()
+	s.Config.PageSize = 10
+	for _, p := range s.Pages {
+		p.Image = &site.Image{Src: p.URL + "anh.jpg", Alt: "Ảnh"}
+	}
+	outputs := plan(t, loadDefaultTheme(t, "vi"), s)
+	tests := []struct {
+		path        string
+		eager, lazy int
+	}{
+		{"cong-thuong/index.html", 3, 1},           // four articles: the first three load at once
+		{"archive/2020/12/index.html", 3, 2},       // five articles
+		{"index.html", 3, 3 + 1},                   // lead, two latest; the third latest and the section blocks are lazy
+		{"cong-thuong/xuat-khau/index.html", 1, 5}, // the lead picture; two "related" and three "more" cards
+	}
+	for _, tt := range tests {
+		html := render(t, outputs[tt.path])
+		imgs := strings.Count(html, "<img ") - 1 // the masthead logo
+		lazy := strings.Count(html, `loading="lazy"`)
+		if imgs-lazy != tt.eager || lazy < tt.lazy {
+			t.Errorf("%s: %d images load at once and %d lazily, want %d and at least %d", tt.path, imgs-lazy, lazy, tt.eager, tt.lazy)
+		}
+		if n := strings.Count(html, `decoding="async"`); n != imgs {
+			t.Errorf("%s: %d of %d images decode asynchronously", tt.path, n, imgs)
+		}
+	}
+}
+
+func TestFeedLinks(t *testing.T) {
+	outputs := plan(t, loadDefaultTheme(t, "vi"), fixtureSite())
+	site := []string{`type="application/rss&#43;xml" href="/index.xml"`, `type="application/atom&#43;xml" href="/atom.xml"`}
+	section := []string{`href="/cong-thuong/index.xml"`, `href="/cong-thuong/atom.xml"`}
+	tag := []string{`href="/tags/cong-nghiep/index.xml"`, `href="/tags/cong-nghiep/atom.xml"`}
+	tests := []struct {
+		path      string
+		want, not []string
+	}{
+		{"index.html", site, append(section, tag...)},
+		{"cong-thuong/page/2/index.html", append(site, section...), tag},
+		{"cong-thuong/bao-cao/index.html", append(site, section...), tag},
+		{"tags/cong-nghiep/index.html", append(site, tag...), section},
+		{"tags/index.html", site, append(section, tag...)},
+	}
+	for _, tt := range tests {
+		html := render(t, outputs[tt.path])
+		head, _, _ := strings.Cut(html, "</head>")
+		for _, want := range tt.want {
+			if !strings.Contains(head, want) {
+				t.Errorf("%s lacks %s", tt.path, want)
+			}
+		}
+		if n := strings.Count(head, `<link rel="alternate"`); n != len(tt.want) {
+			t.Errorf("%s announces %d feeds, want %d", tt.path, n, len(tt.want))
+		}
+		for _, not := range tt.not {
+			if strings.Contains(head, not) {
+				t.Errorf("%s announces %s", tt.path, not)
+			}
+		}
+	}
+}
