@@ -131,14 +131,8 @@ func TestServeBrowserReloadsOnSave(t *testing.T) {
 // TestServeBrowserSaveBeforeEventStream saves while the page's event
 // stream is not open yet (held back in the browser): the page, served
 // before the save, must still end up showing it.
-//
-// It fails today: reload.js takes the first "hello" as the page's build,
-// so a build published between the page's response and its EventSource
-// connecting is never shown. Set ALMANAC_KNOWN_BUGS=1 to run it.
+// The page knows its build from the script tag's data-build stamp.
 func TestServeBrowserSaveBeforeEventStream(t *testing.T) {
-	if os.Getenv("ALMANAC_KNOWN_BUGS") != "1" {
-		t.Skip("known bug: a page does not know the build it was served from; ALMANAC_KNOWN_BUGS=1 runs this test")
-	}
 	tab := openChromium(t)
 	r := startPreview(t, extractSite(t, "serve.txtar"), previewNow)
 	paused := make(chan fetch.RequestID, 1)

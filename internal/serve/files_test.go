@@ -2,6 +2,7 @@ package serve
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -84,14 +85,14 @@ func TestReloadScriptInjectedIntoHTMLOnly(t *testing.T) {
 	r := startNew(t)
 	r.Publish(site(), Change{})
 	tests := []struct{ target, want string }{
-		{"/", "<h1>Home</h1>" + reloadScriptTag + "</body></html>"},
-		{"/a/", "<p>A</p>" + reloadScriptTag + "</BODY></html>"},
-		{"/fragment.html", "<p>no body tag</p>" + reloadScriptTag},
+		{"/", "<h1>Home</h1>" + plainTag + "</body></html>"},
+		{"/a/", "<p>A</p>" + plainTag + "</BODY></html>"},
+		{"/fragment.html", "<p>no body tag</p>" + plainTag},
 		{"/assets/css/main.1a2b3c4d.css", "body{color:red} /* </body> */"},
 		{"/assets/js/app.js", "console.log('</body>')"},
 	}
 	for _, tt := range tests {
-		if _, body := r.get(t, tt.target); !strings.HasSuffix(body, tt.want) {
+		if _, body := r.get(t, tt.target); !strings.HasSuffix(unstamp(body), tt.want) {
 			t.Errorf("GET %s = %q, want it to end %q", tt.target, body, tt.want)
 		}
 	}
@@ -169,7 +170,7 @@ func TestNotFoundServesSite404(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound {
 		t.Errorf("status %d, want 404", resp.StatusCode)
 	}
-	if want := strings.Replace(tree["404.html"], "</body>", reloadScriptTag+"</body>", 1); body != want {
+	if want := strings.Replace(tree["404.html"], "</body>", plainTag+"</body>", 1); unstamp(body) != want {
 		t.Errorf("body = %q, want the site's 404.html with the reload script: %q", body, want)
 	}
 	if resp.Header.Get("Cache-Control") != "no-store" || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
@@ -180,7 +181,7 @@ func TestNotFoundServesSite404(t *testing.T) {
 	r.Publish(tree, Change{Paths: []string{"404.html"}})
 	resp, body = r.get(t, "/<b>x</b>/")
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "<code>/&lt;b&gt;x&lt;/b&gt;/</code>") ||
-		!strings.Contains(body, reloadScriptTag) {
+		!strings.Contains(unstamp(body), plainTag) {
 		t.Errorf("without 404.html: %d %q", resp.StatusCode, body)
 	}
 }
@@ -201,7 +202,7 @@ func TestMovedPageBanner(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound {
 		t.Errorf("status %d, want 404 (not a redirect)", resp.StatusCode)
 	}
-	golden(t, "moved.html", body)
+	golden(t, "moved.html", unstamp(body))
 	if _, noSlash := r.get(t, "/tin-tuc/cu"); noSlash != body {
 		t.Errorf("GET /tin-tuc/cu (no slash) = %q, want the same page as with it", noSlash)
 	}
@@ -231,7 +232,7 @@ func TestMovedBannerEscapesURLs(t *testing.T) {
 	if strings.Contains(body, "<script>alert") {
 		t.Errorf("banner not escaped: %q", body)
 	}
-	golden(t, "moved-hostile.html", body)
+	golden(t, "moved-hostile.html", unstamp(body))
 	// Moved targets are URL paths on this site: a scheme becomes a path element.
 	if _, body := r.get(t, "/c/"); !strings.Contains(body, `href="/javascript:alert%281%29"`) {
 		t.Errorf("a javascript: URL was not made a path: %q", body)
@@ -241,7 +242,7 @@ func TestMovedBannerEscapesURLs(t *testing.T) {
 func TestBeforeFirstBuild(t *testing.T) {
 	r := startNew(t)
 	resp, body := r.get(t, "/")
-	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, reloadScriptTag) {
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(unstamp(body), plainTag) {
 		t.Errorf("before the first build: %d %q", resp.StatusCode, body)
 	}
 	r.Publish(mapTree{"index.html": "<body>home</body>"}, Change{})
@@ -307,7 +308,7 @@ func TestInsertions(t *testing.T) {
 	}
 	// Upper-case non-ASCII letters before </body> keep their bytes.
 	page := "<body>ĐẢNG İSTANBUL</Body>"
-	if got := string(injectReloadScript([]byte(page))); got != "<body>ĐẢNG İSTANBUL"+reloadScriptTag+"</Body>" {
+	if got := unstamp(string(injectReloadScript([]byte(page), pageStamp{}))); got != "<body>ĐẢNG İSTANBUL"+plainTag+"</Body>" {
 		t.Errorf("injectReloadScript(%q) = %q", page, got)
 	}
 }
@@ -336,5 +337,23 @@ func TestFileName(t *testing.T) {
 		if name != tt.name || dir != tt.dir || ok != tt.ok {
 			t.Errorf("fileName(%s) = %q, %v, %v; want %q, %v, %v", tt.target, name, dir, ok, tt.name, tt.dir, tt.ok)
 		}
+	}
+}
+
+// plainTag is the reload script tag without its build stamp.
+const plainTag = `<script src="` + reloadScriptPath + `" defer></script>`
+
+var stampAttrs = regexp.MustCompile(` data-instance="[^"]*" data-build="\d+"`)
+
+// unstamp removes the build stamp from the reload script tags of a page.
+func unstamp(page string) string { return stampAttrs.ReplaceAllString(page, "") }
+
+func TestReloadScriptTagNamesTheBuild(t *testing.T) {
+	r := startNew(t)
+	r.Publish(site(), Change{})
+	r.Publish(site(), Change{Paths: []string{"index.html"}})
+	_, body := r.get(t, "/")
+	if !strings.Contains(body, `data-build="2"`) || !strings.Contains(body, `data-instance="`) {
+		t.Errorf("the page does not name its build: %q", body)
 	}
 }

@@ -12,8 +12,18 @@ import (
 const reloadScriptPath = "/_almanac/reload.js"
 
 // reloadScriptTag is what HTML responses get before </body>: an external,
-// deferred script, so that no inline JavaScript is needed.
-const reloadScriptTag = `<script src="` + reloadScriptPath + `" defer></script>`
+// deferred script, so that no inline JavaScript is needed. It carries the
+// build the page comes from, so that a page whose build was replaced
+// before its event stream connected reloads at once.
+var reloadScriptTag = template.Must(template.New("tag").Parse(
+	`<script src="` + reloadScriptPath + `" data-instance="{{.Instance}}" data-build="{{.Build}}" defer></script>`))
+
+// pageStamp names the build a page comes from: the server's instance and
+// the build number (0 while the first build runs).
+type pageStamp struct {
+	Instance string
+	Build    uint64
+}
 
 // reloadScript keeps an open page in step with the build; see the file.
 //
@@ -21,17 +31,19 @@ const reloadScriptTag = `<script src="` + reloadScriptPath + `" defer></script>`
 var reloadScript []byte
 
 func serveReloadScript(w http.ResponseWriter, r *http.Request) {
-	serveBytes(w, r, http.StatusOK, contentTypes[".js"], reloadScript)
+	serveBytes(w, r, http.StatusOK, contentTypes[".js"], reloadScript, pageStamp{})
 }
 
 // injectReloadScript returns a copy of page with the reload script tag
 // just before its last </body>, or at its end when it has none.
-func injectReloadScript(page []byte) []byte {
+func injectReloadScript(page []byte, stamp pageStamp) []byte {
 	at := lastIndexASCIIFold(page, []byte("</body"))
 	if at < 0 {
 		at = len(page)
 	}
-	return slices.Concat(page[:at], []byte(reloadScriptTag), page[at:])
+	var tag bytes.Buffer
+	_ = reloadScriptTag.Execute(&tag, stamp) // cannot fail: two plain fields
+	return slices.Concat(page[:at], tag.Bytes(), page[at:])
 }
 
 // insertAfterBodyStart returns a copy of page with fragment just after its

@@ -17,7 +17,11 @@
 
   var overlayId = "almanac-errors";
   var scrollKey = "almanac-scroll:" + location.pathname;
-  var known = null; // the hello of the first connection, build updated by events
+  // The build this page comes from, stamped on the script tag by the
+  // server; a hello naming another build means the page missed it.
+  var tag = document.currentScript;
+  var known = tag && tag.dataset.instance ?
+    { instance: tag.dataset.instance, build: Number(tag.dataset.build) } : null;
 
   restoreScroll();
   styleMovedBanner();
