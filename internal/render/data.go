@@ -32,6 +32,9 @@ type Output struct {
 	// only the outputs whose Deps changed. Deps may be shared between
 	// outputs: read them, never modify them.
 	Deps []*site.Page
+	// Key is what else the output shows that Deps do not tell, such as a
+	// list page's number and the length of its list.
+	Key string
 }
 
 // Kinds of the pages Plan makes up for the lists it generates. Their

@@ -174,9 +174,10 @@ func TestGeneratedListDeps(t *testing.T) {
 		{"tags/index.html", all},
 		{"authors/index.html", all},
 		{"archive/index.html", all},
-		{"tags/cong-nghiep/page/2/index.html", "/cong-thuong/bao-cao/ /thi-dua/khen-thuong/ /cong-thuong/xuat-khau/"},
-		{"authors/ban-bien-tap/index.html", "/thi-dua/khen-thuong/ /cong-thuong/xuat-khau/ /cong-thuong/cho-tet/ /cong-thuong/dien/"},
-		{"archive/2020/12/page/3/index.html", all},
+		// a list page: itself and the articles it shows; its Key tells its place in the list
+		{"tags/cong-nghiep/page/2/index.html", "/tags/cong-nghiep/ /cong-thuong/xuat-khau/"},
+		{"authors/ban-bien-tap/index.html", "/authors/ban-bien-tap/ /thi-dua/khen-thuong/ /cong-thuong/xuat-khau/"},
+		{"archive/2020/12/page/3/index.html", "/archive/2020/12/ /cong-thuong/dien/"},
 		// the article, its section, "more", previous (older) and next (newer), related
 		{"cong-thuong/xuat-khau/index.html", "/cong-thuong/xuat-khau/ /cong-thuong/ " +
 			"/cong-thuong/bao-cao/ /cong-thuong/cho-tet/ /cong-thuong/dien/ /cong-thuong/cho-tet/ /cong-thuong/bao-cao/ " +
@@ -186,6 +187,9 @@ func TestGeneratedListDeps(t *testing.T) {
 		if got := depsOf(outputs[tt.path]); got != tt.want {
 			t.Errorf("deps of %s:\n got %s\nwant %s", tt.path, got, tt.want)
 		}
+	}
+	if got := outputs["tags/cong-nghiep/page/2/index.html"].Key; got != "2/2|3|Công nghiệp" {
+		t.Errorf("key of a tag's second page = %q", got)
 	}
 }
 

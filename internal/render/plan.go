@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"io"
 	"slices"
@@ -233,7 +234,7 @@ func (pl *planner) addAt(url string, p *site.Page, d *PageData) {
 	if what == "" {
 		what = "the page at " + url
 	}
-	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, Render: renderFunc(tmpl, d, what), Deps: pl.deps(d)})
+	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, Render: renderFunc(tmpl, d, what), Deps: pl.deps(d), Key: listKey(d)})
 }
 
 // reportTaken reports that page p cannot be published at url, where other
@@ -250,22 +251,25 @@ func (pl *planner) reportTaken(p, other *site.Page, url string) {
 }
 
 // deps lists the pages whose data an output of d shows; see Output.Deps.
+// A page of a long list depends on the articles it shows, not on the
+// whole list: listKey covers where it sits in the list.
 func (pl *planner) deps(d *PageData) []*site.Page {
-	switch d.Page.Kind { // generated pages share one slice: a long list has many pages
-	case KindTags, KindAuthors, KindArchive:
-		return slices.Clip(pl.articles)
-	case KindTag, KindAuthor, KindMonth:
-		return slices.Clip(d.Term.Articles)
+	if k := d.Page.Kind; k == KindTags || k == KindAuthors || k == KindArchive {
+		return slices.Clip(pl.articles) // indexes count every article
 	}
 	deps := []*site.Page{d.Page}
 	if d.Section != nil && d.Section.Page != d.Page {
 		deps = append(deps, d.Section.Page)
 	}
 	if d.Page.Kind == site.KindHome {
-		return append(deps, pl.r.in.Site.Pages...)
+		deps = append(deps, d.List...)
+		for _, sec := range pl.r.in.Site.Sections { // the home page's block per section
+			deps = append(deps, first(homeBlockSize, sec.Articles)...)
+		}
+		return deps
 	}
-	if d.Pager != nil && d.Section != nil {
-		return append(deps, d.Section.Articles...)
+	if d.Pager != nil {
+		return append(deps, d.List...)
 	}
 	deps = append(deps, d.More...)
 	for _, p := range []*site.Page{d.Prev, d.Next} {
@@ -274,6 +278,24 @@ func (pl *planner) deps(d *PageData) []*site.Page {
 		}
 	}
 	return append(deps, d.Related...)
+}
+
+// homeBlockSize is how many articles of each section the home page shows.
+const homeBlockSize = 3
+
+// listKey is what a list page shows of its list besides its own articles:
+// the term's name, the list's length and the page's number.
+func listKey(d *PageData) string {
+	if d.Pager == nil {
+		return ""
+	}
+	key := fmt.Sprintf("%d/%d", d.Pager.Number, d.Pager.Total)
+	if d.Term != nil {
+		key += fmt.Sprintf("|%d|%s", d.Term.Count(), d.Term.Name)
+	} else if d.Section != nil {
+		key += fmt.Sprintf("|%d", len(d.Section.Articles))
+	}
+	return key
 }
 
 // layoutFor returns the executable template of p's layout, reporting a
