@@ -83,7 +83,7 @@ func Check(ctx context.Context, opts Options) (*CheckResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	extra, err := siteFiles(s, outputs, opts.Now)
+	extra, err := siteFiles(s, outputs, opts.Now, nil)
 	if err != nil {
 		problems.Add(diag.Errorf(diag.Pos{File: "content"}, "the feeds and sitemaps cannot be made: %v", err))
 	}

@@ -1,6 +1,9 @@
 package build
 
 import (
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
 	"strings"
 	"time"
 
@@ -10,19 +13,65 @@ import (
 	"github.com/almanac-news/almanac/internal/sitemap"
 )
 
-// siteFiles are the feeds, sitemaps and robots.txt of a site.
-func siteFiles(s *site.Site, outputs []render.Output, now time.Time) ([]generatedFile, error) {
-	feeds, err := feedFiles(s)
+// siteFiles are the feeds, sitemaps and robots.txt of a site. m, when
+// not nil, reuses the bytes of files whose inputs did not change.
+func siteFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo) ([]generatedFile, error) {
+	feeds, err := feedFiles(s, m)
 	if err != nil {
 		return nil, err
 	}
-	maps, err := sitemapFiles(s, outputs, now)
+	maps, err := sitemapFiles(s, outputs, now, m)
 	return append(feeds, maps...), err
+}
+
+// memo keeps generated files between the builds of a session, by a
+// digest of what they are made from.
+type memo struct {
+	versionOf  map[*site.Page]uint64
+	shape      uint64
+	prev, next map[uint64][]byte
+}
+
+// file returns the bytes made by make for the inputs digested by key,
+// reusing the last build's when key is the same.
+func (m *memo) file(key uint64, make func() ([]byte, error)) ([]byte, error) {
+	if m == nil {
+		return make()
+	}
+	b, ok := m.prev[key]
+	if !ok {
+		var err error
+		if b, err = make(); err != nil {
+			return nil, err
+		}
+	}
+	m.next[key] = b
+	return b, nil
+}
+
+// key digests the strings and the versions of pages.
+func (m *memo) key(pages []*site.Page, parts ...string) uint64 {
+	if m == nil {
+		return 0
+	}
+	h := fnv.New64a()
+	var buf [8]byte
+	binary.LittleEndian.PutUint64(buf[:], m.shape)
+	h.Write(buf[:])
+	for _, s := range parts {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	for _, p := range pages {
+		binary.LittleEndian.PutUint64(buf[:], m.versionOf[p])
+		h.Write(buf[:])
+	}
+	return h.Sum64()
 }
 
 // feedFiles are the RSS and Atom feeds of the site, each section and each
 // tag: index.xml and atom.xml beside the list page they stand for.
-func feedFiles(s *site.Site) ([]generatedFile, error) {
+func feedFiles(s *site.Site, m *memo) ([]generatedFile, error) {
 	articles := make([]*site.Page, 0, len(s.Pages))
 	tags := map[string][]*site.Page{}
 	tagNames := map[string]string{}
@@ -42,7 +91,7 @@ func feedFiles(s *site.Site) ([]generatedFile, error) {
 	}
 	var files []generatedFile
 	add := func(dir, title string, pages []*site.Page) error {
-		fs, err := feedPair(s.Config, dir, title, pages)
+		fs, err := feedPair(s.Config, dir, title, pages, m)
 		files = append(files, fs...)
 		return err
 	}
@@ -63,16 +112,22 @@ func feedFiles(s *site.Site) ([]generatedFile, error) {
 }
 
 // feedPair writes the RSS and Atom feeds of the list page at /dir.
-func feedPair(cfg site.Config, dir, title string, pages []*site.Page) ([]generatedFile, error) {
+// Pages come newest first: a feed shows the first feed.DefaultLimit.
+func feedPair(cfg site.Config, dir, title string, pages []*site.Page, m *memo) ([]generatedFile, error) {
 	base := strings.TrimSuffix(cfg.BaseURL, "/") + "/"
 	opts := feed.Options{Title: title, Link: base + dir, Lang: cfg.Language, FullText: cfg.FeedFullText, Body: feedBody}
-	opts.FeedURL = base + dir + "index.xml"
-	rss, err := feed.RSS(cfg, pages, opts)
+	shown := pages[:min(len(pages), feed.DefaultLimit)]
+	rss, err := m.file(m.key(shown, "rss", dir, title), func() ([]byte, error) {
+		opts.FeedURL = base + dir + "index.xml"
+		return feed.RSS(cfg, shown, opts)
+	})
 	if err != nil {
 		return nil, err
 	}
-	opts.FeedURL = base + dir + "atom.xml"
-	atom, err := feed.Atom(cfg, pages, opts)
+	atom, err := m.file(m.key(shown, "atom", dir, title), func() ([]byte, error) {
+		opts.FeedURL = base + dir + "atom.xml"
+		return feed.Atom(cfg, shown, opts)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -89,26 +144,33 @@ func feedBody(p *site.Page) string {
 
 // sitemapFiles are sitemap.xml (every page), news-sitemap.xml (articles of
 // the last two days) and robots.txt naming both.
-func sitemapFiles(s *site.Site, outputs []render.Output, now time.Time) ([]generatedFile, error) {
+func sitemapFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo) ([]generatedFile, error) {
 	base := strings.TrimSuffix(s.Config.BaseURL, "/")
 	entries := make([]sitemap.Entry, 0, len(outputs))
+	digest := fnv.New64a()
 	for _, out := range outputs {
 		if out.Page == nil || !strings.HasSuffix(out.Path, "index.html") {
 			continue
 		}
-		entries = append(entries, sitemap.Entry{URL: base + "/" + strings.TrimSuffix(out.Path, "index.html"), Lastmod: newest(out.Deps)})
+		e := sitemap.Entry{URL: base + "/" + strings.TrimSuffix(out.Path, "index.html"), Lastmod: newest(out.Deps)}
+		fmt.Fprintf(digest, "%s %d\n", e.URL, e.Lastmod.UnixNano())
+		entries = append(entries, e)
 	}
-	all, err := sitemap.Sitemap(entries)
+	all, err := m.file(m.key(nil, "sitemap", fmt.Sprint(digest.Sum64())), func() ([]byte, error) {
+		return sitemap.Sitemap(entries)
+	})
 	if err != nil {
 		return nil, err
 	}
-	var articles []*site.Page
+	var recent []*site.Page // the news sitemap's articles: of the last two days
 	for _, p := range s.Pages {
-		if p.Kind == site.KindArticle {
-			articles = append(articles, p)
+		if p.Kind == site.KindArticle && !p.Date.Before(now.Add(-sitemap.NewsWindow)) {
+			recent = append(recent, p)
 		}
 	}
-	news, err := sitemap.News(s.Config, articles, now)
+	news, err := m.file(m.key(recent, "news", now.String()), func() ([]byte, error) {
+		return sitemap.News(s.Config, recent, now)
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -30,15 +30,20 @@ func (s *Session) render(st *site.Site, outputs []render.Output) (*generation, *
 	if err := s.addPageFiles(st, gen.tree); err != nil {
 		return nil, nil, err
 	}
-	extra, err := siteFiles(st, outputs, s.opts.Now)
+	versionOf := s.versions()
+	shape := s.shapeOf(st, versionOf)
+	m := &memo{versionOf: versionOf, shape: shape, next: map[uint64][]byte{}}
+	if s.last != nil {
+		m.prev = s.last.extras
+	}
+	extra, err := siteFiles(st, outputs, s.opts.Now, m)
 	if err != nil {
 		return nil, nil, err
 	}
 	for _, f := range extra {
 		gen.tree[f.path] = f.data
 	}
-	versionOf := s.versions()
-	shape := s.shapeOf(st, versionOf)
+	gen.extras = m.next
 	var todo []int
 	for i, out := range outputs {
 		sig := signature(shape, out, versionOf)

@@ -50,9 +50,10 @@ type entryCache struct {
 
 // generation is a good build's output and what it was made from.
 type generation struct {
-	tree Tree
-	sigs map[string]uint64 // output path → signature of what it shows
-	urls map[string]string // article URL → title, for moved pages
+	tree   Tree
+	sigs   map[string]uint64 // output path → signature of what it shows
+	urls   map[string]string // article URL → title, for moved pages
+	extras map[uint64][]byte // feeds and sitemaps by a digest of their inputs
 }
 
 // Tree is one complete build's output in memory: slash path relative to

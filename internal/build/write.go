@@ -30,7 +30,7 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 	if err := contentError(problems); err != nil {
 		return err
 	}
-	extra, err := siteFiles(s, outputs, opts.Now)
+	extra, err := siteFiles(s, outputs, opts.Now, nil)
 	if err != nil {
 		return err
 	}
