@@ -59,7 +59,7 @@ import (
 // Default timings; see [Options].
 const (
 	DefaultDebounce = 20 * time.Millisecond
-	DefaultMaxWait  = 500 * time.Millisecond
+	DefaultMaxWait  = 2 * time.Second
 )
 
 // Options configure a Watcher.
