@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,3 +81,47 @@ func benchmarkBuild(b *testing.B, n int) {
 
 func BenchmarkBuild1000(b *testing.B)  { benchmarkBuild(b, 1000) }
 func BenchmarkBuild10000(b *testing.B) { benchmarkBuild(b, 10000) }
+
+// BenchmarkWriteFloor10000 writes the files of a 10,000-article build, the
+// same paths and sizes, with os.MkdirAll and os.WriteFile and nothing
+// else: the file-system floor under BenchmarkBuild10000 in the same run.
+func BenchmarkWriteFloor10000(b *testing.B) {
+	dir := b.TempDir()
+	writeGeneratedSite(b, dir, 10000)
+	public := filepath.Join(dir, "public")
+	if _, err := Run(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: public}); err != nil {
+		b.Fatal(err)
+	}
+	var files []string
+	var sizes []int64
+	_ = filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			info, _ := d.Info()
+			rel, _ := filepath.Rel(public, p)
+			files, sizes = append(files, rel), append(sizes, info.Size())
+		}
+		return err
+	})
+	data := make([]byte, 1<<20)
+	b.ResetTimer()
+	for b.Loop() {
+		out := filepath.Join(dir, "floor")
+		parallelFloor(b, out, files, sizes, data)
+		b.StopTimer()
+		os.RemoveAll(out)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(files)), "files")
+}
+
+func parallelFloor(b *testing.B, out string, files []string, sizes []int64, data []byte) {
+	parallel(len(files), func(i int) {
+		p := filepath.Join(out, files[i])
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Error(err)
+		}
+		if err := os.WriteFile(p, data[:min(sizes[i], int64(len(data)))], 0o644); err != nil {
+			b.Error(err)
+		}
+	})
+}
