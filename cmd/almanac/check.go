@@ -5,13 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 	"unicode"
 
-	"github.com/almanac-news/almanac"
 	"github.com/almanac-news/almanac/internal/build"
+	"github.com/almanac-news/almanac/internal/diag"
 )
 
 // runCheck validates the whole site as a build would, and more, without
@@ -19,18 +18,14 @@ import (
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("almanac check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	source := fl.String("source", ".", "site `folder` holding almanac.toml and content/")
-	drafts := fl.Bool("drafts", false, "check articles marked draft: true as if published")
-	future := fl.Bool("future", false, "check articles dated in the future as if published")
+	site := addSiteFlags(fl)
 	if err := fl.Parse(args); err != nil {
 		return usageExit(err)
 	}
-	if code := checkSource(fl, *source, stderr); code != 0 {
+	if code := checkSource(fl, *site.source, stderr); code != 0 {
 		return code
 	}
-	res, err := build.Check(context.Background(), build.Options{
-		Site: os.DirFS(*source), Theme: almanac.Theme(), Drafts: *drafts, Future: *future,
-	})
+	res, err := build.Check(context.Background(), site.options())
 	if err != nil {
 		fmt.Fprintf(stderr, "almanac check: %v\n", err)
 		return 1
@@ -65,8 +60,8 @@ func printCheck(w io.Writer, res *build.CheckResult) {
 		}
 		fmt.Fprintf(w, "  %s  %s  %s  %s\n", why, date, p.Source, printable(p.Title))
 	}
-	fmt.Fprintf(w, "Checked %s and %s: %s, %s.\n", count(res.Pages, "page"), count(res.Links, "link"),
-		count(len(res.Errors()), "error"), count(len(res.Warnings()), "warning"))
+	fmt.Fprintf(w, "Checked %s and %s: %s, %s.\n", diag.Count(res.Pages, "page"), diag.Count(res.Links, "link"),
+		diag.Count(len(res.Errors()), "error"), diag.Count(len(res.Warnings()), "warning"))
 }
 
 // printable replaces control characters, which a title from YAML may
@@ -78,11 +73,4 @@ func printable(s string) string {
 		}
 		return r
 	}, s)
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -85,24 +85,21 @@ func versionString() string {
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("almanac build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	source := fl.String("source", ".", "site `folder` holding almanac.toml and content/")
+	site := addSiteFlags(fl)
 	dest := fl.String("dest", "", "output `folder` (default <source>/public)")
-	drafts := fl.Bool("drafts", false, "include articles marked draft: true")
-	future := fl.Bool("future", false, "include articles dated in the future")
 	baseURL := fl.String("base-url", "", "absolute `URL` the site is published at, overriding almanac.toml")
 	if err := fl.Parse(args); err != nil {
 		return usageExit(err)
 	}
-	if code := checkSource(fl, *source, stderr); code != 0 {
+	if code := checkSource(fl, *site.source, stderr); code != 0 {
 		return code
 	}
-	if *dest == "" {
-		*dest = filepath.Join(*source, "public")
+	opts := site.options()
+	opts.Dest, opts.BaseURL = *dest, *baseURL
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(*site.source, "public")
 	}
-	res, err := build.Run(context.Background(), build.Options{
-		Site: os.DirFS(*source), Theme: almanac.Theme(), Dest: *dest,
-		Drafts: *drafts, Future: *future, BaseURL: *baseURL,
-	})
+	res, err := build.Run(context.Background(), opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "almanac build: %v\n", err)
 		return 1
@@ -110,7 +107,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w)
 	}
-	fmt.Fprintf(stdout, "Built %s → %s\n", res, *dest)
+	fmt.Fprintf(stdout, "Built %s → %s\n", res, opts.Dest)
 	return 0
 }
 
@@ -133,4 +130,23 @@ func checkSource(fl *flag.FlagSet, source string, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// siteFlags are the flags that name a site and what of it to build.
+type siteFlags struct {
+	source         *string
+	drafts, future *bool
+}
+
+func addSiteFlags(fl *flag.FlagSet) siteFlags {
+	return siteFlags{
+		source: fl.String("source", ".", "site `folder` holding almanac.toml and content/"),
+		drafts: fl.Bool("drafts", false, "include articles marked draft: true"),
+		future: fl.Bool("future", false, "include articles dated in the future"),
+	}
+}
+
+// options are the build options of the site the flags name.
+func (f siteFlags) options() build.Options {
+	return build.Options{Site: os.DirFS(*f.source), Theme: almanac.Theme(), Drafts: *f.drafts, Future: *f.future}
 }

@@ -13,7 +13,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/almanac-news/almanac"
 	"github.com/almanac-news/almanac/internal/build"
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/serve"
@@ -24,6 +23,7 @@ import (
 // shows its last good tree and the watcher that triggers rebuilds.
 type preview struct {
 	source  string
+	opts    build.Options // the site and what of it to build
 	session *build.Session
 	server  *serve.Server
 	out     io.Writer
@@ -34,26 +34,26 @@ type preview struct {
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("almanac serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	source := fl.String("source", ".", "site `folder` holding almanac.toml and content/")
-	bind := fl.String("bind", "127.0.0.1", "`address` to listen on")
+	site := addSiteFlags(fl)
+	bind := fl.String("bind", serve.DefaultBind, "`address` to listen on")
 	port := fl.Int("port", serve.DefaultPort, "`port` to listen on; 0 picks a free one")
-	drafts := fl.Bool("drafts", false, "include articles marked draft: true")
-	future := fl.Bool("future", false, "include articles dated in the future")
 	write := fl.Bool("write", false, "also write every good build to --dest, as almanac build does")
 	dest := fl.String("dest", "", "output `folder` for --write (default <source>/public)")
 	if err := fl.Parse(args); err != nil {
 		return usageExit(err)
 	}
-	if code := checkSource(fl, *source, stderr); code != 0 {
+	if code := checkSource(fl, *site.source, stderr); code != 0 {
 		return code
 	}
-	p := &preview{source: *source, out: stdout,
-		session: build.NewSession(build.Options{Site: os.DirFS(*source), Theme: almanac.Theme(), Drafts: *drafts, Future: *future}),
-		server:  serve.New(serve.Options{Bind: *bind, Port: *port})}
+	p := &preview{source: *site.source, opts: site.options(), out: stdout,
+		server: serve.New(serve.Options{Bind: *bind, Port: *port})}
+	preview := p.opts
+	preview.BaseURL = "/" // the preview serves the site at its root, whatever base_url says
+	p.session = build.NewSession(preview)
 	if *write {
 		p.write = *dest
 		if p.write == "" {
-			p.write = filepath.Join(*source, "public")
+			p.write = filepath.Join(*site.source, "public")
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -104,22 +104,35 @@ func (p *preview) rebuild(ctx context.Context, changed []string, all bool) {
 	tree, change, res, err := p.session.Build(ctx, changed, all)
 	what := describe(changed, all)
 	if err != nil {
-		var problems diag.Errors
-		if !errors.As(err, &problems) {
-			problems = diag.Errors{diag.Errorf(diag.Pos{File: p.source}, "%v", err)}
-		}
+		problems := problemsOf(err, p.source)
 		p.server.Fail(problems, p.sourceFile)
-		fmt.Fprintf(p.out, "%s: %s\n%v\n", what, plural(len(problems), "error"), diag.Errors(problems))
+		fmt.Fprintf(p.out, "%s: %s\n%v\n", what, diag.Count(len(problems), "error"), diag.Errors(problems))
 		return
 	}
 	p.server.Publish(tree, serve.Change{Paths: change.Paths, CSSOnly: change.CSSOnly, Moved: change.Moved})
 	fmt.Fprintf(p.out, "%s: %d of %d pages rendered, %d files changed in %v\n",
 		what, change.Rendered, res.Pages, len(change.Paths), res.Duration.Round(time.Millisecond))
 	if p.write != "" {
-		if _, err := build.Run(ctx, build.Options{Site: os.DirFS(p.source), Theme: almanac.Theme(), Dest: p.write}); err != nil {
+		opts := p.opts
+		opts.Dest = p.write
+		if _, err := build.Run(ctx, opts); err != nil {
 			fmt.Fprintf(p.out, "writing %s: %v\n", p.write, err)
 		}
 	}
+}
+
+// problemsOf returns the positioned problems of a failed build; another
+// error becomes one problem about the site folder.
+func problemsOf(err error, source string) diag.Errors {
+	var problems diag.Errors
+	var one *diag.Problem
+	switch {
+	case errors.As(err, &problems):
+		return problems
+	case errors.As(err, &one):
+		return diag.Errors{one}
+	}
+	return diag.Errors{diag.Errorf(diag.Pos{File: source}, "%v", err)}
 }
 
 // sourceFile reads a site file for the error overlay's source lines.
@@ -129,13 +142,6 @@ func (p *preview) sourceFile(name string) []byte {
 		return nil
 	}
 	return b
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func describe(changed []string, all bool) string {

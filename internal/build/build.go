@@ -51,15 +51,8 @@ type Result struct {
 }
 
 func (r *Result) String() string {
-	return fmt.Sprintf("%s, %s, %s in %v", count(r.Pages, "page"), count(r.Sections, "section"),
-		count(r.Files, "file"), r.Duration.Round(time.Millisecond))
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return fmt.Sprintf("%s, %s, %s in %v", diag.Count(r.Pages, "page"), diag.Count(r.Sections, "section"),
+		diag.Count(r.Files, "file"), r.Duration.Round(time.Millisecond))
 }
 
 // ErrContent wraps the problems that made a build fail; errors.As gives

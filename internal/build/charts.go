@@ -28,7 +28,7 @@ type ChartView struct {
 	Chart  site.Chart
 	Option any
 	Table  chart.TableData
-	CSV    string // site-relative URL of the CSV download
+	CSV    string // URL of the CSV download, relative to the page: the file is beside it
 	Lang   string
 	Feed   bool // drawn for a feed: the table alone, no script
 }
@@ -103,8 +103,14 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 		return ""
 	}
 	id := chart.ElementID(p.URL, ch.ID)
+	csvName := id + ".csv"
+	if slices.ContainsFunc(p.Resources, func(r site.Resource) bool { return r.Name == csvName }) {
+		problems.Add(diag.Errorf(at, "chart %s writes its data to %s, but the article's folder already has a file of that name", ch.ID, csvName).
+			WithHint("rename that file, or give the chart another id"))
+		return ""
+	}
 	view := ChartView{ID: id, Chart: ch, Option: option, Table: chart.Table(ch, data, c.lang),
-		CSV: p.URL + id + ".csv", Lang: c.lang, Feed: c.feed}
+		CSV: csvName, Lang: c.lang, Feed: c.feed}
 	html, err := c.theme.Fragment(chartPartial, view)
 	if err != nil {
 		problems.Add(diag.Errorf(at, "chart %s: %v", ch.ID, err))
@@ -112,7 +118,7 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 	}
 	if !c.feed {
 		c.mu.Lock()
-		c.files = append(c.files, generatedFile{path: view.CSV[1:], data: chart.CSV(ch, data, c.lang)})
+		c.files = append(c.files, generatedFile{path: p.URL[1:] + csvName, data: chart.CSV(ch, data, c.lang)})
 		c.mu.Unlock()
 	}
 	return html

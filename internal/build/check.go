@@ -70,6 +70,7 @@ func Check(ctx context.Context, opts Options) (*CheckResult, error) {
 	bodies := keepBodies(s)
 	drawn := &charts{theme: theme, site: opts.Site, lang: cfg.Language}
 	renderBodies(s, drawn, problems)
+	checkLeadImages(opts.Site, allPages(s), problems)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -183,7 +184,7 @@ func runTemplates(outputs []render.Output, problems *diag.List) {
 	}
 	for pos, p := range first {
 		if n := more[pos]; n > 0 {
-			p.Msg += " (and " + strings.Replace(count(n, "page"), " ", " more ", 1) + ")"
+			p.Msg += " (and " + strings.Replace(diag.Count(n, "page"), " ", " more ", 1) + ")"
 		}
 		problems.Add(p)
 	}
