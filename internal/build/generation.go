@@ -81,6 +81,9 @@ func (s *Session) addPageFiles(st *site.Site, tree Tree) error {
 		for _, f := range e.csv {
 			tree[f.path] = f.data
 		}
+		for _, f := range e.image.files {
+			tree[f.path] = f.data
+		}
 	}
 	for _, p := range st.Pages {
 		for _, r := range p.Resources {

@@ -36,6 +36,7 @@ type Session struct {
 	shape    uint64                 // changes whenever configuration, theme or assets change
 	entries  map[string]*entryCache // content file name → its parsed and rendered page
 	blobs    map[string][]byte      // bundle files by site-relative path
+	images   *imageCache            // lead pictures' sizes and copies, by their bytes
 	last     *generation            // the last good build
 }
 
@@ -46,6 +47,8 @@ type entryCache struct {
 	version  uint64     // changes whenever page does
 	problems []*diag.Problem
 	csv      []generatedFile
+	sized    *site.Page // page when its lead picture was sized, else stale
+	image    entryImage
 }
 
 // generation is a good build's output and what it was made from.
@@ -76,7 +79,7 @@ type Change struct {
 
 // NewSession returns a session; its first Build is a full build.
 func NewSession(opts Options) *Session {
-	return &Session{opts: opts, entries: map[string]*entryCache{}, blobs: map[string][]byte{}}
+	return &Session{opts: opts, entries: map[string]*entryCache{}, blobs: map[string][]byte{}, images: newImageCache()}
 }
 
 // Build rebuilds the site after changes to the given site-relative paths
@@ -96,6 +99,7 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 		return nil, nil, nil, err
 	}
 	parsed := s.parseContent(problems)
+	s.sizeImages(problems)
 	if err := contentError(problems); err != nil {
 		return nil, nil, nil, err
 	}

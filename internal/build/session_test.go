@@ -113,6 +113,16 @@ var edits = []edit{
 		writeFile(t, dir, name, fmt.Sprintf("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>%d</title></svg>", n))
 		return []string{name}
 	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // a JPEG lead picture, new or replaced
+		bundle := "content/cong-thuong/tong-ket-2020/"
+		if _, err := os.Stat(filepath.Join(dir, bundle+"index.md")); err != nil {
+			return nil
+		}
+		w := 300 + r.IntN(1500)
+		writeFile(t, dir, bundle+"anh.jpg", jpegPicture(t, w, 1+w*9/16))
+		rewrite(t, dir, bundle+"index.md", func(s string) string { return strings.Replace(s, "src: anh-bia.svg", "src: anh.jpg", 1) })
+		return []string{bundle + "anh.jpg", bundle + "index.md"}
+	},
 }
 
 func pick(t *testing.T, dir string, r *rand.Rand, pattern string) string {

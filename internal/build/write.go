@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -21,6 +22,10 @@ const chartLibrary = "js/echarts.js"
 
 // write renders every page into a staging folder and swaps it in.
 func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site, drawn *charts, res *Result, problems *diag.List) error {
+	images := sizeLeadImages(opts.Site, allPages(s), newImageCache(), problems)
+	if err := contentError(problems); err != nil {
+		return err
+	}
 	manifest, err := collectAssets(ctx, opts, len(drawn.files) > 0)
 	if err != nil {
 		return err
@@ -38,7 +43,7 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 	if err != nil {
 		return err
 	}
-	if err := fill(stage, opts.Site, s, manifest, append(drawn.files, extra...), outputs); err != nil {
+	if err := fill(stage, opts.Site, s, manifest, slices.Concat(drawn.files, images, extra), outputs); err != nil {
 		stage.Abort()
 		return err
 	}

@@ -2,9 +2,9 @@ package parse
 
 import (
 	"strings"
-	"time"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // FuzzFrontMatter parses any file as an article: no input may panic, and

@@ -88,6 +88,15 @@ type Image struct {
 	Caption string
 	Width   int // pixels; zero when unknown
 	Height  int
+	// Srcset lists the smaller copies the build made of a bundle picture,
+	// narrowest first, then the picture itself; nil when it made none.
+	Srcset []ImageVariant
+}
+
+// ImageVariant is one file of an image's srcset.
+type ImageVariant struct {
+	URL   string // site-relative URL, percent-encoded (spaces and commas would split a srcset)
+	Width int    // in pixels
 }
 
 // Resource is a file of a page bundle, copied beside the page.

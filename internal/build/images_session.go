@@ -1,0 +1,42 @@
+package build
+
+import (
+	"github.com/almanac-news/almanac/internal/diag"
+)
+
+// entryImage is what sizing the lead picture of one rendered page gave.
+type entryImage struct {
+	key     imageKey
+	files   []generatedFile // the picture's smaller copies
+	problem *diag.Problem
+}
+
+// sizeImages sizes the lead pictures of the pages rendered since the last
+// build, once their bundle files are known (parse.Content.Assemble lists
+// them), and reports the problems of every page's picture. Pages the
+// build left alone keep their sized picture; a changed bundle file makes
+// its page parsed and rendered again (forgetContent), so sized again.
+func (s *Session) sizeImages(problems *diag.List) {
+	var todo []*entryCache
+	keep := map[imageKey]bool{}
+	for _, e := range s.entries {
+		switch {
+		case e.page == nil:
+		case e.sized != e.page:
+			todo = append(todo, e)
+		default:
+			keep[e.image.key] = true
+			problems.Add(e.image.problem)
+		}
+	}
+	parallel(len(todo), func(i int) {
+		e := todo[i]
+		files, key, problem := sizeLeadImage(s.opts.Site, e.page, s.images)
+		e.image, e.sized = entryImage{key: key, files: files, problem: problem}, e.page
+		problems.Add(problem)
+	})
+	for _, e := range todo {
+		keep[e.image.key] = true
+	}
+	s.images.retain(keep)
+}
