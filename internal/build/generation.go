@@ -36,7 +36,7 @@ func (s *Session) render(st *site.Site, outputs []render.Output) (*generation, *
 	if s.last != nil {
 		m.prev = s.last.extras
 	}
-	extra, err := siteFiles(st, outputs, s.opts.Now, m)
+	extra, err := siteFiles(st, outputs, s.now, m)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -119,8 +119,11 @@ func (s *Session) shapeOf(st *site.Site, versionOf map[*site.Page]uint64) uint64
 		h.Write([]byte(sec.Name))
 		write(versionOf[sec.Page])
 	}
-	if len(st.Pages) > 0 {
-		write(uint64(st.Pages[0].Date.UnixNano()))
+	for _, p := range st.Pages { // newest first: the masthead shows the newest article's date
+		if p.Kind == site.KindArticle {
+			write(uint64(p.Date.UnixNano()))
+			break
+		}
 	}
 	return h.Sum64()
 }

@@ -38,17 +38,19 @@ type Session struct {
 	blobs    map[string][]byte      // bundle files by site-relative path
 	images   *imageCache            // lead pictures' sizes and copies, by their bytes
 	last     *generation            // the last good build
+	now      time.Time              // the time of this build
 }
 
 // entryCache is what one content file gave.
 type entryCache struct {
-	parsed   *site.Page // as parsed, body kept; nil when parsing failed
-	page     *site.Page // a rendered copy of parsed; nil until rendered
-	version  uint64     // changes whenever page does
-	problems []*diag.Problem
-	csv      []generatedFile
-	sized    *site.Page // page when its lead picture was sized, else stale
-	image    entryImage
+	parsed         *site.Page // as parsed, body kept; nil when parsing failed
+	parseProblems  []*diag.Problem
+	page           *site.Page // a rendered copy of parsed; nil until rendered, and while the page is left out
+	version        uint64     // changes whenever page does
+	renderProblems []*diag.Problem
+	csv            []generatedFile
+	sized          *site.Page // page when its lead picture was sized, else stale
+	image          entryImage
 }
 
 // generation is a good build's output and what it was made from.
@@ -88,8 +90,9 @@ func NewSession(opts Options) *Session {
 // build after a fix is incremental again.
 func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, *Change, *Result, error) {
 	start := time.Now()
-	if s.opts.Now.IsZero() {
-		s.opts.Now = start
+	s.now = s.opts.Now
+	if s.now.IsZero() {
+		s.now = start // the preview's clock moves: future articles appear when their time comes
 	}
 	s.invalidate(changed, all || s.theme == nil)
 	problems := &diag.List{}
@@ -184,8 +187,8 @@ func (s *Session) forgetContent(name string) {
 // parseContent scans content/, parses and renders the files not cached,
 // and assembles the site from every file's rendered page.
 func (s *Session) parseContent(problems *diag.List) *parse.Result {
-	c := parse.Scan(sub(s.opts.Site, "content"), parse.Options{Config: s.cfg, Root: "content",
-		Drafts: s.opts.Drafts, Future: s.opts.Future, Now: s.opts.Now}, problems)
+	opts := parse.Options{Config: s.cfg, Root: "content", Drafts: s.opts.Drafts, Future: s.opts.Future, Now: s.now}
+	c := parse.Scan(sub(s.opts.Site, "content"), opts, problems)
 	conv := markdown.New(markdown.Options{AllowHTML: s.cfg.AllowHTML})
 	caches := make([]*entryCache, c.Len())
 	fresh := map[string]*entryCache{}
@@ -198,27 +201,38 @@ func (s *Session) parseContent(problems *diag.List) *parse.Result {
 		fresh[c.Name(i)] = caches[i]
 	}
 	s.entries = fresh // files gone since the last build are forgotten
-	parallel(len(caches), func(i int) { s.prepare(c, i, caches[i], conv) })
+	parallel(len(caches), func(i int) { s.prepare(c, i, caches[i], conv, opts) })
 	pages := make([]*site.Page, len(caches))
 	for i, e := range caches {
 		pages[i] = e.page
-		problems.Add(e.problems...)
+		if e.page == nil {
+			pages[i] = e.parsed // left out, or nil when parsing failed
+		}
+		problems.Add(e.parseProblems...)
+		problems.Add(e.renderProblems...)
 	}
 	return c.Assemble(pages, problems)
 }
 
 // prepare parses file i if needed and renders its body if needed.
-func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown.Converter) {
-	if e.page != nil {
-		return
-	}
+func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown.Converter, opts parse.Options) {
 	if e.parsed == nil {
+		if e.parseProblems != nil {
+			return // it failed, and the file has not changed since
+		}
 		p, ps := c.Parse(i)
+		e.parseProblems = ps
 		if hasError(ps) {
-			e.problems = ps
 			return
 		}
-		e.parsed, e.problems = p, ps
+		e.parsed = p
+	}
+	if parse.LeftOut(e.parsed, opts) {
+		e.page, e.csv, e.renderProblems = nil, nil, nil // drafts and future articles are not rendered
+		return
+	}
+	if e.page != nil {
+		return
 	}
 	page := *e.parsed
 	page.Charts = slices.Clip(page.Charts) // inline charts are appended to the copy only
@@ -226,8 +240,7 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
 	renderBody(conv, drawn, &page, list)
 	page.Body = nil
-	e.page, e.csv, e.version = &page, drawn.files, nextVersion()
-	e.problems = append(slices.Clip(e.problems), list.Problems()...)
+	e.page, e.csv, e.version, e.renderProblems = &page, drawn.files, nextVersion(), list.Problems()
 }
 
 // loadAssets collects the theme and site assets, with the chart library

@@ -217,3 +217,46 @@ func TestSessionKeepsCachesAcrossErrors(t *testing.T) {
 	}
 	compareWithFullBuild(t, dir, tree, "after the fix")
 }
+
+// chartArticle is an article whose chart reads data/xnk.csv.
+const chartArticle = "---\ntitle: Xuất nhập khẩu\ndate: 2020-12-28\n%s---\nSố liệu.\n\n```chart\ntype: column\ntitle: XNK\ndata: xnk.csv\n```\n"
+
+func TestSessionForgetsFixedErrorsAndDrafts(t *testing.T) {
+	dir := extract(t, "basic.txtar")
+	writeFile(t, dir, "content/thi-dua/nhap-xnk.md", fmt.Sprintf(chartArticle, "draft: true\n"))
+	s := newTestSession(dir)
+	tree, _, _, err := s.Build(context.Background(), nil, true)
+	must(t, err) // a draft is not rendered, so its missing data is no error, as in a full build
+	compareWithFullBuild(t, dir, tree, "with a draft whose chart has no data")
+
+	writeFile(t, dir, "content/thi-dua/xnk.md", fmt.Sprintf(chartArticle, ""))
+	if _, _, _, err := s.Build(context.Background(), []string{"content/thi-dua/xnk.md"}, false); err == nil ||
+		!strings.Contains(err.Error(), "xnk.csv") {
+		t.Fatalf("err = %v, want the missing CSV file", err)
+	}
+	writeFile(t, dir, "data/xnk.csv", "Năm,Xuất khẩu,Nhập khẩu\n2019,1719,1589\n2020,1456,1246\n")
+	tree, _, res, err := s.Build(context.Background(), []string{"data/xnk.csv"}, false)
+	must(t, err)
+	compareWithFullBuild(t, dir, tree, "after adding the CSV file")
+	warnings := len(res.Warnings)
+	for range 2 {
+		_, _, res, err = s.Build(context.Background(), []string{"layouts"}, false)
+		must(t, err)
+		if len(res.Warnings) != warnings {
+			t.Fatalf("warnings went from %d to %d on a rebuild", warnings, len(res.Warnings))
+		}
+	}
+}
+
+func TestSessionMastheadFollowsNewestArticle(t *testing.T) {
+	dir := extract(t, "basic.txtar")
+	writeFile(t, dir, "content/phap-ly.md", "---\ntitle: Pháp lý\ndate: 2020-12-31T23:00:00+07:00\n---\nTrang.\n")
+	s := newTestSession(dir)
+	_, _, _, err := s.Build(context.Background(), nil, true)
+	must(t, err)
+	name := "content/thi-dua/khen-thuong.md"
+	rewrite(t, dir, name, func(s string) string { return strings.Replace(s, "2020-12-30T16:00:00", "2020-12-31T10:00:00", 1) })
+	tree, _, _, err := s.Build(context.Background(), []string{name}, false)
+	must(t, err)
+	compareWithFullBuild(t, dir, tree, "after redating the newest article")
+}

@@ -28,7 +28,7 @@ func assemble(pages []*site.Page, resources map[string][]string, opts *Options, 
 			continue
 		}
 		byURL[p.URL] = p
-		if left := leaveOut(p, opts); left {
+		if LeftOut(p, *opts) {
 			res.Skipped = append(res.Skipped, p)
 			continue
 		}
@@ -54,7 +54,9 @@ func assemble(pages []*site.Page, resources map[string][]string, opts *Options, 
 	return res
 }
 
-func leaveOut(p *site.Page, opts *Options) bool {
+// LeftOut reports whether a build with opts leaves p out: a draft, or an
+// article dated after opts.Now, unless asked for.
+func LeftOut(p *site.Page, opts Options) bool {
 	if p.Draft && !opts.Drafts {
 		return true
 	}
