@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"runtime"
@@ -116,6 +117,11 @@ func scan(fsys fs.FS, opts *Options, problems *diag.List) ([]entry, map[string][
 	var files []string
 	bundles := map[string]bool{} // folders holding an index.md
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil && name == "." && errors.Is(err, fs.ErrNotExist) {
+			problems.Add(diag.Errorf(diag.Pos{File: opts.Root}, "the site has no %s folder", opts.Root).
+				WithHint("create %s/ with an article such as %s/tin-tuc/bai-dau-tien.md, or pass the site's folder with --source", opts.Root, opts.Root))
+			return nil
+		}
 		if err != nil {
 			problems.Add(diag.Errorf(diag.Pos{File: joinSource(opts.Root, name)}, "cannot read: %v", err))
 			return nil

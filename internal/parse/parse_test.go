@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -150,5 +151,16 @@ func TestFutureArticlesLeftOut(t *testing.T) {
 	res, _ = Dir(fsys, opts)
 	if len(res.Site.Pages) != 1 {
 		t.Fatal("--future did not keep it")
+	}
+}
+
+func TestMissingContentFolder(t *testing.T) {
+	content, err := fs.Sub(fstest.MapFS{"almanac.toml": file("")}, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, problems := Dir(content, testOptions())
+	if err := problems.Err(); err == nil || !strings.Contains(err.Error(), "content: the site has no content folder; create content/") {
+		t.Errorf("err = %v", err)
 	}
 }
