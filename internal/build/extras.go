@@ -114,7 +114,7 @@ func feedFiles(s *site.Site, m *memo) ([]generatedFile, error) {
 // feedPair writes the RSS and Atom feeds of the list page at /dir.
 // Pages come newest first: a feed shows the first feed.DefaultLimit.
 func feedPair(cfg site.Config, dir, title string, pages []*site.Page, m *memo) ([]generatedFile, error) {
-	base := strings.TrimSuffix(cfg.BaseURL, "/") + "/"
+	base := cfg.AbsURL("/")
 	opts := feed.Options{Title: title, Link: base + dir, Lang: cfg.Language, FullText: cfg.FeedFullText, Body: feedBody}
 	shown := pages[:min(len(pages), feed.DefaultLimit)]
 	rss, err := m.file(m.key(shown, "rss", dir, title), func() ([]byte, error) {

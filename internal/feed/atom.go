@@ -96,7 +96,7 @@ func Atom(cfg site.Config, pages []*site.Page, o Options) ([]byte, error) {
 
 // atomEntry is one page as an Atom entry.
 func (in feedInput) atomEntry(p *site.Page) atomEntry {
-	link := absURL(in.cfg.BaseURL, p.URL)
+	link := in.cfg.AbsURL(p.URL)
 	updated := modified(p)
 	if updated.IsZero() {
 		updated = in.Updated

@@ -66,7 +66,7 @@ func prepare(cfg site.Config, pages []*site.Page, o Options) feedInput {
 	in := feedInput{Options: o, cfg: cfg, pages: newest(pages, o.Limit)}
 	in.Title = cmp.Or(o.Title, cfg.Title)
 	in.Description = cmp.Or(o.Description, cfg.Description)
-	in.Link = cmp.Or(o.Link, absURL(cfg.BaseURL, "/"))
+	in.Link = cmp.Or(o.Link, cfg.AbsURL("/"))
 	in.Lang = cmp.Or(o.Lang, cfg.Language)
 	if in.Body == nil {
 		in.Body = func(p *site.Page) string { return string(p.Content) }
@@ -124,11 +124,3 @@ func (in feedInput) local(t time.Time) time.Time {
 	return t
 }
 
-// absURL joins the site's base URL with a site-relative path. A path that
-// is already absolute (http: or https:) is returned unchanged.
-func absURL(base, path string) string {
-	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
-		return path
-	}
-	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(path, "/")
-}

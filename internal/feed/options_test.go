@@ -192,7 +192,7 @@ func TestBaseURLWithPath(t *testing.T) {
 		{"https://example.org/", "https://other.example/x/", "https://other.example/x/"},
 	}
 	for _, tt := range tests {
-		if got := absURL(tt.base, tt.path); got != tt.want {
+		if got := (site.Config{BaseURL: tt.base}).AbsURL(tt.path); got != tt.want {
 			t.Errorf("absURL(%q, %q) = %q, want %q", tt.base, tt.path, got, tt.want)
 		}
 	}

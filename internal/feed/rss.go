@@ -86,7 +86,7 @@ func RSS(cfg site.Config, pages []*site.Page, o Options) ([]byte, error) {
 
 // rssItem is one page as an RSS item.
 func (in feedInput) rssItem(p *site.Page) rssItem {
-	link := absURL(in.cfg.BaseURL, p.URL)
+	link := in.cfg.AbsURL(p.URL)
 	item := rssItem{
 		Title:       p.Title,
 		Link:        link,

@@ -1,6 +1,9 @@
 package site
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Config is the site configuration from almanac.toml.
 type Config struct {
@@ -23,4 +26,15 @@ type MenuItem struct {
 	Name   string
 	URL    string // site-relative ("/cong-thuong/") or absolute
 	Weight int
+}
+
+// AbsURL joins a site-relative path to BaseURL: "/a/b/" on
+// "https://example.org/news/" gives "https://example.org/news/a/b/". An
+// absolute http(s) URL is returned as it is. With BaseURL "/" the result
+// stays site-relative.
+func (c Config) AbsURL(path string) string {
+	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
+		return path
+	}
+	return strings.TrimSuffix(c.BaseURL, "/") + "/" + strings.TrimPrefix(path, "/")
 }

@@ -70,7 +70,7 @@ func News(cfg site.Config, articles []*site.Page, now time.Time) ([]byte, error)
 			date = date.In(cfg.Location)
 		}
 		set.URLs = append(set.URLs, newsURLTag{
-			Loc: absURL(cfg.BaseURL, p.URL),
+			Loc: cfg.AbsURL(p.URL),
 			News: newsTag{
 				Publication:     publication,
 				PublicationDate: date.Format(time.RFC3339),
@@ -115,11 +115,3 @@ func newsLanguage(tag string) string {
 	}
 }
 
-// absURL joins the site's base URL with a site-relative path. A path that
-// is already absolute (http: or https:) is returned unchanged.
-func absURL(base, path string) string {
-	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
-		return path
-	}
-	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(path, "/")
-}
