@@ -123,4 +123,3 @@ func (in feedInput) local(t time.Time) time.Time {
 	}
 	return t
 }
-

@@ -114,4 +114,3 @@ func newsLanguage(tag string) string {
 		return "zh-cn"
 	}
 }
-
