@@ -19,9 +19,9 @@ var versions atomic.Uint64
 // can tell a reused object from a new one.
 func nextVersion() uint64 { return versions.Add(1) }
 
-// render makes the new output tree: assets, chart CSV files, bundle files
-// and every page, reusing the previous bytes of outputs whose signature
-// did not change.
+// render makes the new output tree: assets, chart CSV files, bundle files,
+// feeds and sitemaps, and every page, reusing the previous bytes of
+// outputs whose signature did not change.
 func (s *Session) render(st *site.Site, outputs []render.Output) (*generation, *Change, error) {
 	gen := &generation{tree: Tree{}, sigs: make(map[string]uint64, len(outputs)), urls: map[string]string{}}
 	for _, f := range s.manifest.Files() {
@@ -32,18 +32,40 @@ func (s *Session) render(st *site.Site, outputs []render.Output) (*generation, *
 	}
 	versionOf := s.versions()
 	shape := s.shapeOf(st, versionOf)
+	if err := s.addSiteFiles(st, outputs, gen, versionOf, shape); err != nil {
+		return nil, nil, err
+	}
+	rendered, err := s.renderChanged(outputs, gen, versionOf, shape)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, p := range st.Pages {
+		gen.urls[p.URL] = p.Title
+	}
+	return gen, s.diff(gen, rendered), nil
+}
+
+// addSiteFiles adds the feeds and sitemaps, reusing unchanged ones.
+func (s *Session) addSiteFiles(st *site.Site, outputs []render.Output, gen *generation, versionOf map[*site.Page]uint64, shape uint64) error {
 	m := &memo{versionOf: versionOf, shape: shape, next: map[uint64][]byte{}}
 	if s.last != nil {
 		m.prev = s.last.extras
 	}
 	extra, err := siteFiles(st, outputs, s.now, m)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	for _, f := range extra {
 		gen.tree[f.path] = f.data
 	}
 	gen.extras = m.next
+	return nil
+}
+
+// renderChanged puts every output in gen's tree: the last build's bytes
+// when its signature is the same, else freshly rendered, on all cores.
+// It returns how many it rendered.
+func (s *Session) renderChanged(outputs []render.Output, gen *generation, versionOf map[*site.Page]uint64, shape uint64) (int, error) {
 	var todo []int
 	for i, out := range outputs {
 		sig := signature(shape, out, versionOf)
@@ -64,15 +86,12 @@ func (s *Session) render(st *site.Site, outputs []render.Output) (*generation, *
 		rendered[k] = b.Bytes()
 	})
 	if errp := failed.Load(); errp != nil {
-		return nil, nil, *errp
+		return 0, *errp
 	}
 	for k, i := range todo {
 		gen.tree[outputs[i].Path] = rendered[k]
 	}
-	for _, p := range st.Pages {
-		gen.urls[p.URL] = p.Title
-	}
-	return gen, s.diff(gen, len(todo)), nil
+	return len(todo), nil
 }
 
 // addPageFiles adds the chart CSV files and the bundle files of every page.
