@@ -25,7 +25,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code := checkSource(fl, *site.source, stderr); code != 0 {
 		return code
 	}
-	res, err := build.Check(context.Background(), site.options())
+	opts, root, err := site.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "almanac check: %v\n", err)
+		return 1
+	}
+	defer root.Close()
+	res, err := build.Check(context.Background(), opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "almanac check: %v\n", err)
 		return 1

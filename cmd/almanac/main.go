@@ -94,7 +94,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code := checkSource(fl, *site.source, stderr); code != 0 {
 		return code
 	}
-	opts := site.options()
+	opts, root, err := site.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "almanac build: %v\n", err)
+		return 1
+	}
+	defer root.Close()
 	opts.Dest, opts.BaseURL = *dest, *baseURL
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(*site.source, "public")
@@ -146,7 +151,13 @@ func addSiteFlags(fl *flag.FlagSet) siteFlags {
 	}
 }
 
-// options are the build options of the site the flags name.
-func (f siteFlags) options() build.Options {
-	return build.Options{Site: os.DirFS(*f.source), Theme: almanac.Theme(), Drafts: *f.drafts, Future: *f.future}
+// options are the build options of the site the flags name. The site is
+// read through an os.Root, which refuses to follow a link out of the site
+// folder; the caller closes it when the command ends.
+func (f siteFlags) options() (build.Options, io.Closer, error) {
+	root, err := os.OpenRoot(*f.source)
+	if err != nil {
+		return build.Options{}, nil, err
+	}
+	return build.Options{Site: root.FS(), Theme: almanac.Theme(), Drafts: *f.drafts, Future: *f.future}, root, nil
 }

@@ -45,7 +45,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if code := checkSource(fl, *site.source, stderr); code != 0 {
 		return code
 	}
-	p := &preview{source: *site.source, opts: site.options(), out: stdout,
+	opts, root, err := site.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "almanac serve: %v\n", err)
+		return 1
+	}
+	defer root.Close()
+	p := &preview{source: *site.source, opts: opts, out: stdout,
 		server: serve.New(serve.Options{Bind: *bind, Port: *port})}
 	preview := p.opts
 	preview.BaseURL = "/" // the preview serves the site at its root, whatever base_url says

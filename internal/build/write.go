@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"slices"
 	"sync"
@@ -107,8 +108,9 @@ func writePage(stage *output.Staging, out render.Output) error {
 	if err != nil {
 		return err
 	}
+	file := &firstError{w: f}
 	w := writers.Get().(*bufio.Writer)
-	w.Reset(f)
+	w.Reset(file)
 	err = out.Render(w)
 	if err == nil {
 		err = w.Flush()
@@ -118,7 +120,10 @@ func writePage(stage *output.Staging, out render.Output) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
+	switch {
+	case file.err != nil: // the disk failed, not the template: say so plainly
+		return file.err
+	case err != nil:
 		src := "404 page"
 		if out.Page != nil {
 			src = out.Page.Source
@@ -126,4 +131,18 @@ func writePage(stage *output.Staging, out render.Output) error {
 		return fmt.Errorf("%s: rendering %s: %w", src, out.Path, err)
 	}
 	return nil
+}
+
+// firstError remembers the first error of the writer it wraps.
+type firstError struct {
+	w   io.Writer
+	err error
+}
+
+func (f *firstError) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }

@@ -64,7 +64,7 @@ func Begin(dest string) (*Staging, error) {
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, DirMode); err != nil {
-		return nil, fmt.Errorf("output: %w", err)
+		return nil, fmt.Errorf("output: cannot build into %s: %w", dest, err)
 	}
 	if err := restoreInterrupted(dest); err != nil {
 		return nil, err
@@ -74,7 +74,7 @@ func Begin(dest string) (*Staging, error) {
 	}
 	dir, err := os.MkdirTemp(parent, stagingPrefix(base))
 	if err != nil {
-		return nil, fmt.Errorf("output: creating the staging folder: %w", err)
+		return nil, fmt.Errorf("output: cannot build into %s: creating a staging folder in %s: %w", dest, parent, errno(err))
 	}
 	if err := os.Chmod(dir, DirMode); err != nil {
 		_ = os.RemoveAll(dir)
@@ -186,9 +186,37 @@ func (s *Staging) Create(rel string) (io.WriteCloser, error) {
 		return nil, fmt.Errorf("output: %s is written twice: %w", rel, fs.ErrExist)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("output: %w", err)
+		return nil, s.writeError(rel, err)
 	}
-	return &stagedFile{File: f, staging: s}, nil
+	return &stagedFile{File: f, staging: s, rel: rel}, nil
+}
+
+// writeFailed is a failed write of a file or folder of the staging folder.
+// Its message names the destination rather than the staging folder,
+// which readers of the message never see, and keeps the system's reason:
+// "no space left on device", "permission denied"…
+type writeFailed struct {
+	rel, dest string
+	err       error
+}
+
+func (e *writeFailed) Error() string {
+	return fmt.Sprintf("output: cannot write %s into %s: %v", e.rel, e.dest, e.err)
+}
+
+func (e *writeFailed) Unwrap() error { return e.err }
+
+func (s *Staging) writeError(rel string, err error) error {
+	return &writeFailed{rel: rel, dest: s.dest, err: errno(err)}
+}
+
+// errno strips the path from a file system error, leaving its reason.
+func errno(err error) error {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return pathErr.Err
+	}
+	return err
 }
 
 // CopyFile copies the file name of src to rel inside the staging folder.
@@ -203,7 +231,8 @@ func (s *Staging) CopyFile(rel string, src fs.FS, name string) error {
 		return err
 	}
 	_, err = io.Copy(out, in)
-	if err != nil {
+	var failed *writeFailed
+	if err != nil && !errors.As(err, &failed) {
 		err = fmt.Errorf("output: copying %s to %s: %w", name, rel, err)
 	}
 	return errors.Join(err, out.Close())
@@ -213,7 +242,25 @@ func (s *Staging) CopyFile(rel string, src fs.FS, name string) error {
 type stagedFile struct {
 	*os.File
 	staging *Staging
+	rel     string
 	closed  bool
+}
+
+func (f *stagedFile) Write(p []byte) (int, error) {
+	n, err := f.File.Write(p)
+	if err != nil {
+		err = f.staging.writeError(f.rel, err)
+	}
+	return n, err
+}
+
+// ReadFrom keeps os.File's copy in the kernel for CopyFile.
+func (f *stagedFile) ReadFrom(r io.Reader) (int64, error) {
+	n, err := f.File.ReadFrom(r)
+	if err != nil {
+		err = f.staging.writeError(f.rel, err)
+	}
+	return n, err
 }
 
 func (f *stagedFile) Close() error {
@@ -222,7 +269,7 @@ func (f *stagedFile) Close() error {
 	}
 	f.closed = true
 	if err := f.File.Close(); err != nil {
-		return fmt.Errorf("output: %w", err)
+		return f.staging.writeError(f.rel, err)
 	}
 	f.staging.count.Add(1)
 	return nil
@@ -259,7 +306,7 @@ func (s *Staging) mkdirAll(rel string) error {
 		err = nil // made by another goroutine, or a file: writing into it will fail
 	}
 	if err != nil {
-		return fmt.Errorf("output: %w", err)
+		return s.writeError(rel+"/", err)
 	}
 	s.dirs.Store(rel, struct{}{})
 	return nil

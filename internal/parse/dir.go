@@ -122,6 +122,11 @@ func scan(fsys fs.FS, opts *Options, problems *diag.List) ([]entry, map[string][
 				WithHint("create %s/ with an article such as %s/tin-tuc/bai-dau-tien.md, or pass the site's folder with --source", opts.Root, opts.Root))
 			return nil
 		}
+		if err != nil && name == "." {
+			problems.Add(diag.Errorf(diag.Pos{File: opts.Root}, "cannot read the %s folder: %v", opts.Root, err).
+				WithHint("%s/ must be a folder inside the site folder, not a link out of it", opts.Root))
+			return nil
+		}
 		if err != nil {
 			problems.Add(diag.Errorf(diag.Pos{File: joinSource(opts.Root, name)}, "cannot read: %v", err))
 			return nil
@@ -131,6 +136,12 @@ func scan(fsys fs.FS, opts *Options, problems *diag.List) ([]entry, map[string][
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if p := checkLink(fsys, name, opts.Root); p != nil {
+				problems.Add(p)
+				return nil
+			}
 		}
 		if !d.IsDir() {
 			files = append(files, name)
@@ -144,6 +155,28 @@ func scan(fsys fs.FS, opts *Options, problems *diag.List) ([]entry, map[string][
 		problems.Add(diag.Errorf(diag.Pos{File: opts.Root}, "cannot read the content folder: %v", err))
 	}
 	return classify(files, bundles, opts, problems)
+}
+
+// checkLink reports a symbolic link the build cannot use: one that leads
+// out of the site folder (which the os.Root the command line reads the
+// site through refuses to follow), to nothing, or to a folder, which the
+// walk would not enter.
+func checkLink(fsys fs.FS, name, root string) *diag.Problem {
+	at := diag.Pos{File: joinSource(root, name)}
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		var pathErr *fs.PathError
+		if errors.As(err, &pathErr) {
+			err = pathErr.Err
+		}
+		return diag.Errorf(at, "cannot follow this link: %v", err).
+			WithHint("a link in %s/ must lead to a file inside the site folder; copy the file here instead", root)
+	}
+	if info.IsDir() {
+		return diag.Errorf(at, "this is a link to a folder, and Almanac does not follow links to folders").
+			WithHint("move or copy the folder into %s/", root)
+	}
+	return nil
 }
 
 // ignored reports editor and system files that are never content.
