@@ -61,7 +61,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if body, found := snap.tree.File(name); found {
-		serveBytes(w, r, http.StatusOK, contentType(name), body, s.stamp(snap))
+		serveBytes(w, r, http.StatusOK, contentType(name), body, s.tag(snap))
 		return
 	}
 	if !dir {
@@ -125,11 +125,11 @@ func redirectToFolder(w http.ResponseWriter, r *http.Request, name string) {
 
 // serveBytes writes body with its type and caching headers; HTML gets the
 // live-reload script. Range and If-None-Match requests are honoured.
-func serveBytes(w http.ResponseWriter, r *http.Request, status int, ctype string, body []byte, stamp pageStamp) {
+func serveBytes(w http.ResponseWriter, r *http.Request, status int, ctype string, body, tag []byte) {
 	h := w.Header()
 	h.Set("Content-Type", ctype)
 	if isHTML(ctype) {
-		body = injectReloadScript(body, stamp)
+		body = injectReloadScript(body, tag)
 		h.Set("Cache-Control", "no-store")
 	} else {
 		h.Set("Cache-Control", "no-cache") // revalidate with the ETag every time
@@ -158,7 +158,7 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request, snap *sna
 	} else if moved {
 		page = insertAfterBodyStart(page, renderTemplate(pages, "moved", notFoundData{Path: requested, MovedTo: movedTo, Moved: true}))
 	}
-	serveBytes(w, r, http.StatusNotFound, contentTypes[".html"], page, s.stamp(snap))
+	serveBytes(w, r, http.StatusNotFound, contentTypes[".html"], page, s.tag(snap))
 }
 
 // lookupMoved finds where the page at requested went, trying it with and
@@ -179,7 +179,7 @@ func lookupMoved(moved map[string]string, requested string) (string, bool) {
 // reloads itself when it is.
 func (s *Server) serveBuilding(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Retry-After", "1")
-	serveBytes(w, r, http.StatusServiceUnavailable, contentTypes[".html"], renderTemplate(buildingPage, "building", nil), s.stamp(nil))
+	serveBytes(w, r, http.StatusServiceUnavailable, contentTypes[".html"], renderTemplate(buildingPage, "building", nil), s.tag(nil))
 }
 
 // notFoundData fills the 404 templates.
@@ -206,10 +206,10 @@ var buildingPage = template.Must(template.New("building").Parse(`<!doctype html>
 <body><p>Almanac is building the site; this page reloads when it is ready.</p></body></html>
 `))
 
-// stamp names the build of snap for the pages served from it.
-func (s *Server) stamp(snap *snapshot) pageStamp {
+// tag is the reload script tag of the pages served from snap.
+func (s *Server) tag(snap *snapshot) []byte {
 	if snap == nil {
-		return pageStamp{Instance: s.instance}
+		return renderTag(pageStamp{Instance: s.instance})
 	}
-	return pageStamp{Instance: s.instance, Build: snap.build}
+	return snap.tag
 }

@@ -308,7 +308,7 @@ func TestInsertions(t *testing.T) {
 	}
 	// Upper-case non-ASCII letters before </body> keep their bytes.
 	page := "<body>ĐẢNG İSTANBUL</Body>"
-	if got := unstamp(string(injectReloadScript([]byte(page), pageStamp{}))); got != "<body>ĐẢNG İSTANBUL"+plainTag+"</Body>" {
+	if got := unstamp(string(injectReloadScript([]byte(page), renderTag(pageStamp{})))); got != "<body>ĐẢNG İSTANBUL"+plainTag+"</Body>" {
 		t.Errorf("injectReloadScript(%q) = %q", page, got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -319,4 +320,23 @@ func (r *running) helloAndLeave(parent context.Context) error {
 		return err
 	}
 	return io.ErrUnexpectedEOF
+}
+
+func TestOnlyLocalhostAndAddressesAreServed(t *testing.T) {
+	for host, want := range map[string]bool{
+		"127.0.0.1:1313": true, "localhost:1313": true, "[::1]:1313": true, "192.168.1.20:1313": true,
+		"app.localhost": true, "evil.example:1313": false, "127.0.0.1.evil.example": false, "": false,
+	} {
+		if got := allowedHost(host); got != want {
+			t.Errorf("allowedHost(%q) = %v, want %v", host, got, want)
+		}
+	}
+	s := New(Options{})
+	s.Publish(mapTree{"index.html": "<p>secret draft</p>"}, Change{})
+	req := httptest.NewRequest("GET", "http://rebound.example/", nil)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusMisdirectedRequest || strings.Contains(rec.Body.String(), "secret") {
+		t.Errorf("a request for another host name got %d %q", rec.Code, rec.Body.String())
+	}
 }

@@ -30,6 +30,7 @@ type snapshot struct {
 	tree  Tree
 	build uint64            // counts good builds, from 1
 	moved map[string]string // every rename so far, old URL path → current URL path; never modified
+	tag   []byte            // the reload script tag naming this build
 }
 
 // Source lines shown around a problem's line, and the most characters of
@@ -57,6 +58,7 @@ func (s *Server) Publish(t Tree, c Change) {
 		}
 	}
 	next.moved = mergeMoved(next.moved, c.Moved)
+	next.tag = renderTag(pageStamp{Instance: s.instance, Build: next.build})
 	s.current.Store(next)
 
 	var events []event

@@ -31,19 +31,25 @@ type pageStamp struct {
 var reloadScript []byte
 
 func serveReloadScript(w http.ResponseWriter, r *http.Request) {
-	serveBytes(w, r, http.StatusOK, contentTypes[".js"], reloadScript, pageStamp{})
+	serveBytes(w, r, http.StatusOK, contentTypes[".js"], reloadScript, nil)
 }
 
 // injectReloadScript returns a copy of page with the reload script tag
 // just before its last </body>, or at its end when it has none.
-func injectReloadScript(page []byte, stamp pageStamp) []byte {
+func injectReloadScript(page, tag []byte) []byte {
 	at := lastIndexASCIIFold(page, []byte("</body"))
 	if at < 0 {
 		at = len(page)
 	}
+	return slices.Concat(page[:at], tag, page[at:])
+}
+
+// renderTag writes the reload script tag of a build, once per build: the
+// template's lock is not taken on every response.
+func renderTag(stamp pageStamp) []byte {
 	var tag bytes.Buffer
 	_ = reloadScriptTag.Execute(&tag, stamp) // cannot fail: two plain fields
-	return slices.Concat(page[:at], tag.Bytes(), page[at:])
+	return tag.Bytes()
 }
 
 // insertAfterBodyStart returns a copy of page with fragment just after its

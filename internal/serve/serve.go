@@ -35,7 +35,9 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -166,6 +168,10 @@ func (s *Server) Shutdown(ctx context.Context) error {
 // under /_almanac/, the files of the current tree everywhere else.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if !allowedHost(r.Host) {
+		http.Error(w, "the preview answers only to localhost or an IP address", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -194,4 +200,19 @@ func trimNewline(p []byte) string {
 		p = p[:n-1]
 	}
 	return string(p)
+}
+
+// allowedHost reports whether the preview answers a request for host: an
+// IP address or localhost, never another name, so that a web page cannot
+// read the preview through a DNS name rebound to 127.0.0.1.
+func allowedHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	_, err := netip.ParseAddr(host)
+	return err == nil
 }

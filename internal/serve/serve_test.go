@@ -107,7 +107,7 @@ func TestConcurrentPublishServesWholeTrees(t *testing.T) {
 	trees := make([]mapTree, builds)
 	for i := range trees {
 		trees[i] = version(i)
-		valid["index.html"][unstamp(string(injectReloadScript([]byte(trees[i]["index.html"]), pageStamp{})))] = true
+		valid["index.html"][unstamp(string(injectReloadScript([]byte(trees[i]["index.html"]), renderTag(pageStamp{}))))] = true
 		valid["data/big.csv"][trees[i]["data/big.csv"]] = true
 	}
 	r.Publish(trees[0], Change{})
