@@ -19,16 +19,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("almanac check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	site := addSiteFlags(fl)
-	if err := fl.Parse(args); err != nil {
-		return usageExit(err)
-	}
-	if code := checkSource(fl, *site.source, stderr); code != 0 {
+	opts, root, code := site.parse(fl, args, stderr)
+	if code != 0 {
 		return code
-	}
-	opts, root, err := site.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "almanac check: %v\n", err)
-		return 1
 	}
 	defer root.Close()
 	res, err := build.Check(context.Background(), opts)

@@ -88,16 +88,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	site := addSiteFlags(fl)
 	dest := fl.String("dest", "", "output `folder` (default <source>/public)")
 	baseURL := fl.String("base-url", "", "absolute `URL` the site is published at, overriding almanac.toml")
-	if err := fl.Parse(args); err != nil {
-		return usageExit(err)
-	}
-	if code := checkSource(fl, *site.source, stderr); code != 0 {
+	opts, root, code := site.parse(fl, args, stderr)
+	if code != 0 {
 		return code
-	}
-	opts, root, err := site.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "almanac build: %v\n", err)
-		return 1
 	}
 	defer root.Close()
 	opts.Dest, opts.BaseURL = *dest, *baseURL
@@ -160,4 +153,22 @@ func (f siteFlags) options() (build.Options, io.Closer, error) {
 		return build.Options{}, nil, err
 	}
 	return build.Options{Site: root.FS(), Theme: almanac.Theme(), Drafts: *f.drafts, Future: *f.future}, root, nil
+}
+
+// parse parses args, checks the source folder and opens it. A non-zero
+// exit status means the command must stop with it; otherwise the caller
+// closes the returned root when done.
+func (f siteFlags) parse(fl *flag.FlagSet, args []string, stderr io.Writer) (build.Options, io.Closer, int) {
+	if err := fl.Parse(args); err != nil {
+		return build.Options{}, nil, usageExit(err)
+	}
+	if code := checkSource(fl, *f.source, stderr); code != 0 {
+		return build.Options{}, nil, code
+	}
+	opts, root, err := f.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", fl.Name(), err)
+		return build.Options{}, nil, 1
+	}
+	return opts, root, 0
 }

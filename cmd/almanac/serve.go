@@ -39,16 +39,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	port := fl.Int("port", serve.DefaultPort, "`port` to listen on; 0 picks a free one")
 	write := fl.Bool("write", false, "also write every good build to --dest, as almanac build does")
 	dest := fl.String("dest", "", "output `folder` for --write (default <source>/public)")
-	if err := fl.Parse(args); err != nil {
-		return usageExit(err)
-	}
-	if code := checkSource(fl, *site.source, stderr); code != 0 {
+	opts, root, code := site.parse(fl, args, stderr)
+	if code != 0 {
 		return code
-	}
-	opts, root, err := site.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "almanac serve: %v\n", err)
-		return 1
 	}
 	defer root.Close()
 	p := &preview{source: *site.source, opts: opts, out: stdout,
