@@ -20,7 +20,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	site := addSiteFlags(fl)
 	opts, root, code := site.parse(fl, args, stderr)
-	if code != 0 {
+	if root == nil {
 		return code
 	}
 	defer root.Close()

@@ -89,7 +89,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	dest := fl.String("dest", "", "output `folder` (default <source>/public)")
 	baseURL := fl.String("base-url", "", "absolute `URL` the site is published at, overriding almanac.toml")
 	opts, root, code := site.parse(fl, args, stderr)
-	if code != 0 {
+	if root == nil {
 		return code
 	}
 	defer root.Close()
@@ -155,10 +155,10 @@ func (f siteFlags) options() (build.Options, io.Closer, error) {
 	return build.Options{Site: root.FS(), Theme: almanac.Theme(), Drafts: *f.drafts, Future: *f.future}, root, nil
 }
 
-// parse parses args, checks the source folder and opens it. A non-zero
-// exit status means the command must stop with it; otherwise the caller
-// closes the returned root when done.
-func (f siteFlags) parse(fl *flag.FlagSet, args []string, stderr io.Writer) (build.Options, io.Closer, int) {
+// parse parses args, checks the source folder and opens it. When root is
+// nil the command must stop with the exit status code (0 after -h);
+// otherwise the caller closes root when done.
+func (f siteFlags) parse(fl *flag.FlagSet, args []string, stderr io.Writer) (opts build.Options, root io.Closer, code int) {
 	if err := fl.Parse(args); err != nil {
 		return build.Options{}, nil, usageExit(err)
 	}

@@ -40,7 +40,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	write := fl.Bool("write", false, "also write every good build to --dest, as almanac build does")
 	dest := fl.String("dest", "", "output `folder` for --write (default <source>/public)")
 	opts, root, code := site.parse(fl, args, stderr)
-	if code != 0 {
+	if root == nil {
 		return code
 	}
 	defer root.Close()
