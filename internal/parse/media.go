@@ -24,32 +24,7 @@ func (f *fields) decodeImage(n *yaml.Node, bundle map[string]bool) {
 		f.errorf(n, "image must be a set of keys (src, alt, caption), not %s", kindName(n))
 		return
 	}
-	img := &site.Image{}
-	var srcNode *yaml.Node
-	hasAlt := false
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		switch k.Value {
-		case "src":
-			srcNode = v
-		case "alt":
-			hasAlt = true
-			if v.Tag != "!!null" {
-				img.Alt = f.text("image alt", v)
-			}
-		case "caption":
-			img.Caption = f.text("image caption", v)
-		case "width", "height":
-			w := f.integer("image "+k.Value, v)
-			if k.Value == "width" {
-				img.Width = w
-			} else {
-				img.Height = w
-			}
-		default:
-			f.errorf(k, "image has no key %q", k.Value).WithHint("use src, alt, caption, width and height")
-		}
-	}
+	img, srcNode, hasAlt := f.imageKeys(n)
 	if srcNode == nil {
 		f.errorf(n, "image has no src").WithHint("name the picture file: src: anh.jpg")
 		return
@@ -62,6 +37,33 @@ func (f *fields) decodeImage(n *yaml.Node, bundle map[string]bool) {
 	if img.Src != "" {
 		f.page.Image = img
 	}
+}
+
+// imageKeys reads the keys of an image mapping but src, which it returns
+// as a node for mediaURL to resolve.
+func (f *fields) imageKeys(n *yaml.Node) (img *site.Image, src *yaml.Node, hasAlt bool) {
+	img = &site.Image{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "src":
+			src = v
+		case "alt":
+			hasAlt = true
+			if v.Tag != "!!null" {
+				img.Alt = f.text("image alt", v)
+			}
+		case "caption":
+			img.Caption = f.text("image caption", v)
+		case "width":
+			img.Width = f.integer("image width", v)
+		case "height":
+			img.Height = f.integer("image height", v)
+		default:
+			f.errorf(k, "image has no key %q", k.Value).WithHint("use src, alt, caption, width and height")
+		}
+	}
+	return img, src, hasAlt
 }
 
 func (f *fields) decodeAudio(n *yaml.Node, bundle map[string]bool) {
