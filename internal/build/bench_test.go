@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/almanac-news/almanac/internal/parallel"
+
 	"github.com/almanac-news/almanac"
 )
 
@@ -115,7 +117,7 @@ func BenchmarkWriteFloor10000(b *testing.B) {
 }
 
 func parallelFloor(b *testing.B, out string, files []string, sizes []int64, data []byte) {
-	parallel(len(files), func(i int) {
+	parallel.For(len(files), func(i int) {
 		p := filepath.Join(out, files[i])
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			b.Error(err)

@@ -2,8 +2,8 @@ package build
 
 import (
 	"html/template"
-	"runtime"
-	"sync"
+
+	"github.com/almanac-news/almanac/internal/parallel"
 
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/figure"
@@ -28,7 +28,7 @@ func allPages(s *site.Site) []*site.Page {
 func renderBodies(s *site.Site, c *charts, problems *diag.List) {
 	conv := markdown.New(markdown.Options{AllowHTML: s.Config.AllowHTML})
 	pages := allPages(s)
-	parallel(len(pages), func(i int) {
+	parallel.For(len(pages), func(i int) {
 		renderBody(conv, c, pages[i], problems)
 		pages[i].Body = nil // converted: let the memory go
 	})
@@ -65,24 +65,4 @@ func feedContent(conv *markdown.Converter, c *charts, p *site.Page) template.HTM
 	feed.drawUnplaced(p, blocks, ignored)
 	p.Content, content = content, p.Content
 	return content
-}
-
-// parallel calls fn(0) … fn(n-1) on all cores.
-func parallel(n int, fn func(i int)) {
-	work := make(chan int, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
 }

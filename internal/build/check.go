@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/almanac-news/almanac/internal/parallel"
+
 	"github.com/almanac-news/almanac/internal/assets"
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/parse"
@@ -104,7 +106,7 @@ func parseLeniently(opts Options, cfg site.Config, problems *diag.List) (*parse.
 	pages := make([]*site.Page, c.Len())
 	var mu sync.Mutex
 	var failed []string
-	parallel(c.Len(), func(i int) {
+	parallel.For(c.Len(), func(i int) {
 		p, ps := c.Parse(i)
 		problems.Add(ps...)
 		if !hasError(ps) {
@@ -166,7 +168,7 @@ func checkAssets(opts Options, withCharts bool) (*assets.Manifest, error) {
 // many pages is reported once, naming the first page and how many more.
 func runTemplates(outputs []render.Output, problems *diag.List) {
 	failures := make([]*diag.Problem, len(outputs))
-	parallel(len(outputs), func(i int) {
+	parallel.For(len(outputs), func(i int) {
 		if err := outputs[i].Render(io.Discard); err != nil {
 			failures[i] = renderProblem(outputs[i], err)
 		}

@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/almanac-news/almanac/internal/parallel"
+
 	"golang.org/x/net/html"
 
 	"github.com/almanac-news/almanac/internal/assets"
@@ -114,7 +116,7 @@ func bodyLinks(body string) []bodyLink {
 func checkLinks(s *site.Site, bodies map[*site.Page]markdownBody, t *linkTargets, problems *diag.List) int {
 	pages := allPages(s)
 	var checked atomic.Int64
-	parallel(len(pages), func(i int) {
+	parallel.For(len(pages), func(i int) {
 		p := pages[i]
 		if p.Source == "" || p.Content == "" {
 			return

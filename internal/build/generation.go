@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sync/atomic"
 
+	"github.com/almanac-news/almanac/internal/parallel"
+
 	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
 )
@@ -78,7 +80,7 @@ func (s *Session) renderChanged(outputs []render.Output, gen *generation, versio
 	}
 	rendered := make([][]byte, len(todo))
 	var failed atomic.Pointer[error]
-	parallel(len(todo), func(k int) {
+	parallel.For(len(todo), func(k int) {
 		var b bytes.Buffer
 		if err := outputs[todo[k]].Render(&b); err != nil {
 			failed.CompareAndSwap(nil, &err)

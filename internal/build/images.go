@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/almanac-news/almanac/internal/parallel"
+
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/imageset"
 	"github.com/almanac-news/almanac/internal/site"
@@ -66,7 +68,7 @@ func (c *imageCache) retain(keep map[imageKey]bool) {
 // returns the smaller copies to write beside them.
 func sizeLeadImages(fsys fs.FS, pages []*site.Page, cache *imageCache, problems *diag.List) []generatedFile {
 	files := make([][]generatedFile, len(pages))
-	parallel(len(pages), func(i int) {
+	parallel.For(len(pages), func(i int) {
 		f, _, problem := sizeLeadImage(fsys, pages[i], cache)
 		files[i] = f
 		if problem != nil {
@@ -167,7 +169,7 @@ func unreadableImage(p *site.Page, name string, err error) *diag.Problem {
 // checkLeadImages reports the lead pictures a build would refuse, reading
 // only their headers.
 func checkLeadImages(fsys fs.FS, pages []*site.Page, problems *diag.List) {
-	parallel(len(pages), func(i int) {
+	parallel.For(len(pages), func(i int) {
 		p := pages[i]
 		r := leadImageFile(p)
 		if r == nil {

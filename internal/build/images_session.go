@@ -2,6 +2,7 @@ package build
 
 import (
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/parallel"
 )
 
 // entryImage is what sizing the lead picture of one rendered page gave.
@@ -29,7 +30,7 @@ func (s *Session) sizeImages(problems *diag.List) {
 			problems.Add(e.image.problem)
 		}
 	}
-	parallel(len(todo), func(i int) {
+	parallel.For(len(todo), func(i int) {
 		e := todo[i]
 		files, key, problem := sizeLeadImage(s.opts.Site, e.page, s.images)
 		e.image, e.sized = entryImage{key: key, files: files, problem: problem}, e.page

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/almanac-news/almanac/internal/parallel"
+
 	"github.com/almanac-news/almanac/internal/assets"
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/markdown"
@@ -201,7 +203,7 @@ func (s *Session) parseContent(problems *diag.List) *parse.Result {
 		fresh[c.Name(i)] = caches[i]
 	}
 	s.entries = fresh // files gone since the last build are forgotten
-	parallel(len(caches), func(i int) { s.prepare(c, i, caches[i], conv, opts) })
+	parallel.For(len(caches), func(i int) { s.prepare(c, i, caches[i], conv, opts) })
 	pages := make([]*site.Page, len(caches))
 	for i, e := range caches {
 		pages[i] = e.page

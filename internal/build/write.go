@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/almanac-news/almanac/internal/parallel"
+
 	"github.com/almanac-news/almanac/internal/assets"
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/echarts"
@@ -86,7 +88,7 @@ func fill(stage *output.Staging, siteFS fs.FS, s *site.Site, manifest *assets.Ma
 		}
 	}
 	var failed atomic.Pointer[error]
-	parallel(len(outputs), func(i int) {
+	parallel.For(len(outputs), func(i int) {
 		if failed.Load() != nil {
 			return
 		}

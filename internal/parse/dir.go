@@ -4,12 +4,11 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/parallel"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -42,24 +41,11 @@ func Dir(fsys fs.FS, opts Options) (*Result, *diag.List) {
 	problems := &diag.List{}
 	c := Scan(fsys, opts, problems)
 	pages := make([]*site.Page, len(c.entries))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				p, ps := c.Parse(i)
-				pages[i] = p
-				problems.Add(ps...)
-			}
-		}()
-	}
-	for i := range c.entries {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.For(len(c.entries), func(i int) {
+		p, ps := c.Parse(i)
+		pages[i] = p
+		problems.Add(ps...)
+	})
 	return c.Assemble(pages, problems), problems
 }
 

@@ -3,8 +3,9 @@ package parse
 import (
 	"io/fs"
 
-	"gopkg.in/yaml.v3"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/site"
