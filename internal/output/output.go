@@ -55,6 +55,15 @@ type Staging struct {
 // builds, and creates an empty staging folder beside dest.
 func Begin(dest string) (*Staging, error) {
 	dest = filepath.Clean(dest)
+	if info, err := os.Lstat(dest); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// A destination that links elsewhere (a common deployment set-up):
+		// build beside the folder it links to, and leave the link alone.
+		target, err := filepath.EvalSymlinks(dest)
+		if err != nil {
+			return nil, fmt.Errorf("output: %s is a link that leads nowhere: %w", dest, err)
+		}
+		dest = target
+	}
 	base := filepath.Base(dest)
 	if base == string(filepath.Separator) || base == "." || base == ".." || filepath.Dir(dest) == dest {
 		return nil, fmt.Errorf("output: cannot build into %q: name a folder such as public", dest)
@@ -357,6 +366,10 @@ func (s *Staging) Commit() error {
 // removeTree removes dir, its top-level entries in parallel: removing a
 // large site is thousands of unlink calls.
 func removeTree(dir string) {
+	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+		_ = os.Remove(dir) // a link is removed, never followed
+		return
+	}
 	entries, _ := os.ReadDir(dir)
 	var wg sync.WaitGroup
 	for _, e := range entries {

@@ -294,3 +294,38 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestCommitThroughLinkedDestination(t *testing.T) {
+	dir := t.TempDir()
+	www := filepath.Join(dir, "www")
+	if err := os.MkdirAll(www, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(www, "old.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	public := filepath.Join(dir, "public")
+	if err := os.Symlink(www, public); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Begin(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(public); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("public is no longer the link: %v %v", info, err)
+	}
+	got, err := os.ReadFile(filepath.Join(public, "index.html"))
+	if err != nil || string(got) != "new" {
+		t.Fatalf("through the link: %q %v", got, err)
+	}
+	if _, err := os.Stat(filepath.Join(www, "old.html")); !os.IsNotExist(err) {
+		t.Errorf("the old build is still in the linked folder: %v", err)
+	}
+}
