@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,5 +36,17 @@ func TestChartCSVLinkIsRelative(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "cong-thuong", "a", "chart-xk.csv")); err != nil {
 		t.Error(err)
+	}
+}
+
+func TestSessionReportsChartCSVNameTaken(t *testing.T) {
+	dir := extract(t, "feeds.txtar")
+	bundle := filepath.Join(dir, "content", "cong-thuong", "a")
+	must(t, os.MkdirAll(bundle, 0o755))
+	must(t, os.Rename(filepath.Join(dir, "content", "cong-thuong", "a.md"), filepath.Join(bundle, "index.md")))
+	writeFile(t, dir, "content/cong-thuong/a/chart-xk.csv", "a,b\n1,2\n")
+	_, _, _, err := newTestSession(dir).Build(context.Background(), nil, true)
+	if err == nil || !strings.Contains(err.Error(), "chart xk writes its data to chart-xk.csv") {
+		t.Fatalf("err = %v, want the clash, as a full build reports it", err)
 	}
 }

@@ -238,6 +238,7 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	}
 	page := *e.parsed
 	page.Charts = slices.Clip(page.Charts) // inline charts are appended to the copy only
+	c.AddResources(&page)                  // charts check their CSV names against the bundle's files
 	list := &diag.List{}
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
 	renderBody(conv, drawn, &page, list)

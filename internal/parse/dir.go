@@ -91,6 +91,12 @@ func (c *Content) Parse(i int) (*site.Page, []*diag.Problem) {
 	return parseFile(c.fsys, c.entries[i], &c.opts)
 }
 
+// AddResources lists on p the files of its page bundle, as Assemble does;
+// for callers that render a page before assembling the site.
+func (c *Content) AddResources(p *site.Page) {
+	addResources(p, c.resources, c.opts.Root)
+}
+
 // Assemble places parsed pages (one per file, in Scan's order; nil for a
 // file that failed) into a site. It modifies the pages' resources, so
 // pass pages parsed for this Content.
