@@ -210,3 +210,12 @@ func TestBuildErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestPageAtAnImpliedSectionsURL(t *testing.T) {
+	dir := extract(t, "basic.txtar")
+	writeFile(t, dir, "content/thi-dua.md", "---\ntitle: Thi đua\n---\nTrang.\n")
+	_, err := buildSite(dir)
+	if err == nil || !strings.Contains(err.Error(), "content/thi-dua.md: this page is published at /thi-dua/, the list of the section content/thi-dua/") {
+		t.Fatalf("err = %v", err)
+	}
+}

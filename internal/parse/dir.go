@@ -205,6 +205,11 @@ func classify(files []string, bundles map[string]bool, opts *Options, problems *
 			for _, r := range resources[b] {
 				entries[i].bundle[r] = true
 			}
+			if entries[i].bundle["index.html"] {
+				problems.Add(diag.Errorf(diag.Pos{File: joinSource(opts.Root, b+"/index.html")},
+					"this file would take the place of the page made from index.md beside it").
+					WithHint("rename it, or remove it: the page's own HTML is written there"))
+			}
 		}
 	}
 	return entries, resources

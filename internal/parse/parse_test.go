@@ -111,6 +111,7 @@ func TestDirErrors(t *testing.T) {
 		{"wrong type", fstest.MapFS{"s/a.md": file("---\ntitle: [A]\ndate: 2020-01-01\ndraft: maybe\nweight: x\n---\n")}, []string{"content/s/a.md:2:8: title must be text, not a list", "4:8: draft must be true or false", "5:9: weight must be a whole number"}},
 		{"tags number", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\ntags: 5\n---\n")}, []string{"content/s/a.md:4:7: tags must be a list, not a number"}},
 		{"audio type", fstest.MapFS{"s/a/index.md": file("---\ntitle: A\ndate: 2020-01-01\naudio: x.exe\n---\n"), "s/a/x.exe": file("")}, []string{`content/s/a/index.md:4:8: audio "x.exe" is not a sound file`}},
+		{"index.html in a bundle", fstest.MapFS{"s/a/index.md": file("---\ntitle: A\ndate: 2020-01-01\n---\n"), "s/a/index.html": file("<p>x</p>")}, []string{"content/s/a/index.html: this file would take the place of the page"}},
 		{"nested section", fstest.MapFS{"s/t/u/a.md": file("---\ntitle: A\n---\n")}, []string{"content/s/t/u/a.md: Almanac does not know where this file belongs"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -221,7 +221,7 @@ func (pl *planner) addAt(url string, p *site.Page, d *PageData) {
 	out, ok := outputPath(url)
 	if !ok {
 		pl.problems.Add(diag.Errorf(diag.Pos{File: p.Source}, "URL %q cannot be written as a file", url).
-			WithHint("URLs start with / and name no . or .. folders; set `url:` or `slug:` to letters, digits and -"))
+			WithHint("URLs start with / and name no . or .. folders; set `slug:` to letters, digits and -"))
 		return
 	}
 	if other := pl.byPath[out]; other != nil {
@@ -243,11 +243,20 @@ func (pl *planner) addAt(url string, p *site.Page, d *PageData) {
 func (pl *planner) reportTaken(p, other *site.Page, url string) {
 	if generated(p) {
 		pl.problems.Add(diag.Warnf(diag.Pos{File: other.Source}, "this page is published at %s, where Almanac puts the generated %s page, which is left out", url, p.Kind).
-			WithHint("give this page another slug or url to get the generated page back"))
+			WithHint("give this page another file name or slug to get the generated page back"))
 		return
 	}
-	pl.problems.Add(diag.Errorf(diag.Pos{File: p.Source}, "this page and %s are both published at %s", other.Source, url).
-		Also(diag.Pos{File: other.Source}).WithHint("give one of them another slug or url"))
+	at, otherAt := p, other
+	if at.Source == "" { // a section without _index.md has no file: name the other one
+		at, otherAt = other, p
+	}
+	if otherAt.Source == "" {
+		pl.problems.Add(diag.Errorf(diag.Pos{File: at.Source}, "this page is published at %s, the list of the section content/%s/", url, otherAt.Section).
+			WithHint("give this page another file name or slug"))
+		return
+	}
+	pl.problems.Add(diag.Errorf(diag.Pos{File: at.Source}, "this page and %s are both published at %s", otherAt.Source, url).
+		Also(diag.Pos{File: otherAt.Source}).WithHint("give one of them another file name or slug"))
 }
 
 // deps lists the pages whose data an output of d shows; see Output.Deps.
