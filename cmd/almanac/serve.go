@@ -72,6 +72,7 @@ func (p *preview) run(ctx context.Context) error {
 	}
 	w, err := watch.New(watch.Options{Root: p.source, Dirs: []string{"content", "layouts", "assets", "data"}, Files: []string{"almanac.toml"}})
 	if err != nil {
+		l.Close()
 		return err
 	}
 	defer w.Close()

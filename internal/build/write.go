@@ -51,7 +51,11 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 		return err
 	}
 	res.Pages, res.Files = len(outputs), stage.Count()
-	return stage.Commit()
+	if err := stage.Commit(); err != nil {
+		stage.Abort()
+		return err
+	}
+	return nil
 }
 
 // collectAssets hashes the site's and the theme's assets, and adds the
