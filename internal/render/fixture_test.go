@@ -14,6 +14,9 @@ var ict = time.FixedZone("ICT", 7*3600)
 func testAssets(logical string) (string, bool) {
 	hashed := map[string]string{
 		"css/main.css":    "/assets/css/main.1a2b3c4d.css",
+		"css/lists.css":   "/assets/css/lists.2b3c4d5e.css",
+		"css/article.css": "/assets/css/article.3c4d5e6f.css",
+		"css/print.css":   "/assets/css/print.4d5e6f70.css",
 		"images/logo.svg": "/assets/images/logo.5e6f7a8b.svg",
 	}[logical]
 	return hashed, hashed != ""
