@@ -139,7 +139,8 @@ func waitFor(t *testing.T, ctx context.Context, expr string, limit time.Duration
 	for {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
 		if err != nil && !errors.Is(err, chromedp.ErrJSUndefined) && !errors.Is(err, chromedp.ErrJSNull) &&
-			!strings.Contains(err.Error(), "context") { // a reload in progress
+			!strings.Contains(err.Error(), "context") && // a reload in progress
+			!strings.Contains(err.Error(), "navigated or closed") {
 			t.Fatalf("evaluating %s: %v", expr, err)
 		}
 		if ok {
