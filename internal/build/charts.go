@@ -59,7 +59,7 @@ func (c *charts) fences(p *site.Page, blocks *parse.ChartBlocks, problems *diag.
 		"chart": func(body []byte, line int) (template.HTML, error) {
 			ch, ps := blocks.Block(body, p.BodyLine+line-1)
 			problems.Add(ps...)
-			if hasError(ps) {
+			if diag.HasError(ps) {
 				return "", nil
 			}
 			if ch.Inline {
@@ -90,7 +90,7 @@ func (c *charts) drawUnplaced(p *site.Page, blocks *parse.ChartBlocks, problems 
 func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template.HTML {
 	data, ps := c.data(p, ch)
 	problems.Add(ps...)
-	if hasError(ps) {
+	if diag.HasError(ps) {
 		return ""
 	}
 	at := diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column}
@@ -158,13 +158,4 @@ func figureSources(figs []site.Figure, indicators []string) string {
 		}
 	}
 	return strings.Join(sources, "; ")
-}
-
-func hasError(ps []*diag.Problem) bool {
-	for _, p := range ps {
-		if p.Severity == diag.SeverityError {
-			return true
-		}
-	}
-	return false
 }

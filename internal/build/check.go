@@ -11,7 +11,6 @@ import (
 
 	"github.com/almanac-news/almanac/internal/parallel"
 
-	"github.com/almanac-news/almanac/internal/assets"
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/parse"
 	"github.com/almanac-news/almanac/internal/render"
@@ -76,7 +75,8 @@ func Check(ctx context.Context, opts Options) (*CheckResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	manifest, err := checkAssets(opts, len(drawn.files) > 0)
+	// A stand-in for the chart library: checking never downloads it.
+	manifest, err := collectAssets(opts, drawsCharts(s), func() ([]byte, error) { return []byte(chartLibraryStandIn), nil })
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func parseLeniently(opts Options, cfg site.Config, problems *diag.List) (*parse.
 	parallel.For(c.Len(), func(i int) {
 		p, ps := c.Parse(i)
 		problems.Add(ps...)
-		if !hasError(ps) {
+		if !diag.HasError(ps) {
 			pages[i] = p
 			return
 		}
@@ -153,16 +153,6 @@ func keepBodies(s *site.Site) map[*site.Page]markdownBody {
 	return bodies
 }
 
-// checkAssets collects the theme's and site's assets as a build does,
-// with a stand-in for the chart library when pages draw charts.
-func checkAssets(opts Options, withCharts bool) (*assets.Manifest, error) {
-	manifest, err := assets.Collect(layer(opts, "assets"))
-	if err != nil || !withCharts {
-		return manifest, err
-	}
-	return manifest, manifest.Add(chartLibrary, []byte(chartLibraryStandIn))
-}
-
 // runTemplates renders every planned page into nothing, on all cores,
 // reporting where templates fail. A template that fails the same way on
 // many pages is reported once, naming the first page and how many more.
@@ -198,9 +188,5 @@ func renderProblem(out render.Output, err error) *diag.Problem {
 	if errors.As(err, &problem) {
 		return problem
 	}
-	src := "404 page"
-	if out.Page != nil {
-		src = out.Page.Source
-	}
-	return diag.Errorf(diag.Pos{File: src}, "rendering %s: %v", out.Path, err)
+	return diag.Errorf(diag.Pos{File: outputSource(out)}, "rendering %s: %v", out.Path, err)
 }

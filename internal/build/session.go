@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/almanac-news/almanac/internal/echarts"
 	"github.com/almanac-news/almanac/internal/parallel"
 
 	"github.com/almanac-news/almanac/internal/assets"
@@ -224,7 +225,7 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 		}
 		p, ps := c.Parse(i)
 		e.parseProblems = ps
-		if hasError(ps) {
+		if diag.HasError(ps) {
 			return
 		}
 		e.parsed = p
@@ -249,16 +250,13 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 // loadAssets collects the theme and site assets, with the chart library
 // when a page draws charts, unless nothing they depend on changed.
 func (s *Session) loadAssets(ctx context.Context, st *site.Site) error {
-	needCharts := false
-	for _, p := range allPages(st) {
-		needCharts = needCharts || len(p.Charts) > 0
-	}
+	needCharts := drawsCharts(st)
 	if s.manifest != nil {
 		if _, has := s.manifest.URL(chartLibrary); has == needCharts {
 			return nil
 		}
 	}
-	m, err := collectAssets(ctx, s.opts, needCharts)
+	m, err := collectAssets(s.opts, needCharts, func() ([]byte, error) { return echarts.Bundle(ctx, s.opts.ECharts) })
 	if err != nil {
 		return err
 	}

@@ -29,7 +29,7 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 	if err := contentError(problems); err != nil {
 		return err
 	}
-	manifest, err := collectAssets(ctx, opts, len(drawn.files) > 0)
+	manifest, err := collectAssets(opts, drawsCharts(s), func() ([]byte, error) { return echarts.Bundle(ctx, opts.ECharts) })
 	if err != nil {
 		return err
 	}
@@ -59,17 +59,30 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 }
 
 // collectAssets hashes the site's and the theme's assets, and adds the
-// chart library when pages draw charts.
-func collectAssets(ctx context.Context, opts Options, withCharts bool) (*assets.Manifest, error) {
+// chart library that library returns when pages draw charts.
+func collectAssets(opts Options, withCharts bool, library func() ([]byte, error)) (*assets.Manifest, error) {
 	manifest, err := assets.Collect(layer(opts, "assets"))
 	if err != nil || !withCharts {
 		return manifest, err
 	}
-	lib, err := echarts.Bundle(ctx, opts.ECharts)
+	lib, err := library()
 	if err != nil {
 		return nil, err
 	}
 	return manifest, manifest.Add(chartLibrary, lib)
+}
+
+// drawsCharts reports whether a page of the site draws a chart.
+func drawsCharts(s *site.Site) bool {
+	return slices.ContainsFunc(allPages(s), func(p *site.Page) bool { return len(p.Charts) > 0 })
+}
+
+// outputSource names the content file an output comes from, for messages.
+func outputSource(out render.Output) string {
+	if out.Page == nil {
+		return "404 page"
+	}
+	return out.Page.Source
 }
 
 // fill writes assets, bundle files and pages into the staging folder.
@@ -130,11 +143,7 @@ func writePage(stage *output.Staging, out render.Output) error {
 	case file.err != nil: // the disk failed, not the template: say so plainly
 		return file.err
 	case err != nil:
-		src := "404 page"
-		if out.Page != nil {
-			src = out.Page.Source
-		}
-		return fmt.Errorf("%s: rendering %s: %w", src, out.Path, err)
+		return fmt.Errorf("%s: rendering %s: %w", outputSource(out), out.Path, err)
 	}
 	return nil
 }

@@ -41,17 +41,17 @@ func FromCSV(file string, ch site.Chart, csvName string, r io.Reader) (Data, []*
 	}
 	src = bytes.TrimPrefix(src, []byte(utf8BOM))
 	t.lines = bytes.Split(src, []byte("\n"))
-	if t.checkUTF8(); !hasErrors(t.problems) {
+	if t.checkUTF8(); !diag.HasError(t.problems) {
 		t.read(src)
 	}
-	if hasErrors(t.problems) {
+	if diag.HasError(t.problems) {
 		return Data{}, t.problems
 	}
 	d := t.data(t.selectColumns(), t.selectRows())
-	if !hasErrors(t.problems) {
+	if !diag.HasError(t.problems) {
 		t.problems = append(t.problems, checkShape(t.chartPos(), ch, d)...)
 	}
-	if hasErrors(t.problems) {
+	if diag.HasError(t.problems) {
 		return Data{}, t.problems
 	}
 	return d, t.problems
@@ -155,7 +155,7 @@ func (t *csvTable) read(src []byte) {
 			return
 		}
 		if t.header == nil {
-			if t.readHeader(cr, record); hasErrors(t.problems) {
+			if t.readHeader(cr, record); diag.HasError(t.problems) {
 				return
 			}
 			continue

@@ -28,20 +28,20 @@ import (
 func FromFigures(file string, ch site.Chart, figs []site.Figure) (Data, []*diag.Problem) {
 	b := figureChart{file: file, ch: ch, measure: measureOf(ch), figures: indexFigures(figs)}
 	b.checkIndicators()
-	if !hasErrors(b.problems) {
+	if !diag.HasError(b.problems) {
 		b.checkPeriods()
 	}
-	if hasErrors(b.problems) {
+	if diag.HasError(b.problems) {
 		return Data{}, b.problems
 	}
 	d := b.arrange()
-	if !hasErrors(b.problems) {
+	if !diag.HasError(b.problems) {
 		b.checkDrawn(&d)
 	}
-	if !hasErrors(b.problems) {
+	if !diag.HasError(b.problems) {
 		b.problems = append(b.problems, checkShape(b.pos(), ch, d)...)
 	}
-	if hasErrors(b.problems) {
+	if diag.HasError(b.problems) {
 		return Data{}, b.problems
 	}
 	return d, b.problems
@@ -257,8 +257,4 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(rb)]
-}
-
-func hasErrors(ps []*diag.Problem) bool {
-	return slices.ContainsFunc(ps, func(p *diag.Problem) bool { return p.Severity == diag.SeverityError })
 }

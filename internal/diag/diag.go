@@ -175,3 +175,8 @@ func Count(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
+
+// HasError reports whether ps holds an error, not only warnings.
+func HasError(ps []*Problem) bool {
+	return slices.ContainsFunc(ps, func(p *Problem) bool { return p.Severity == SeverityError })
+}

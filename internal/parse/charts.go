@@ -303,7 +303,7 @@ func NewChartBlocks(page *site.Page) *ChartBlocks {
 // When the problems hold an error, nothing is to be drawn there.
 func (b *ChartBlocks) Block(body []byte, firstLine int) (site.Chart, []*diag.Problem) {
 	ch, problems := DecodeChartBlock(b.page.Source, body, firstLine)
-	if slices.ContainsFunc(problems, isError) {
+	if diag.HasError(problems) {
 		return ch, problems
 	}
 	if ch.Ref {
@@ -311,8 +311,6 @@ func (b *ChartBlocks) Block(body []byte, firstLine int) (site.Chart, []*diag.Pro
 	}
 	return ch, append(problems, b.declare(&ch)...)
 }
-
-func isError(p *diag.Problem) bool { return p.Severity == diag.SeverityError }
 
 func (b *ChartBlocks) frontMatterChart(id string) (site.Chart, bool) {
 	i := slices.IndexFunc(b.page.Charts, func(c site.Chart) bool { return !c.Inline && c.ID == id })
