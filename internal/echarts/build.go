@@ -60,7 +60,7 @@ func bundlePackages(ctx context.Context, opts Options, pkgs []npmPackage) ([]byt
 	if err != nil {
 		return nil, err
 	}
-	if err := writeCachedBundle(cached, js); err != nil {
+	if err := writeCachedBundle(opts.CacheDir, cached, js); err != nil {
 		return nil, err
 	}
 	return js, nil

@@ -36,16 +36,19 @@ func readCachedBundle(jsPath string) ([]byte, bool) {
 // writeCachedBundle stores js at jsPath and then its digest. Each file is
 // written under a temporary name and renamed into place, so readers see
 // either nothing or a whole file; a bundle without its digest is a miss.
-func writeCachedBundle(jsPath string, js []byte) error {
+func writeCachedBundle(cacheDir, jsPath string, js []byte) error {
 	if err := os.MkdirAll(filepath.Dir(jsPath), 0o755); err != nil {
-		return fmt.Errorf("caching the ECharts bundle: %w", err)
+		return &CacheError{Dir: cacheDir, Err: err}
 	}
 	sum := sha256.Sum256(js)
 	digest := fmt.Sprintf("%s  %s\n", hex.EncodeToString(sum[:]), filepath.Base(jsPath))
 	if err := writeFileAtomic(jsPath, js); err != nil {
-		return err
+		return &CacheError{Dir: cacheDir, Err: err}
 	}
-	return writeFileAtomic(digestPath(jsPath), []byte(digest))
+	if err := writeFileAtomic(digestPath(jsPath), []byte(digest)); err != nil {
+		return &CacheError{Dir: cacheDir, Err: err}
+	}
+	return nil
 }
 
 // writeFileAtomic writes data to a temporary file next to name and renames
@@ -53,7 +56,7 @@ func writeCachedBundle(jsPath string, js []byte) error {
 func writeFileAtomic(name string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(name), tempPrefix+filepath.Base(name)+"-*")
 	if err != nil {
-		return fmt.Errorf("caching the ECharts bundle: %w", err)
+		return err
 	}
 	_, err = tmp.Write(data)
 	if closeErr := tmp.Close(); err == nil {
@@ -67,7 +70,7 @@ func writeFileAtomic(name string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("caching the ECharts bundle at %s: %w", name, err)
+		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil
 }

@@ -27,6 +27,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -62,20 +64,37 @@ const DefaultRegistry = "https://registry.npmjs.org"
 // directory.
 const CacheEnv = "ALMANAC_CACHE"
 
-// When Options.Client is nil, the registry must start answering within
-// responseTimeout, and a whole download (echarts is about 12 MB) must finish
-// within downloadTimeout, which leaves room for slow connections.
+// When Options.Client is nil, a connection to the registry must be made
+// within connectTimeout (a firewall that drops packets fails fast), the
+// registry must start answering within responseTimeout, and a whole
+// download (echarts is about 12 MB) must finish within downloadTimeout,
+// which leaves room for slow connections.
 const (
-	responseTimeout = 60 * time.Second
+	connectTimeout  = 10 * time.Second
+	responseTimeout = 30 * time.Second
 	downloadTimeout = 10 * time.Minute
 )
 
 // Options configure Bundle. The zero value is ready to use.
 type Options struct {
-	CacheDir string       // default: $ALMANAC_CACHE, else os.UserCacheDir()/almanac
-	Registry string       // default DefaultRegistry
-	Client   *http.Client // default: 60 s for the registry to answer, 10 min per download
-	Offline  bool         // never fetch; use the cache only
+	CacheDir string // default: $ALMANAC_CACHE, else os.UserCacheDir()/almanac
+	// Registry is the npm registry to download from, as a command-line
+	// flag would give it. When empty, the first set of
+	// $ALMANAC_NPM_REGISTRY, $npm_config_registry, $NPM_CONFIG_REGISTRY
+	// and SiteRegistry is used, else DefaultRegistry.
+	Registry string
+	// SiteRegistry is the site's chart_registry from almanac.toml; the
+	// environment overrides it, so that a machine behind a firewall can
+	// use its mirror without editing the site.
+	SiteRegistry string
+	Client       *http.Client // default: 10 s to connect, 30 s for the registry to answer, 10 min per download
+	Offline      bool         // never fetch; use the cache only
+	// Log receives one line when a download starts, and on a terminal a
+	// progress line while it runs. nil means os.Stderr; io.Discard
+	// silences it.
+	Log io.Writer
+
+	registryFrom string // where Registry came from, for messages
 }
 
 // Bundle returns the minified ECharts bundle: an IIFE that sets
@@ -109,11 +128,14 @@ func (opts Options) withDefaults() (Options, error) {
 		return opts, fmt.Errorf("cache directory %q: %w", opts.CacheDir, err)
 	}
 	opts.CacheDir = abs
-	if opts.Registry == "" {
-		opts.Registry = DefaultRegistry
+	if opts.Registry, opts.registryFrom, err = resolveRegistry(opts.Registry, opts.SiteRegistry); err != nil {
+		return opts, err
 	}
 	if opts.Client == nil {
 		opts.Client = defaultClient()
+	}
+	if opts.Log == nil {
+		opts.Log = os.Stderr
 	}
 	return opts, nil
 }
@@ -122,6 +144,8 @@ func (opts Options) withDefaults() (Options, error) {
 // environment and the timeouts above.
 func defaultClient() *http.Client {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
+	dialer := &net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}
+	transport.DialContext = dialer.DialContext
 	transport.ResponseHeaderTimeout = responseTimeout
 	return &http.Client{Transport: transport, Timeout: downloadTimeout}
 }
@@ -141,19 +165,43 @@ func defaultCacheDir() (string, error) {
 // UnavailableError reports that the pinned packages are neither cached nor
 // downloadable, for example on a first build without a network connection.
 type UnavailableError struct {
-	Version  string // the ECharts version charts need
-	CacheDir string
-	Registry string
-	Err      error // why downloading was impossible
+	Version      string // the ECharts version charts need
+	CacheDir     string
+	Registry     string
+	RegistryFrom string // the setting Registry came from, such as ALMANAC_NPM_REGISTRY
+	Err          error  // why downloading was impossible
 }
 
 func (e *UnavailableError) Error() string {
-	return fmt.Sprintf("charts need ECharts %s, which is neither in the cache (%s) nor downloadable from %s: %v; "+
-		"connect to the internet once and build again, or copy a cache from another machine (%s)",
-		e.Version, e.CacheDir, e.Registry, e.Err, CacheEnv)
+	return fmt.Sprintf("charts need ECharts %s, which is neither in the cache (%s) nor downloadable from %s%s: %v; "+
+		"connect to the internet once and build again, set %s to an npm registry this machine can reach, "+
+		"or copy a cache from another machine (%s)",
+		e.Version, e.CacheDir, e.Registry, e.registrySource(), e.Err, RegistryEnv, CacheEnv)
+}
+
+// registrySource says where the registry setting came from, unless it is
+// the default.
+func (e *UnavailableError) registrySource() string {
+	if e.RegistryFrom == "" || e.Registry == DefaultRegistry && e.RegistryFrom == "the default" {
+		return ""
+	}
+	return " (set by " + e.RegistryFrom + ")"
 }
 
 func (e *UnavailableError) Unwrap() error { return e.Err }
+
+// CacheError reports a cache directory Almanac cannot write to.
+type CacheError struct {
+	Dir string // the cache directory
+	Err error
+}
+
+func (e *CacheError) Error() string {
+	return fmt.Sprintf("cannot write to the chart library cache %s: %v; set %s to a writable directory, "+
+		"e.g. %s=$HOME/.cache/almanac", e.Dir, e.Err, CacheEnv, CacheEnv)
+}
+
+func (e *CacheError) Unwrap() error { return e.Err }
 
 // IntegrityError reports a downloaded tarball whose sha512 differs from the
 // pinned integrity. Nothing from such a tarball is ever unpacked.

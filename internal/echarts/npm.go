@@ -88,13 +88,18 @@ func ensurePackages(ctx context.Context, opts Options, pkgs []npmPackage) error 
 	if opts.Offline {
 		return unavailable(opts, pkgs, fmt.Errorf("%s not cached and %w", missing[0], errOffline()))
 	}
+	if err := os.MkdirAll(npmDir(opts.CacheDir), 0o755); err != nil {
+		return &CacheError{Dir: opts.CacheDir, Err: err}
+	}
 	removeStaleTemps(npmDir(opts.CacheDir))
+	prog := announce(opts, pkgs)
 	errs := make([]error, len(missing))
 	var wg sync.WaitGroup
 	for i, p := range missing {
-		wg.Go(func() { errs[i] = fetchPackage(ctx, opts, p) })
+		wg.Go(func() { errs[i] = fetchPackage(ctx, opts, p, prog) })
 	}
 	wg.Wait()
+	prog.finish()
 	return classifyFetchErrors(opts, pkgs, errs)
 }
 
@@ -119,7 +124,8 @@ func classifyFetchErrors(opts Options, pkgs []npmPackage, errs []error) error {
 }
 
 func unavailable(opts Options, pkgs []npmPackage, cause error) error {
-	return &UnavailableError{Version: pkgs[0].Version, CacheDir: opts.CacheDir, Registry: opts.Registry, Err: cause}
+	return &UnavailableError{Version: pkgs[0].Version, CacheDir: opts.CacheDir, Registry: opts.Registry,
+		RegistryFrom: opts.registryFrom, Err: cause}
 }
 
 // downloadErrors are several failed downloads, reported on one line.
@@ -147,26 +153,23 @@ func (e *downloadError) Unwrap() error { return e.err }
 // fetchPackage downloads p, verifies it and unpacks it into the cache.
 // The tarball is unpacked into a temporary directory which is renamed into
 // place only when complete.
-func fetchPackage(ctx context.Context, opts Options, p npmPackage) error {
+func fetchPackage(ctx context.Context, opts Options, p npmPackage, prog *progress) error {
 	dir := npmDir(opts.CacheDir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating the ECharts cache: %w", err)
-	}
-	tarball, err := downloadVerified(ctx, opts, p, dir)
+	tarball, url, err := downloadVerified(ctx, opts, p, dir, prog)
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tarball)
 	staging, err := os.MkdirTemp(dir, tempPrefix+p.String()+"-")
 	if err != nil {
-		return fmt.Errorf("unpacking %s: %w", p, err)
+		return &CacheError{Dir: opts.CacheDir, Err: err}
 	}
 	defer os.RemoveAll(staging)                      // a no-op once renamed into place
 	if err := os.Chmod(staging, 0o755); err != nil { // MkdirTemp makes it private
 		return fmt.Errorf("unpacking %s: %w", p, err)
 	}
 	if err := extractTarballFile(tarball, filepath.Join(staging, "package")); err != nil {
-		return fmt.Errorf("unpacking %s from %s: %w", p, tarballURL(opts.Registry, p), err)
+		return fmt.Errorf("unpacking %s from %s: %w", p, url, err)
 	}
 	if err := os.WriteFile(filepath.Join(staging, "integrity"), []byte(p.Integrity+"\n"), 0o644); err != nil {
 		return fmt.Errorf("unpacking %s: %w", p, err)
@@ -194,38 +197,44 @@ func moveIntoPlace(staging, cacheDir string, p npmPackage) error {
 	return nil
 }
 
-// downloadVerified downloads p's tarball into a temporary file in dir and
-// returns its name once its sha512 matches p.Integrity.
-func downloadVerified(ctx context.Context, opts Options, p npmPackage, dir string) (string, error) {
+// downloadVerified downloads p's tarball, from where the registry says it
+// is, into a temporary file in dir and returns its name and URL once its
+// sha512 matches p.Integrity.
+func downloadVerified(ctx context.Context, opts Options, p npmPackage, dir string, prog *progress) (name, url string, err error) {
 	algorithm, _, _ := strings.Cut(p.Integrity, "-")
 	if algorithm != "sha512" {
-		return "", fmt.Errorf("%s: pinned integrity %q is not sha512-…", p, p.Integrity)
+		return "", "", fmt.Errorf("%s: pinned integrity %q is not sha512-…", p, p.Integrity)
+	}
+	url, err = resolveTarball(ctx, opts, p)
+	if err != nil {
+		return "", "", err
 	}
 	file, err := os.CreateTemp(dir, tempPrefix+p.String()+"-*.tgz")
 	if err != nil {
-		return "", fmt.Errorf("downloading %s: %w", p, err)
+		return "", "", &CacheError{Dir: opts.CacheDir, Err: err}
 	}
 	digest := sha512.New()
-	err = download(ctx, opts.Client, tarballURL(opts.Registry, p), io.MultiWriter(file, digest))
+	err = download(ctx, opts.Client, url, io.MultiWriter(file, digest, prog.counter()), prog)
 	if closeErr := file.Close(); err == nil && closeErr != nil {
 		err = fmt.Errorf("writing %s: %w", file.Name(), closeErr)
 	}
 	if err == nil {
-		err = checkIntegrity(p, tarballURL(opts.Registry, p), digest)
+		err = checkIntegrity(p, url, digest)
 	}
 	if err != nil {
 		os.Remove(file.Name())
 		var integrity *IntegrityError
 		if errors.As(err, &integrity) {
-			return "", err
+			return "", "", err
 		}
-		return "", &downloadError{pkg: p, err: err}
+		return "", "", &downloadError{pkg: p, err: err}
 	}
-	return file.Name(), nil
+	return file.Name(), url, nil
 }
 
-// download copies the body of a GET of url to w.
-func download(ctx context.Context, client *http.Client, url string, w io.Writer) error {
+// download copies the body of a GET of url to w, announcing its length to
+// prog.
+func download(ctx context.Context, client *http.Client, url string, w io.Writer, prog *progress) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return err
@@ -238,6 +247,7 @@ func download(ctx context.Context, client *http.Client, url string, w io.Writer)
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("GET %s: %s", url, resp.Status)
 	}
+	prog.expect(resp.ContentLength)
 	n, err := io.Copy(w, io.LimitReader(resp.Body, maxTarballBytes+1))
 	if err != nil {
 		return fmt.Errorf("GET %s: %w", url, err)

@@ -95,7 +95,8 @@ func TestOfflineEmptyCacheMessage(t *testing.T) {
 	_, err := Bundle(context.Background(), Options{CacheDir: dir, Offline: true})
 	want := "charts need ECharts " + Version + ", which is neither in the cache (" + dir + ") nor downloadable from " +
 		"https://registry.npmjs.org: echarts@" + Version + " not cached and offline mode forbids downloading; " +
-		"connect to the internet once and build again, or copy a cache from another machine (ALMANAC_CACHE)"
+		"connect to the internet once and build again, set ALMANAC_NPM_REGISTRY to an npm registry this machine can reach, " +
+		"or copy a cache from another machine (ALMANAC_CACHE)"
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n got %v\nwant %s", err, want)
 	}
