@@ -35,17 +35,19 @@ const (
 // fileConfig mirrors almanac.toml. Its toml tags are the keys the file may
 // use; knownKeys reads them, so error messages always list the real keys.
 type fileConfig struct {
-	Title       string         `toml:"title"`
-	Description string         `toml:"description"`
-	BaseURL     string         `toml:"base_url"`
-	Language    string         `toml:"language"`
-	TimeZone    string         `toml:"time_zone"`
-	Menu        []fileMenuItem `toml:"menu"`
-	PageSize    int            `toml:"page_size"`
-	Author      string         `toml:"author"`
-	AllowHTML   bool           `toml:"allow_html"`
-	FeedFull    bool           `toml:"feed_full_text"`
-	Params      map[string]any `toml:"params"`
+	Title         string         `toml:"title"`
+	Description   string         `toml:"description"`
+	BaseURL       string         `toml:"base_url"`
+	Language      string         `toml:"language"`
+	TimeZone      string         `toml:"time_zone"`
+	Menu          []fileMenuItem `toml:"menu"`
+	PageSize      int            `toml:"page_size"`
+	Author        string         `toml:"author"`
+	AllowHTML     bool           `toml:"allow_html"`
+	FeedFull      bool           `toml:"feed_full_text"`
+	ChartRegistry string         `toml:"chart_registry"`
+	ChartLibrary  string         `toml:"chart_library"`
+	Params        map[string]any `toml:"params"`
 }
 
 // fileMenuItem mirrors one [[menu]] table.
@@ -127,4 +129,16 @@ func decodeInto(raw *fileConfig, data []byte, index *positionIndex, problems *di
 			WithHint("check the TOML syntax; see https://toml.io"))
 	}
 	return false
+}
+
+// Position returns where key (a dotted path such as "chart_library") is set
+// in the configuration file name of fsys, for problems found after Load,
+// such as a chart_library file that is not a chart library. It returns the
+// whole file's position when the key is not there.
+func Position(fsys fs.FS, name, key string) diag.Pos {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return diag.Pos{File: name}
+	}
+	return indexPositions(name, bytes.TrimPrefix(data, []byte("\uFEFF"))).at(key)
 }

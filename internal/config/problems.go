@@ -152,6 +152,10 @@ func expectedValue(key string) (what, example string, ok bool) {
 		return text, `time_zone = "Asia/Ho_Chi_Minh"`, true
 	case "author":
 		return text, `author = "Ban biên tập"`, true
+	case "chart_registry":
+		return text, `chart_registry = "https://registry.npmjs.org/"`, true
+	case "chart_library":
+		return text, `chart_library = "vendor/echarts.js"`, true
 	case "name":
 		return text, `name = "Công nghiệp"`, true
 	case "url":

@@ -56,6 +56,12 @@ func validate(raw fileConfig, complete bool, index *positionIndex, problems *dia
 	if check("page_size", checkPageSize(raw.PageSize)) {
 		cfg.PageSize = raw.PageSize
 	}
+	if registry, problem := checkChartRegistry(raw.ChartRegistry); check("chart_registry", problem) {
+		cfg.ChartRegistry = registry
+	}
+	if check("chart_library", checkChartLibrary(raw.ChartLibrary)) {
+		cfg.ChartLibrary = raw.ChartLibrary
+	}
 	cfg.Menu = menu(raw.Menu, complete, index, problems)
 	return cfg
 }

@@ -18,6 +18,14 @@ type Config struct {
 	Author       string // default author when an article names none
 	AllowHTML    bool   // keep raw HTML in Markdown
 	FeedFullText bool   // feeds carry whole articles, not summaries
+	// ChartRegistry is the npm registry the chart library is downloaded
+	// from, without a trailing slash; "" leaves it to the environment or
+	// the default. The environment overrides it.
+	ChartRegistry string
+	// ChartLibrary is the slash path, within the site, of a chart library
+	// file written by almanac fetch --output, used instead of downloading;
+	// "" downloads it.
+	ChartLibrary string
 	Params       map[string]any
 }
 
