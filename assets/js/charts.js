@@ -64,8 +64,9 @@
     }
     return {
       number: number,
-      tick: function (v) {
-        var text = signed(format(Math.max(meta.decimals || 0, 2), false).format(Math.abs(v)), v, false);
+      // tick writes an axis tick with the decimals of the axis' step.
+      tick: function (v, decimals) {
+        var text = signed(format(decimals || 0, true).format(Math.abs(v)), v, false);
         return change ? percent(text) : text;
       },
       share: function (s) { return isNumber(s) ? percent(format(1, true).format(s)) : ''; },
@@ -78,8 +79,26 @@
     };
   }
 
-  // install gives an option its formatters and page-level settings.
-  function install(option) {
+  // theme reads the chart text's font, sizes and colours from the page's
+  // CSS, so that a chart speaks in the site's type in light and dark.
+  function theme(figure, width) {
+    var style = getComputedStyle(figure);
+    var prop = function (name, fallback) { return style.getPropertyValue(name).trim() || fallback; };
+    var size = width < 560 ? 13 : 14;
+    return {
+      family: prop('--chart-font', style.fontFamily || 'sans-serif'),
+      size: size,
+      small: size - 1,
+      line: Math.round(size * 1.35),
+      text: prop('--chart-text', style.color || '#1a1a1a'),
+      muted: prop('--chart-muted', '#595959'),
+      rule: prop('--chart-rule', '#d6d2c8')
+    };
+  }
+
+  // install gives an option its formatters and page-level settings, and
+  // lays it out for a box width px wide; it returns the box's height.
+  function install(option, width, look) {
     var meta = option.almanac || {};
     var points = meta.points || [];
     var write = numberWriter(meta);
@@ -89,34 +108,17 @@
     option.animation = !media('(prefers-reduced-motion: reduce)').matches;
     option.aria = option.aria || {};
     option.aria.enabled = true;
-    ['xAxis', 'yAxis'].forEach(function (key) {
-      [].concat(option[key] || []).forEach(function (axis) {
-        if (axis.type === 'value') {
-          axis.axisLabel = axis.axisLabel || {};
-          axis.axisLabel.formatter = write.tick;
-        }
-      });
-    });
     (option.series || []).forEach(function (series, i) {
       series.tooltip = series.tooltip || {};
       series.tooltip.valueFormatter = function (v, index) { return write.full(v, point(i, index)); };
-      if (!series.label) { return; }
+      series.label = series.label || {};
       series.label.formatter = series.type === 'pie' ?
         function (p) { return p.name + ':\n' + write.share((meta.shares || [])[p.dataIndex]); } :
         function (p) { return write.number(p.value, point(p.seriesIndex, p.dataIndex)); };
     });
-    return option;
-  }
-
-  // height picks a height for a chart whose page gives it none: enough
-  // room for every bar of a horizontal chart, else a fixed height.
-  function height(option) {
-    var meta = option.almanac || {};
-    if (meta.kind !== 'bar' && meta.kind !== 'change') { return 360; }
-    var axis = [].concat(option.yAxis || [])[0] || {};
-    var rows = (axis.data || []).length;
-    var series = (option.series || []).length;
-    return Math.max(240, Math.min(720, rows * (24 * series + 28) + 80));
+    option.tooltip = option.tooltip || {};
+    option.tooltip.textStyle = { fontFamily: look.family, fontSize: look.size };
+    return window.AlmanacChartLayout.fit(option, width, look, write, point);
   }
 
   function draw(figure, echarts) {
@@ -124,16 +126,23 @@
     var source = figure.querySelector('script.chart-option');
     if (!canvas || !source || echarts.getInstanceByDom && echarts.getInstanceByDom(canvas)) { return; }
     var text = source.textContent;
-    var option = JSON.parse(text);
+    JSON.parse(text); // fails here, before anything is shown, on a broken option
     var dark = media('(prefers-color-scheme: dark)');
     var chart = null;
+    var drawnWidth = 0;
 
     canvas.hidden = false;
-    if (!canvas.clientHeight) { canvas.style.height = height(option) + 'px'; }
     function render() {
+      var width = canvas.clientWidth || figure.clientWidth || 320;
+      var option = JSON.parse(text);
+      var height = install(option, width, theme(figure, width));
+      canvas.style.height = height + 'px';
+      drawnWidth = width;
       if (chart) { chart.dispose(); }
-      chart = echarts.init(canvas, dark.matches ? 'dark' : null, { renderer: 'svg' });
-      chart.setOption(install(JSON.parse(text)));
+      figure.removeAttribute('data-drawn');
+      chart = echarts.init(canvas, dark.matches ? 'dark' : null, { renderer: 'svg', width: width, height: height });
+      chart.on('finished', function () { figure.setAttribute('data-drawn', width); });
+      chart.setOption(option);
     }
     try {
       render();
@@ -145,10 +154,19 @@
     var details = figure.querySelector('details.chart-data');
     if (details) { details.open = false; }
     if (dark.addEventListener) { dark.addEventListener('change', render); }
+    var pending = false;
+    function relayout() {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        if (canvas.clientWidth && Math.abs(canvas.clientWidth - drawnWidth) >= 1) { render(); }
+      });
+    }
     if (window.ResizeObserver) {
-      new ResizeObserver(function () { chart.resize(); }).observe(canvas);
+      new ResizeObserver(relayout).observe(canvas);
     } else {
-      window.addEventListener('resize', function () { chart.resize(); });
+      window.addEventListener('resize', relayout);
     }
   }
 

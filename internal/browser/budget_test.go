@@ -173,10 +173,11 @@ func checkLocalRefs(t *testing.T, public, name string, refs pageRefs) {
 	}
 }
 
-// isChartScript reports whether src is ECharts or the theme's chart script.
+// isChartScript reports whether src is ECharts or one of the theme's chart
+// scripts (chart-layout.js, chart-kinds.js, charts.js).
 func isChartScript(src string) bool {
 	base := path.Base(src)
-	return strings.HasPrefix(base, "echarts") || strings.HasPrefix(base, "charts.")
+	return strings.HasPrefix(base, "echarts") || strings.HasPrefix(base, "chart")
 }
 
 func loadsECharts(scripts []string) bool {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -204,15 +206,36 @@ func (b *optionBuilder) addPoints(s Series, values []*float64) {
 // meta is the option's "almanac" key, read by assets/js/charts.js.
 func (b *optionBuilder) meta() map[string]any {
 	m := map[string]any{
-		"lang":     b.lang,
-		"kind":     b.ch.Type,
-		"measure":  b.measure,
-		"unit":     b.d.Unit,
-		"decimals": b.d.Decimals,
-		"points":   b.points,
+		"lang":       b.lang,
+		"kind":       b.ch.Type,
+		"measure":    b.measure,
+		"unit":       b.d.Unit,
+		"decimals":   b.d.Decimals,
+		"points":     b.points,
+		"categories": categoryKind(b.d),
 	}
 	if b.shares != nil {
 		m["shares"] = b.shares
 	}
 	return m
+}
+
+// categoryKind tells the client script how to thin category labels that
+// do not fit: "periods" may show every n-th label; "names" may not, so a
+// column chart of names is drawn as bars instead. A CSV file's first
+// column counts as periods when every cell is at most 10 characters long
+// and holds a digit ("2020", "T1/2021", "Q3 2020").
+func categoryKind(d Data) string {
+	if d.ByIndicator {
+		return "names"
+	}
+	if d.Figures != nil {
+		return "periods"
+	}
+	for _, c := range d.Categories {
+		if utf8.RuneCountInString(c) > 10 || !strings.ContainsAny(c, "0123456789") {
+			return "names"
+		}
+	}
+	return "periods"
 }
