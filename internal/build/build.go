@@ -38,6 +38,7 @@ type Options struct {
 	BaseURL string // overrides the configuration's base_url when set
 	Now     time.Time
 	ECharts echarts.Options // where the chart library comes from; the zero value fetches once, then uses the cache
+	Strict  bool            // a warning fails the build as an error does, before anything is written
 }
 
 // Result summarises a successful build.
@@ -56,8 +57,33 @@ func (r *Result) String() string {
 }
 
 // ErrContent wraps the problems that made a build fail; errors.As gives
-// the diag.Errors with every position.
+// the diag.Errors with every position, or the *ContentError with the
+// warnings found too.
 var ErrContent = errors.New("the site has errors")
+
+// ErrStrict is the error of a build that found warnings, and no error,
+// with Options.Strict set; errors.As gives the *ContentError.
+var ErrStrict = errors.New("the site has warnings, which fail a strict build")
+
+// ContentError is the error of a build that stopped for problems of the
+// site. It keeps the warnings found before the build stopped, so that
+// they are reported with the errors.
+type ContentError struct {
+	Errors   diag.Errors     // the errors; none when a strict build failed for warnings
+	Warnings []*diag.Problem // the warnings found before the build stopped
+	cause    error           // ErrContent or ErrStrict
+}
+
+func (e *ContentError) Error() string {
+	list := e.Errors
+	if len(list) == 0 {
+		list = e.Warnings
+	}
+	return e.cause.Error() + ":\n" + list.Error()
+}
+
+// Unwrap gives ErrContent or ErrStrict, and the diag.Errors.
+func (e *ContentError) Unwrap() []error { return []error{e.cause, e.Errors} }
 
 // Run builds the site. On any error the destination is left as it was.
 func Run(ctx context.Context, opts Options) (*Result, error) {
@@ -120,7 +146,15 @@ func sub(fsys fs.FS, name string) fs.FS {
 
 func contentError(problems *diag.List) error {
 	if errs := problems.Errors(); len(errs) > 0 {
-		return fmt.Errorf("%w:\n%w", ErrContent, diag.Errors(errs))
+		return &ContentError{Errors: errs, Warnings: problems.Warnings(), cause: ErrContent}
+	}
+	return nil
+}
+
+// strictError is the error of a strict build that found warnings.
+func strictError(opts Options, problems *diag.List) error {
+	if ws := problems.Warnings(); opts.Strict && len(ws) > 0 {
+		return &ContentError{Warnings: ws, cause: ErrStrict}
 	}
 	return nil
 }

@@ -23,7 +23,7 @@ type CheckResult struct {
 	Problems []*diag.Problem // every error and warning, sorted by position
 	Skipped  []*site.Page    // drafts and future articles left out, as parsed
 	Config   site.Config     // the site's configuration, defaults where it was wrong
-	Pages    int             // HTML pages a build would write
+	Pages    int             // HTML pages a build would write, and those of files left out for their errors
 	Links    int             // links and media of page bodies checked
 }
 
@@ -93,7 +93,7 @@ func Check(ctx context.Context, opts Options) (*CheckResult, error) {
 	targets := newLinkTargets(s, outputs, manifest, append(drawn.files, extra...), parsed.Skipped, failed)
 	links := checkLinks(s, bodies, targets, problems)
 	return &CheckResult{Problems: problems.Problems(), Skipped: parsed.Skipped, Config: cfg,
-		Pages: len(outputs), Links: links}, nil
+		Pages: len(outputs) + len(failed), Links: links}, nil
 }
 
 // parseLeniently parses the content as parse.Dir does, but leaves out of

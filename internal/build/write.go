@@ -2,6 +2,7 @@ package build
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -35,7 +36,7 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 	}
 	outputs, ps := theme.Plan(&render.Input{Site: s, Asset: manifest.URL})
 	problems.Merge(ps)
-	if err := contentError(problems); err != nil {
+	if err := cmp.Or(contentError(problems), strictError(opts, problems)); err != nil {
 		return err
 	}
 	extra, err := siteFiles(s, outputs, opts.Now, nil)
