@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/almanac-news/almanac/internal/echarts"
 	"github.com/almanac-news/almanac/internal/parallel"
 
 	"github.com/almanac-news/almanac/internal/assets"
@@ -36,6 +35,8 @@ type Session struct {
 	theme    *render.Theme
 	themeErr []*diag.Problem
 	manifest *assets.Manifest
+	withLib  bool                   // manifest was collected for pages that draw charts
+	chartLib *chartLibraryResult    // the chart library, loaded once per configuration; nil until a page draws a chart
 	shape    uint64                 // changes whenever configuration, theme or assets change
 	entries  map[string]*entryCache // content file name → its parsed and rendered page
 	blobs    map[string][]byte      // bundle files by site-relative path
@@ -109,7 +110,7 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 	if err := contentError(problems); err != nil {
 		return nil, nil, nil, err
 	}
-	if err := s.loadAssets(ctx, parsed.Site); err != nil {
+	if err := s.loadAssets(ctx, parsed.Site, problems); err != nil {
 		return nil, nil, nil, err
 	}
 	outputs, ps := s.theme.Plan(&render.Input{Site: parsed.Site, Asset: s.manifest.URL})
@@ -152,6 +153,7 @@ func (s *Session) reloadConfig() {
 	problems := &diag.List{}
 	s.cfg = loadConfig(s.opts, problems)
 	s.cfgErrs = problems.Problems()
+	s.chartLib = nil // the settings may have changed, or the network come back
 	s.reloadTheme()
 }
 
@@ -248,21 +250,38 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 }
 
 // loadAssets collects the theme and site assets, with the chart library
-// when a page draws charts, unless nothing they depend on changed.
-func (s *Session) loadAssets(ctx context.Context, st *site.Site) error {
+// when a page draws charts, unless nothing they depend on changed. The
+// chart library is loaded once per configuration, so that a registry that
+// cannot be reached costs one attempt, not one per save; its problems are
+// reported by every build that draws charts, as a full build would.
+func (s *Session) loadAssets(ctx context.Context, st *site.Site, problems *diag.List) error {
 	needCharts := drawsCharts(st)
-	if s.manifest != nil {
-		if _, has := s.manifest.URL(chartLibrary); has == needCharts {
-			return nil
+	if needCharts && s.chartLib == nil {
+		lib, ps, err := loadChartLibrary(ctx, s.opts, s.cfg)
+		if err != nil {
+			return err
 		}
+		s.chartLib, s.manifest = &chartLibraryResult{js: lib, problems: ps}, nil
 	}
-	m, err := collectAssets(s.opts, needCharts, func() ([]byte, error) { return echarts.Bundle(ctx, s.opts.ECharts) })
+	if needCharts {
+		problems.Add(s.chartLib.problems...)
+	}
+	if s.manifest != nil && s.withLib == needCharts {
+		return nil
+	}
+	m, err := collectAssets(s.opts, needCharts, func() ([]byte, error) { return s.chartLib.js, nil })
 	if err != nil {
 		return err
 	}
-	s.manifest = m
+	s.manifest, s.withLib = m, needCharts
 	s.shape = nextVersion()
 	return nil
+}
+
+// chartLibraryResult is what loadChartLibrary gave a session.
+type chartLibraryResult struct {
+	js       []byte // nil: charts are shown as tables
+	problems []*diag.Problem
 }
 
 // blob returns a bundle file's bytes, read once.

@@ -15,7 +15,6 @@ import (
 
 	"github.com/almanac-news/almanac/internal/assets"
 	"github.com/almanac-news/almanac/internal/diag"
-	"github.com/almanac-news/almanac/internal/echarts"
 	"github.com/almanac-news/almanac/internal/output"
 	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
@@ -30,7 +29,11 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 	if err := contentError(problems); err != nil {
 		return err
 	}
-	manifest, err := collectAssets(opts, drawsCharts(s), func() ([]byte, error) { return echarts.Bundle(ctx, opts.ECharts) })
+	manifest, err := collectAssets(opts, drawsCharts(s), func() ([]byte, error) {
+		lib, ps, err := loadChartLibrary(ctx, opts, s.Config)
+		problems.Add(ps...)
+		return lib, err
+	})
 	if err != nil {
 		return err
 	}
@@ -60,15 +63,16 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 }
 
 // collectAssets hashes the site's and the theme's assets, and adds the
-// chart library that library returns when pages draw charts.
+// chart library that library returns when pages draw charts, unless it
+// returns none: charts are then shown as their tables.
 func collectAssets(opts Options, withCharts bool, library func() ([]byte, error)) (*assets.Manifest, error) {
 	manifest, err := assets.Collect(layer(opts, "assets"))
 	if err != nil || !withCharts {
 		return manifest, err
 	}
 	lib, err := library()
-	if err != nil {
-		return nil, err
+	if err != nil || lib == nil {
+		return manifest, err
 	}
 	return manifest, manifest.Add(chartLibrary, lib)
 }

@@ -19,7 +19,7 @@ func TestBundleCachedWithoutNetwork(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A package document and a tarball for each package.
-	if n := reg.requests.Load(); n != int64(2*len(pkgs)) {
+	if n := reg.Requests(); n != int64(2*len(pkgs)) {
 		t.Errorf("first build made %d requests, want %d", n, 2*len(pkgs))
 	}
 	// Without the unpacked packages, only the cached bundle can answer, so
@@ -37,7 +37,7 @@ func TestBundleCachedWithoutNetwork(t *testing.T) {
 			t.Errorf("offline=%v: cached bundle differs from the first", offline)
 		}
 	}
-	if n := reg.requests.Load(); n != int64(2*len(pkgs)) {
+	if n := reg.Requests(); n != int64(2*len(pkgs)) {
 		t.Errorf("cached builds made %d more requests, want 0", n-int64(2*len(pkgs)))
 	}
 }

@@ -6,15 +6,10 @@ import (
 	"compress/gzip"
 	"crypto/sha512"
 	"encoding/base64"
-	"encoding/json"
-	"fmt"
 	"io"
-	"net/http"
-	"net/http/httptest"
-	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
+
+	"github.com/almanac-news/almanac/internal/echarts/registrytest"
 )
 
 // tarEntry is one entry of a hand-made tarball.
@@ -61,95 +56,27 @@ func integrityOf(data []byte) string {
 	return "sha512-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
-// fakeRegistry serves package documents and tarballs at npm's paths and
-// counts requests. Its client reaches the fake registry only: a request
-// for any other host, such as registry.npmjs.org, fails.
+// fakeRegistry is a registrytest.Registry publishing npmPackages.
 type fakeRegistry struct {
-	srv      *httptest.Server
-	tarballs map[string][]byte              // URL path → tarball
-	docs     map[string]map[string]distInfo // package name → version → dist
-	// tarballBase is what the documents' dist.tarball URLs start with:
-	// the server itself unless a test changes it.
-	tarballBase string
-	requests    atomic.Int64
-	paths       sync.Map // URL path → true, for every request
-}
-
-// distInfo is a version's dist object in a package document.
-type distInfo struct {
-	Tarball   string `json:"tarball"`
-	Integrity string `json:"integrity"`
+	*registrytest.Registry
 }
 
 func newFakeRegistry(t *testing.T) *fakeRegistry {
 	t.Helper()
-	reg := &fakeRegistry{tarballs: map[string][]byte{}, docs: map[string]map[string]distInfo{}}
-	reg.srv = httptest.NewServer(http.HandlerFunc(reg.serve))
-	reg.tarballBase = reg.srv.URL
-	t.Cleanup(reg.srv.Close)
-	return reg
-}
-
-func (reg *fakeRegistry) serve(w http.ResponseWriter, r *http.Request) {
-	reg.requests.Add(1)
-	reg.paths.Store(r.URL.Path, true)
-	if versions, ok := reg.docs[strings.TrimPrefix(r.URL.Path, "/")]; ok {
-		doc := map[string]any{"versions": map[string]any{}}
-		for v, dist := range versions {
-			dist.Tarball = reg.tarballBase + dist.Tarball
-			doc["versions"].(map[string]any)[v] = map[string]any{"dist": dist}
-		}
-		w.Header().Set("Content-Type", "application/vnd.npm.install-v1+json")
-		json.NewEncoder(w).Encode(doc)
-		return
-	}
-	data, ok := reg.tarballs[r.URL.Path]
-	if !ok {
-		http.NotFound(w, r)
-		return
-	}
-	w.Header().Set("Content-Type", "application/octet-stream")
-	w.Write(data)
+	return &fakeRegistry{registrytest.Start(t)}
 }
 
 // publish serves tarball as p's tarball, and lists it in p's package
 // document with the integrity of what is served.
 func (reg *fakeRegistry) publish(p npmPackage, tarball []byte) {
-	path := "/" + p.Name + "/-/" + p.Name + "-" + p.Version + ".tgz"
-	reg.tarballs[path] = tarball
-	if reg.docs[p.Name] == nil {
-		reg.docs[p.Name] = map[string]distInfo{}
-	}
-	reg.docs[p.Name][p.Version] = distInfo{Tarball: path, Integrity: integrityOf(tarball)}
+	reg.Publish(p.Name, p.Version, integrityOf(tarball), tarball)
 }
-
-// requested reports whether the registry was asked for path.
-func (reg *fakeRegistry) requested(path string) bool {
-	_, ok := reg.paths.Load(path)
-	return ok
-}
-
-// client is the server's client, refusing every other host.
-func (reg *fakeRegistry) client() *http.Client {
-	inner := reg.srv.Client().Transport
-	host := strings.TrimPrefix(reg.srv.URL, "http://")
-	return &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
-		if r.URL.Host != host {
-			return nil, fmt.Errorf("the test's client reaches only %s, not %s", host, r.URL.Host)
-		}
-		return inner.RoundTrip(r)
-	})}
-}
-
-type roundTripFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 // options points Options at the fake registry, caching in a fresh
 // directory and logging nowhere.
 func (reg *fakeRegistry) options(t *testing.T) Options {
 	t.Helper()
-	opts, err := Options{CacheDir: t.TempDir(), Registry: reg.srv.URL, Client: reg.client(), Log: io.Discard}.withDefaults()
+	opts, err := Options{CacheDir: t.TempDir(), Registry: reg.URL, Client: reg.Client(), Log: io.Discard}.withDefaults()
 	if err != nil {
 		t.Fatal(err)
 	}

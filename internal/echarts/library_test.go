@@ -42,12 +42,12 @@ func TestWarmWritesLibrary(t *testing.T) {
 			t.Errorf("sha256sum -c: %v\n%s", err, out)
 		}
 	}
-	before := reg.requests.Load()
+	before := reg.Requests()
 	opts.Offline = true
 	if _, err := warmPackages(context.Background(), opts, pkgs, ""); err != nil {
 		t.Fatalf("warm again offline: %v", err)
 	}
-	if n := reg.requests.Load() - before; n != 0 {
+	if n := reg.Requests() - before; n != 0 {
 		t.Errorf("a warm cache made %d requests", n)
 	}
 }

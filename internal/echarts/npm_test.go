@@ -53,7 +53,7 @@ func TestFetchErrors(t *testing.T) {
 			opts := reg.options(t)
 			opts.Offline = tt.offline
 			if tt.down {
-				reg.srv.Close()
+				reg.Close()
 			}
 			err := ensurePackages(context.Background(), opts, []npmPackage{p})
 			if err == nil {
@@ -68,8 +68,8 @@ func TestFetchErrors(t *testing.T) {
 				}
 			}
 			assertNothingUnpacked(t, opts.CacheDir)
-			if tt.offline && reg.requests.Load() != 0 {
-				t.Errorf("offline made %d requests", reg.requests.Load())
+			if tt.offline && reg.Requests() != 0 {
+				t.Errorf("offline made %d requests", reg.Requests())
 			}
 		})
 	}
@@ -123,11 +123,11 @@ func TestFetchUnpacksIntoCache(t *testing.T) {
 		t.Errorf("zrender/lib/zrender.js = %q, %v", got, err)
 	}
 	// A second call finds everything cached and makes no request.
-	before := reg.requests.Load()
+	before := reg.Requests()
 	if err := ensurePackages(context.Background(), opts, pkgs); err != nil {
 		t.Fatal(err)
 	}
-	if n := reg.requests.Load() - before; n != 0 {
+	if n := reg.Requests() - before; n != 0 {
 		t.Errorf("second ensurePackages made %d requests, want 0", n)
 	}
 }

@@ -96,7 +96,7 @@ func TestRebaseTarball(t *testing.T) {
 // fetched from it.
 func TestMirrorWithNPMJSTarballURLs(t *testing.T) {
 	reg := newFakeRegistry(t)
-	reg.tarballBase = "https://registry.npmjs.org"
+	reg.TarballBase = "https://registry.npmjs.org"
 	pkgs := reg.publishFakePackages(t)
 	opts := reg.options(t)
 	if _, err := bundlePackages(context.Background(), opts, pkgs); err != nil {
@@ -104,7 +104,7 @@ func TestMirrorWithNPMJSTarballURLs(t *testing.T) {
 	}
 	for _, p := range pkgs {
 		for _, path := range []string{"/" + p.Name, "/" + p.Name + "/-/" + p.Name + "-" + p.Version + ".tgz"} {
-			if !reg.requested(path) {
+			if !reg.Requested(path) {
 				t.Errorf("the mirror was not asked for %s", path)
 			}
 		}
@@ -117,7 +117,7 @@ func TestRegistryLacksVersion(t *testing.T) {
 	missing := npmPackage{Name: "echarts", Version: "9.9.9", Integrity: pkgs[0].Integrity}
 	err := ensurePackages(context.Background(), reg.options(t), []npmPackage{missing})
 	var unavailable *UnavailableError
-	if !errors.As(err, &unavailable) || !strings.Contains(err.Error(), reg.srv.URL+" lists no version 9.9.9 of echarts") {
+	if !errors.As(err, &unavailable) || !strings.Contains(err.Error(), reg.URL+" lists no version 9.9.9 of echarts") {
 		t.Errorf("error %v, want an UnavailableError saying the registry lacks the version", err)
 	}
 }
@@ -134,7 +134,7 @@ func TestAdvertisedIntegrityMismatch(t *testing.T) {
 	if !errors.As(err, &integrity) {
 		t.Fatalf("error %v, want an IntegrityError", err)
 	}
-	if reg.requested("/tslib/-/tslib-0.0.1-fake.tgz") {
+	if reg.Requested("/tslib/-/tslib-0.0.1-fake.tgz") {
 		t.Error("the tarball was downloaded although its advertised integrity was wrong")
 	}
 }
@@ -161,7 +161,7 @@ func TestUnwritableCache(t *testing.T) {
 			t.Errorf("error %q does not say %q", err, want)
 		}
 	}
-	if n := reg.requests.Load(); n != 0 {
+	if n := reg.Requests(); n != 0 {
 		t.Errorf("%d requests made although nothing could be cached", n)
 	}
 }
@@ -175,7 +175,7 @@ func TestDownloadIsAnnounced(t *testing.T) {
 	if _, err := bundlePackages(context.Background(), opts, pkgs); err != nil {
 		t.Fatal(err)
 	}
-	want := "Fetching echarts@0.0.1-fake from " + reg.srv.URL + " (first chart build; cached in " + opts.CacheDir + ")\n"
+	want := "Fetching echarts@0.0.1-fake from " + reg.URL + " (first chart build; cached in " + opts.CacheDir + ")\n"
 	if log.String() != want {
 		t.Errorf("log %q, want %q (one line; no progress line off a terminal)", log.String(), want)
 	}

@@ -86,6 +86,7 @@
 // # Functions
 //
 //	asset "css/main.css"       published (hashed) URL of a file under assets/; an unknown file stops the build
+//	hasAsset "js/echarts.js"   whether the build publishes that file: the chart library is left out when it could not be had
 //	T "key" [args…]            interface string from layouts/i18n/<lang>.yaml, with {0}, {1}, … replaced
 //	                           by args; a missing key prints the key (LoadTheme warns about it)
 //	dateline t                 "Thứ Tư, 30/12/2020, 15:01 (GMT+7)" in the site's time zone

@@ -50,6 +50,7 @@ func newRenderer(t *Theme, in *Input) *renderer {
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"asset":          r.asset,
+		"hasAsset":       r.hasAsset,
 		"T":              r.translate,
 		"dateline":       r.dated(locale.Dateline),
 		"longDate":       r.dated(locale.LongDate),
@@ -119,6 +120,13 @@ func (r *renderer) asset(logical string) (string, error) {
 		return "", fmt.Errorf("no asset %q: put the file at assets/%s or correct the name", logical, logical)
 	}
 	return r.relURL(u), nil
+}
+
+// hasAsset reports whether the build publishes a file under assets/; the
+// chart library is missing when it could not be had.
+func (r *renderer) hasAsset(logical string) bool {
+	_, ok := r.assetPath(logical)
+	return ok
 }
 
 // assetPath returns the site-relative published URL of a file under assets/.
