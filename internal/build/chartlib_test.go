@@ -265,3 +265,19 @@ func TestChartLibraryFileProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckReadsChartLibrary: almanac check finds a bad chart_library file
+// as a build does, without the network.
+func TestCheckReadsChartLibrary(t *testing.T) {
+	dir := extract(t, "offline-charts.txtar")
+	writeFile(t, dir, "almanac.toml", "title = \"Tin\"\nlanguage = \"vi\"\nchart_library = \"vendor/echarts.js\"\n")
+	writeFile(t, dir, "vendor/echarts.js", "alert(1)\n")
+	res, err := Check(context.Background(), offlineOptions(t, dir, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "almanac.toml:3:17: chart library vendor/echarts.js has no echarts.js.sha256 beside it, so it cannot be checked"
+	if errs := res.Errors(); len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), want) {
+		t.Errorf("errors %v, want one starting %q", errs, want)
+	}
+}

@@ -76,7 +76,15 @@ func Check(ctx context.Context, opts Options) (*CheckResult, error) {
 		return nil, err
 	}
 	// A stand-in for the chart library: checking never downloads it.
-	manifest, err := collectAssets(opts, drawsCharts(s), func() ([]byte, error) { return []byte(chartLibraryStandIn), nil })
+	// A site's chart_library file is checked as a build would.
+	manifest, err := collectAssets(opts, drawsCharts(s), func() ([]byte, error) {
+		if cfg.ChartLibrary == "" {
+			return []byte(chartLibraryStandIn), nil
+		}
+		js, ps := readChartLibrary(opts, cfg.ChartLibrary)
+		problems.Add(ps...)
+		return js, nil
+	})
 	if err != nil {
 		return nil, err
 	}
