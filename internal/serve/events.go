@@ -49,6 +49,7 @@ type hub struct {
 	mu      sync.Mutex
 	clients map[*client]struct{}
 	failure *event // the "errors" event of the last build, nil when it succeeded
+	notice  *event // the "warnings" event of the last good build, nil when it had none
 }
 
 func newHub() *hub {
@@ -56,14 +57,20 @@ func newHub() *hub {
 }
 
 // join registers a new client and returns it with the events it must get
-// first: the current failure, if any. Registering and reading the failure
-// under one lock means no event falls between them.
-func (h *hub) join() (*client, *event) {
+// first: the current warnings and failure, if any. Registering and reading
+// them under one lock means no event falls between them.
+func (h *hub) join() (*client, []event) {
 	c := &client{events: make(chan event, clientBuffer), dropped: make(chan struct{})}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.clients[c] = struct{}{}
-	return c, h.failure
+	var first []event
+	for _, ev := range []*event{h.notice, h.failure} {
+		if ev != nil {
+			first = append(first, *ev)
+		}
+	}
+	return c, first
 }
 
 // leave unregisters c; it may be called after the hub dropped c.
@@ -88,6 +95,16 @@ func (h *hub) setFailure(ev *event) (wasFailing bool) {
 	wasFailing = h.failure != nil
 	h.failure = ev
 	return wasFailing
+}
+
+// setNotice records the warnings new clients get, and reports whether the
+// previous good build had some.
+func (h *hub) setNotice(ev *event) (hadWarnings bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	hadWarnings = h.notice != nil
+	h.notice = ev
+	return hadWarnings
 }
 
 // broadcast queues events for every client, dropping clients whose queue is full.
@@ -116,7 +133,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	rc := http.NewResponseController(w)
 
-	c, failure := s.events.join()
+	c, pending := s.events.join()
 	defer s.events.leave(c)
 	build := uint64(0)
 	if snap := s.current.Load(); snap != nil {
@@ -124,8 +141,8 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	// retry: reconnect within a second when the stream breaks (a restart).
 	first := append([]byte("retry: 1000\n"), newEvent("hello", helloEvent{Instance: s.instance, Build: build}).wire...)
-	if failure != nil {
-		first = append(first, failure.wire...)
+	for _, ev := range pending {
+		first = append(first, ev.wire...)
 	}
 	if !send(w, rc, first) {
 		return

@@ -23,6 +23,10 @@ type Change struct {
 	Paths   []string          // output paths whose bytes changed or that appeared/disappeared
 	CSSOnly bool              // only stylesheets changed: swap them without reloading
 	Moved   map[string]string // old page URL → new page URL ("/tin-tuc/cu/" → "/tin-tuc/moi/") for articles renamed in this rebuild
+	// Warnings are the build's warnings, such as charts shown as tables
+	// for want of the chart library. Pages show them in a small panel
+	// that leaves the page usable, until a build has none.
+	Warnings []*diag.Problem
 }
 
 // snapshot is what requests read: one good build, published atomically.
@@ -64,6 +68,12 @@ func (s *Server) Publish(t Tree, c Change) {
 	var events []event
 	if s.events.setFailure(nil) {
 		events = append(events, newEvent("clear", buildEvent{Build: next.build}))
+	}
+	notice := warningsOf(c.Warnings)
+	if hadWarnings := s.events.setNotice(notice); notice != nil {
+		events = append(events, *notice)
+	} else if hadWarnings { // none now: pages hide the panel
+		events = append(events, newEvent("warnings", errorsEvent{Problems: []problemView{}, Built: true}))
 	}
 	switch {
 	case prev != nil && c.CSSOnly && changed:
@@ -112,12 +122,24 @@ func urlPath(u string) string {
 	return clean
 }
 
+// warningsOf is the "warnings" event of a build's warnings, or nil for none.
+func warningsOf(warnings []*diag.Problem) *event {
+	if len(warnings) == 0 {
+		return nil
+	}
+	ev := newEvent("warnings", errorsEvent{Problems: describeProblems(warnings, nil), Built: true})
+	return &ev
+}
+
 // Fail keeps the last good tree served and shows problems in every open
-// page. source returns a file's current content, or nil; it may be nil.
+// page: over the last good build, or, before any build succeeded, saying
+// there is none yet. source returns a file's current content, or nil; it
+// may be nil.
 func (s *Server) Fail(problems []*diag.Problem, source func(file string) []byte) {
 	s.publishMu.Lock()
 	defer s.publishMu.Unlock()
-	ev := newEvent("errors", errorsEvent{Problems: describeProblems(problems, source)})
+	built := s.current.Load() != nil
+	ev := newEvent("errors", errorsEvent{Problems: describeProblems(problems, source), Built: built})
 	s.events.setFailure(&ev)
 	s.events.broadcast(ev)
 }
@@ -133,9 +155,10 @@ type changeEvent struct {
 	Paths []string `json:"paths"`
 }
 
-// errorsEvent is the data of "errors".
+// errorsEvent is the data of "errors" and "warnings".
 type errorsEvent struct {
 	Problems []problemView `json:"problems"`
+	Built    bool          `json:"built"` // a good build is served; false before the first
 }
 
 // problemView is one problem as the overlay shows it.
@@ -143,7 +166,8 @@ type problemView struct {
 	File     string       `json:"file"`
 	Line     int          `json:"line"`
 	Col      int          `json:"col"`
-	Position string       `json:"position"` // file:line:col, as on the command line
+	Position string       `json:"position"` // file:line:col, as on the command line; "" for the whole site
+	Site     bool         `json:"site,omitempty"` // the problem concerns the whole site, not one file
 	Warning  bool         `json:"warning,omitempty"`
 	Message  string       `json:"message"`
 	Hint     string       `json:"hint,omitempty"`
@@ -171,6 +195,9 @@ func describeProblems(problems []*diag.Problem, source func(string) []byte) []pr
 			File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Position: p.Pos.String(),
 			Warning: p.Severity == diag.SeverityWarning, Message: p.Msg, Hint: p.Hint,
 		}
+		if siteLevel(p.Pos) {
+			v = problemView{Site: true, Warning: v.Warning, Message: v.Message, Hint: v.Hint}
+		}
 		for _, r := range p.Related {
 			v.Related = append(v.Related, r.String())
 		}
@@ -185,6 +212,13 @@ func describeProblems(problems []*diag.Problem, source func(string) []byte) []pr
 		views = append(views, v)
 	}
 	return views
+}
+
+// siteLevel reports whether pos names no file: the problem concerns the
+// site as a whole, such as a cache that cannot be written. "." (the site
+// folder itself) is one too, as callers that name the folder give it.
+func siteLevel(pos diag.Pos) bool {
+	return pos.File == "" || pos.File == "." || pos.File == "./"
 }
 
 // splitLines splits content into lines without their line endings.

@@ -6,8 +6,13 @@
 //   reload {build, paths}     reload, keeping the scroll position.
 //   css    {build, paths}     only stylesheets changed: fetch this page
 //                             again and swap its stylesheet links in place.
-//   errors {problems}         the build failed: show the problems.
+//   errors {problems, built}  the build failed: show the problems, over the
+//                             last good build, or saying there is none yet
+//                             when built is false.
 //   clear  {build}            the build is good again: hide them.
+//   warnings {problems}       the good build's warnings, in a small panel
+//                             that leaves the page usable; none: hide it.
+// A problem with site set concerns the whole site and names no file.
 // It builds everything with DOM APIs and textContent, never HTML strings,
 // and styles through the CSSOM, so a strict Content-Security-Policy holds.
 (function () {
@@ -16,6 +21,7 @@
   window.__almanacReload = true;
 
   var overlayId = "almanac-errors";
+  var noticeId = "almanac-warnings";
   var scrollKey = "almanac-scroll:" + location.pathname;
   // The build this page comes from, stamped on the script tag by the
   // server; a hello naming another build means the page missed it.
@@ -43,7 +49,11 @@
     swapStylesheets();
   });
   source.addEventListener("errors", function (e) {
-    showProblems(JSON.parse(e.data).problems || []);
+    var data = JSON.parse(e.data);
+    showProblems(data.problems || [], data.built);
+  });
+  source.addEventListener("warnings", function (e) {
+    showWarnings(JSON.parse(e.data).problems || []);
   });
   source.addEventListener("clear", function (e) {
     if (known) known.build = JSON.parse(e.data).build;
@@ -128,7 +138,7 @@
     return node;
   }
 
-  function showProblems(problems) {
+  function showProblems(problems, built) {
     removeOverlay();
     var overlay = el("div", "", {
       position: "fixed", top: "0", right: "0", bottom: "0", left: "0",
@@ -143,8 +153,11 @@
     overlay.appendChild(el("h2", "Build failed: " + count, {
       margin: "0 0 4px", font: "bold 18px/1.3 system-ui, sans-serif", color: "#ff8a80",
     }));
-    var intro = el("p", "The preview shows the last good build. Fix the files and save; this panel closes by itself. ",
+    var intro = el("p", built ?
+      "The preview shows the last good build. Fix the files and save; this panel closes by itself. " :
+      "No build has succeeded yet, so there is no page to show. Fix the files and save; the site appears by itself. ",
       { margin: "0 0 16px", font: "14px/1.4 system-ui, sans-serif", color: "#bbb" });
+    intro.className = "almanac-intro";
     var hide = el("button", "Hide", { font: "inherit", cursor: "pointer" });
     hide.type = "button";
     hide.addEventListener("click", removeOverlay);
@@ -156,6 +169,34 @@
     (document.body || document.documentElement).appendChild(overlay);
   }
 
+  // showWarnings shows a good build's warnings in a panel along the bottom
+  // of the page, which stays readable and usable above it.
+  function showWarnings(problems) {
+    var old = document.getElementById(noticeId);
+    if (old) old.remove();
+    if (!problems.length) return;
+    var panel = el("div", "", {
+      position: "fixed", right: "0", bottom: "0", left: "0", zIndex: "2147483646",
+      maxHeight: "40vh", overflow: "auto", boxSizing: "border-box", padding: "12px 24px",
+      background: "rgba(24, 24, 28, 0.95)", color: "#eee", textAlign: "left",
+      font: "14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+    });
+    panel.id = noticeId;
+    panel.setAttribute("role", "status");
+    var count = problems.length === 1 ? "1 warning" : problems.length + " warnings";
+    var head = el("p", "The site built, with " + count + ". ",
+      { margin: "0 0 8px", font: "bold 14px/1.4 system-ui, sans-serif", color: "#ffd54f" });
+    var hide = el("button", "Hide", { font: "inherit", cursor: "pointer" });
+    hide.type = "button";
+    hide.addEventListener("click", function () { panel.remove(); });
+    head.appendChild(hide);
+    panel.appendChild(head);
+    problems.forEach(function (p) {
+      panel.appendChild(problemView(p));
+    });
+    (document.body || document.documentElement).appendChild(panel);
+  }
+
   function problemView(p) {
     var color = p.warning ? "#ffd54f" : "#ff8a80";
     var box = el("section", "", {
@@ -163,7 +204,7 @@
       background: "rgba(255, 255, 255, 0.05)",
     });
     box.className = "almanac-problem";
-    var where = el("div", p.position + (p.warning ? ": warning" : ""), { color: color, fontWeight: "bold" });
+    var where = el("div", (p.site ? "Whole site" : p.position) + (p.warning ? ": warning" : ""), { color: color, fontWeight: "bold" });
     where.className = "almanac-position";
     box.appendChild(where);
     var message = el("div", p.message, { whiteSpace: "pre-wrap" });
