@@ -166,7 +166,7 @@ type problemView struct {
 	File     string       `json:"file"`
 	Line     int          `json:"line"`
 	Col      int          `json:"col"`
-	Position string       `json:"position"` // file:line:col, as on the command line; "" for the whole site
+	Position string       `json:"position"`       // file:line:col, as on the command line; "" for the whole site
 	Site     bool         `json:"site,omitempty"` // the problem concerns the whole site, not one file
 	Warning  bool         `json:"warning,omitempty"`
 	Message  string       `json:"message"`
