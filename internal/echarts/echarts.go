@@ -197,8 +197,8 @@ type CacheError struct {
 }
 
 func (e *CacheError) Error() string {
-	return fmt.Sprintf("cannot write to the chart library cache %s: %v; set %s to a writable directory, "+
-		"e.g. %s=$HOME/.cache/almanac", e.Dir, e.Err, CacheEnv, CacheEnv)
+	return fmt.Sprintf("cannot write to the chart library cache %s: %v; set %s to a writable directory",
+		e.Dir, e.Err, CacheEnv)
 }
 
 func (e *CacheError) Unwrap() error { return e.Err }
