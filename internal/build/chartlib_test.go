@@ -281,3 +281,26 @@ func TestCheckReadsChartLibrary(t *testing.T) {
 		t.Errorf("errors %v, want one starting %q", errs, want)
 	}
 }
+
+// TestUnwritableCacheWarning: a cache folder that cannot be made (its
+// parent is a regular file, which stops root too) leaves charts as tables,
+// and the warning says to set ALMANAC_CACHE.
+func TestUnwritableCacheWarning(t *testing.T) {
+	dir := extract(t, "offline-charts.txtar")
+	clearRegistryEnv(t)
+	opts := offlineOptions(t, dir, nil)
+	file := filepath.Join(t.TempDir(), "a-file")
+	writeFile(t, filepath.Dir(file), "a-file", "")
+	opts.ECharts.CacheDir = filepath.Join(file, "almanac")
+	opts.ECharts.Client = &http.Client{Transport: noNetwork{}}
+	res, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "cannot write to the chart library cache " + opts.ECharts.CacheDir
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, want) ||
+		!strings.Contains(res.Warnings[0].Msg, "set ALMANAC_CACHE to a writable directory") {
+		t.Errorf("warnings %v, want one saying %q and to set ALMANAC_CACHE", res.Warnings, want)
+	}
+	assertChartsAsTables(t, tree(t, opts.Dest))
+}
