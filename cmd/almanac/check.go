@@ -1,66 +1,124 @@
 package main
 
 import (
+	"cmp"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/spf13/cobra"
+
 	"github.com/almanac-news/almanac/internal/build"
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/site"
 )
+
+// checkMessages are what almanac check says; a message catalog can
+// replace them.
+var checkMessages = struct {
+	Short, Long, Example     string
+	Progress, LeftOut, Draft string
+	Future, NoDate, Summary  string
+	Strict                   string
+}{
+	Short: "Check the whole site, links included, without writing anything",
+	Long: `Check runs every stage of a build up to writing files (configuration, front matter,
+figures, charts and their data, templates and layouts), goes on after errors so that one run
+lists every problem of the site, and also checks that every link and picture of every body
+leads to a page or file of the site. It writes nothing and needs no network. It prints every
+error and warning with its file, line and column, then the drafts and future articles it left
+out, then a summary; it exits with status 1 when there is an error, or a warning with --strict.`,
+	Example: `  almanac check
+  almanac check -s my-site --drafts --future
+  almanac check --strict --format json > problems.jsonl`,
+	Progress: "Checking %s …",
+	LeftOut:  "Left out of the site (--drafts and --future check them as if published):\n",
+	Draft:    "draft ",
+	Future:   "future",
+	NoDate:   "no date          ",
+	Summary:  "Checked %s and %s: %s, %s.\n",
+	Strict:   "%s: --strict makes %s fail the check\n",
+}
+
+func init() { register(newCheckCommand) }
+
+func newCheckCommand(c *cli) *cobra.Command {
+	m := checkMessages
+	cmd := &cobra.Command{
+		Use:     "check",
+		Short:   m.Short,
+		Long:    m.Long,
+		Example: m.Example,
+		Args:    noArgs,
+	}
+	s, r := addSiteFlags(cmd.Flags()), addReportFlags(cmd.Flags())
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return c.runCheck(cmd, s, r) }
+	return cmd
+}
 
 // runCheck validates the whole site as a build would, and more, without
 // writing anything: it prints every problem, then the articles left out.
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("almanac check", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	site := addSiteFlags(fl)
-	opts, root, code := site.parse(fl, args, stderr)
-	if root == nil {
-		return code
+func (c *cli) runCheck(cmd *cobra.Command, s *siteFlags, r *reportFlags) error {
+	m := checkMessages
+	printer, err := r.printer(c, s.source, c.stdout)
+	if err != nil {
+		return err
+	}
+	opts, root, err := s.open(cmd, c)
+	if err != nil {
+		return err
 	}
 	defer root.Close()
+	done := c.progress(printer, fmt.Sprintf(m.Progress, s.source))
 	res, err := build.Check(context.Background(), opts)
+	done()
 	if err != nil {
-		fmt.Fprintf(stderr, "almanac check: %v\n", err)
-		return 1
+		return c.fail(cmd, "%v", err)
 	}
-	printCheck(stdout, res)
-	if len(res.Errors()) > 0 {
-		return 1
+	if err := printer.Print(res.Problems...); err != nil {
+		return err
 	}
-	return 0
+	if !c.quiet {
+		out := c.human(printer)
+		printSkipped(out, res.Skipped, cmp.Or(res.Config.Location, time.UTC))
+		fmt.Fprintf(out, m.Summary, diag.Count(res.Pages, "page"), diag.Count(res.Links, "link"),
+			diag.Count(len(res.Errors()), "error"), diag.Count(len(res.Warnings()), "warning"))
+	}
+	switch warnings := len(res.Warnings()); {
+	case len(res.Errors()) > 0:
+		return failed
+	case r.strict && warnings > 0:
+		fmt.Fprintf(c.stderr, m.Strict, cmd.CommandPath(), diag.Count(warnings, "warning"))
+		return failed
+	}
+	return nil
 }
 
-// printCheck prints the problems, the articles left out and a summary.
-func printCheck(w io.Writer, res *build.CheckResult) {
-	for _, p := range res.Problems {
-		fmt.Fprintln(w, p)
+// printSkipped lists the drafts and future articles left out, with their
+// dates in loc (their own zone when loc is nil).
+func printSkipped(w io.Writer, skipped []*site.Page, loc *time.Location) {
+	m := checkMessages
+	if len(skipped) > 0 {
+		fmt.Fprint(w, m.LeftOut)
 	}
-	if len(res.Skipped) > 0 {
-		fmt.Fprintf(w, "Left out of the site (--drafts and --future check them as if published):\n")
-	}
-	loc := res.Config.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	for _, p := range res.Skipped {
-		why := "future"
+	for _, p := range skipped {
+		why := m.Future
 		if p.Draft {
-			why = "draft "
+			why = m.Draft
 		}
-		date := "no date          "
+		date := m.NoDate
 		if !p.Date.IsZero() {
-			date = p.Date.In(loc).Format("2006-01-02 15:04 -07:00")
+			d := p.Date
+			if loc != nil {
+				d = d.In(loc)
+			}
+			date = d.Format("2006-01-02 15:04 -07:00")
 		}
 		fmt.Fprintf(w, "  %s  %s  %s  %s\n", why, date, p.Source, printable(p.Title))
 	}
-	fmt.Fprintf(w, "Checked %s and %s: %s, %s.\n", diag.Count(res.Pages, "page"), diag.Count(res.Links, "link"),
-		diag.Count(len(res.Errors()), "error"), diag.Count(len(res.Warnings()), "warning"))
 }
 
 // printable replaces control characters, which a title from YAML may

@@ -2,173 +2,102 @@
 //
 // Usage:
 //
-//	almanac serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--future] [--write] [--dest DIR]
-//	almanac build [--source DIR] [--dest DIR] [--drafts] [--future] [--base-url URL]
-//	almanac new site DIR [--lang vi|en]
-//	almanac new article SECTION "Title" [--source DIR]
-//	almanac check [--source DIR] [--drafts] [--future]
-//	almanac version
+//	almanac [flags]                  build the site in the current folder, as almanac build does
+//	almanac build [flags]            build the site into public/
+//	almanac serve [flags]            preview the site at http://127.0.0.1:1313/ (alias: server)
+//	almanac check [flags]            check the whole site, links included, writing nothing
+//	almanac new site DIR             write a small working site into DIR
+//	almanac new article SECTION "Title"
+//	almanac version                  print the version, commit and build date
+//	almanac help COMMAND             the help of a command
+//	almanac completion bash|zsh|fish a completion script for the shell
 //
-// Exit status: 0 on success, 1 when the site has errors, 2 on bad usage.
+// Exit status: 0 on success, 1 when the site has errors (or warnings,
+// with --strict), 2 on bad usage. docs/cli.md describes every command and
+// flag.
+//
+// Each command is made in its own file by a function returning a
+// *cobra.Command, registered in that file's init; adding a command is
+// adding a file.
 package main
 
 import (
-	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime/debug"
+	"strings"
 
-	"github.com/almanac-news/almanac"
-	"github.com/almanac-news/almanac/internal/build"
+	"github.com/spf13/cobra"
 )
 
-// version is set at link time with -ldflags "-X main.version=…".
-var version = ""
-
-const usage = `almanac builds static news sites from Markdown articles with figures.
-
-Usage:
-  almanac serve [flags]   preview the site at http://127.0.0.1:1313/, rebuilding on every save
-  almanac build [flags]   build the site into public/
-  almanac check [flags]   check the whole site, links included, without writing anything
-  almanac new site DIR    write a small working site into DIR (--lang en for English)
-  almanac new article SECTION "Title"
-                          write content/SECTION/<slug>.md, a draft with its front matter
-  almanac version         print the version
-
-Run "almanac <command> -h" for the flags.
-`
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitSite  = 1 // the site has errors, or the command failed
+	exitUsage = 2 // the command line is wrong
+)
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// run runs the command line args and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return 2
+	c := &cli{stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	root := newRootCommand(c)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	var exit exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &exit):
+		return exit.code
 	}
-	switch args[0] {
-	case "build":
-		return runBuild(args[1:], stdout, stderr)
-	case "serve", "server":
-		return runServe(args[1:], stdout, stderr)
-	case "check":
-		return runCheck(args[1:], stdout, stderr)
-	case "new":
-		return runNew(args[1:], stdout, stderr)
-	case "version":
-		fmt.Fprintln(stdout, "almanac", versionString())
-		return 0
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+	msg := strings.TrimRight(err.Error(), "\n")
+	if strings.Contains(msg, "\n") {
+		msg += "\n" // a blank line after a list of suggestions
 	}
-	fmt.Fprintf(stderr, "almanac: unknown command %q\n\n%s", args[0], usage)
-	return 2
+	fmt.Fprintf(stderr, "%s: %s\n", cmd.CommandPath(), msg)
+	fmt.Fprintf(stderr, rootMessages.SeeHelp, helpPath(cmd))
+	return exitUsage
 }
 
-func versionString() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "devel"
+// helpPath is how to ask for the help of cmd.
+func helpPath(cmd *cobra.Command) string {
+	return cmd.CommandPath() + " --help"
 }
 
-func runBuild(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("almanac build", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	site := addSiteFlags(fl)
-	dest := fl.String("dest", "", "output `folder` (default <source>/public)")
-	baseURL := fl.String("base-url", "", "absolute `URL` the site is published at, overriding almanac.toml")
-	opts, root, code := site.parse(fl, args, stderr)
-	if root == nil {
-		return code
-	}
-	defer root.Close()
-	opts.Dest, opts.BaseURL = *dest, *baseURL
-	if opts.Dest == "" {
-		opts.Dest = filepath.Join(*site.source, "public")
-	}
-	res, err := build.Run(context.Background(), opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "almanac build: %v\n", err)
-		return 1
-	}
-	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, w)
-	}
-	fmt.Fprintf(stdout, "Built %s → %s\n", res, opts.Dest)
-	return 0
+// exitError ends a command that has already said what went wrong.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// failed is the error of a command that has printed its problems: exit 1.
+var failed = exitError{exitSite}
+
+// usageError is a mistake in the command line, printed by run with the
+// command's name and where to find its help; the exit status is 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Sprintf(format, args...)}
 }
 
-// usageExit is the exit status for a flag parsing error: 0 for -h.
-func usageExit(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	return 2
+// cli is what every command shares: where it writes, the environment and
+// the global flags.
+type cli struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	quiet, verbose bool
 }
 
-// checkSource rejects extra arguments and a source that is not a folder.
-func checkSource(fl *flag.FlagSet, source string, stderr io.Writer) int {
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fl.Name(), fl.Arg(0))
-		return 2
-	}
-	if st, err := os.Stat(source); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "%s: %s is not a folder; pass the site folder with --source\n", fl.Name(), source)
-		return 2
-	}
-	return 0
-}
+// commands makes the subcommands; each command's file adds its own.
+var commands []func(*cli) *cobra.Command
 
-// siteFlags are the flags that name a site and what of it to build.
-type siteFlags struct {
-	source         *string
-	drafts, future *bool
-}
-
-func addSiteFlags(fl *flag.FlagSet) siteFlags {
-	return siteFlags{
-		source: fl.String("source", ".", "site `folder` holding almanac.toml and content/"),
-		drafts: fl.Bool("drafts", false, "include articles marked draft: true"),
-		future: fl.Bool("future", false, "include articles dated in the future"),
-	}
-}
-
-// options are the build options of the site the flags name. The site is
-// read through an os.Root, which refuses to follow a link out of the site
-// folder; the caller closes it when the command ends.
-func (f siteFlags) options() (build.Options, io.Closer, error) {
-	root, err := os.OpenRoot(*f.source)
-	if err != nil {
-		return build.Options{}, nil, err
-	}
-	return build.Options{Site: root.FS(), Theme: almanac.Theme(), Drafts: *f.drafts, Future: *f.future}, root, nil
-}
-
-// parse parses args, checks the source folder and opens it. When root is
-// nil the command must stop with the exit status code (0 after -h);
-// otherwise the caller closes root when done.
-func (f siteFlags) parse(fl *flag.FlagSet, args []string, stderr io.Writer) (opts build.Options, root io.Closer, code int) {
-	if err := fl.Parse(args); err != nil {
-		return build.Options{}, nil, usageExit(err)
-	}
-	if code := checkSource(fl, *f.source, stderr); code != 0 {
-		return build.Options{}, nil, code
-	}
-	opts, root, err := f.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", fl.Name(), err)
-		return build.Options{}, nil, 1
-	}
-	return opts, root, 0
+func register(make func(*cli) *cobra.Command) {
+	commands = append(commands, make)
 }

@@ -1,190 +1,174 @@
 package main
 
 import (
+	"cmp"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/almanac-news/almanac/internal/config"
 	"github.com/almanac-news/almanac/internal/scaffold"
 	"github.com/almanac-news/almanac/internal/slug"
 )
 
-const newUsage = `Usage:
-  almanac new site DIR [--lang vi|en]                  write a small working site into DIR
-  almanac new article SECTION "Title" [--source DIR]   write content/SECTION/<slug>.md, a draft
-`
-
-// runNew runs `almanac new site` and `almanac new article`.
-func runNew(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, newUsage)
-		return 2
-	}
-	switch args[0] {
-	case "site":
-		return runNewSite(args[1:], stdout, stderr)
-	case "article":
-		return runNewArticle(args[1:], stdout, stderr)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, newUsage)
-		return 0
-	}
-	fmt.Fprintf(stderr, "almanac new: cannot make a %q; make a site or an article\n\n%s", args[0], newUsage)
-	return 2
+// newMessages are what almanac new, new site and new article say; a
+// message catalog can replace them.
+var newMessages = struct {
+	Short, Long, Example                                  string
+	SiteShort, SiteLong, SiteExample, Lang                string
+	ArticleShort, ArticleLong, ArticleExample, Bundle     string
+	WhatToMake, CannotMake, SiteFolder, BadLang, NotEmpty string
+	Wrote, ArticleArgs, BadSection, NoSlug, FixConfig     string
+}{
+	Short: "Write a new site or a new article",
+	Long: `New writes the first files of a site or of an article, so that you start from something
+that builds: "new site" a small working site, "new article" a draft article with its front
+matter filled in. It never overwrites a file.`,
+	Example: `  almanac new site my-site
+  almanac new article tin-tuc "Giá xăng tăng 3%"`,
+	SiteShort: "Write a small working site into a new or empty folder",
+	SiteLong: `New site writes a small working site into DIR, which must be new or empty: almanac.toml,
+a home page, one section and one article with figures, figure cards and a chart. The site and
+its article are in Vietnamese, or in English with --lang en.`,
+	SiteExample: `  almanac new site my-site
+  almanac new site my-site --lang en`,
+	Lang:         "`language` of the site and its sample article: vi or en",
+	ArticleShort: "Write a new draft article with its front matter filled in",
+	ArticleLong: `New article writes content/SECTION/<slug>.md, the slug made from the title, and prints its
+path. The article is dated now in the site's time zone, credits the site's author, is marked
+draft: true and shows, in comments, how to add figures and a chart. With --bundle it is a
+folder, content/SECTION/<slug>/index.md, ready for the article's pictures, audio and CSV files,
+which go beside index.md; its comments show how to use them.`,
+	ArticleExample: `  almanac new article tin-tuc "Giá xăng tăng 3%"
+  almanac new article news "Exports fall 15%" --bundle -s my-site`,
+	Bundle:      "write a page bundle, SECTION/<slug>/index.md, ready for pictures, audio and CSV",
+	WhatToMake:  `say what to make: almanac new site DIR, or almanac new article SECTION "Title"`,
+	CannotMake:  "cannot make a %q; make a site or an article",
+	SiteFolder:  "give the folder to write the site into: almanac new site my-site",
+	BadLang:     "--lang %q is not a language Almanac writes; use %s",
+	NotEmpty:    "%s is not empty; give a new or empty folder, so that none of your files is overwritten",
+	Wrote:       "Wrote a new site into %s. Preview it with\n  almanac serve --source %s\nor build it into %s with\n  almanac build --source %s\n",
+	ArticleArgs: `give a section and a title: almanac new article tin-tuc "Tiêu đề bài viết"`,
+	BadSection:  "section %q is not a folder name Almanac uses as it is; use only a-z, 0-9, -, _ and ., e.g. %s",
+	NoSlug:      "title %q has no letters or digits to make a file name from",
+	FixConfig:   "fix almanac.toml first:\n%v",
 }
 
-func runNewSite(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("almanac new site", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	lang := fl.String("lang", "vi", "`language` of the site and its sample article: vi or en")
-	positional, err := parseInterleaved(fl, args)
-	if err != nil {
-		return usageExit(err)
+func init() { register(newNewCommand) }
+
+func newNewCommand(c *cli) *cobra.Command {
+	m := newMessages
+	cmd := &cobra.Command{
+		Use:     "new",
+		Short:   m.Short,
+		Long:    m.Long,
+		Example: m.Example,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("%s", m.WhatToMake)
+			}
+			return usageError{fmt.Sprintf(m.CannotMake, args[0]) + suggestions(cmd.SuggestionsFor(args[0]))}
+		},
 	}
-	if len(positional) != 1 {
-		fmt.Fprintln(stderr, "almanac new site: give the folder to write the site into: almanac new site my-site")
-		return 2
+	cmd.AddCommand(newSiteCommand(c), newArticleCommand(c))
+	return cmd
+}
+
+func newSiteCommand(c *cli) *cobra.Command {
+	m := newMessages
+	var lang string
+	cmd := &cobra.Command{
+		Use:     "site DIR",
+		Short:   m.SiteShort,
+		Long:    m.SiteLong,
+		Example: m.SiteExample,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("%s", m.SiteFolder)
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return c.runNewSite(cmd, args[0], lang) },
 	}
-	if !slices.Contains(scaffold.Languages(), *lang) {
-		fmt.Fprintf(stderr, "almanac new site: --lang %q is not a language Almanac writes; use %s\n",
-			*lang, strings.Join(scaffold.Languages(), " or "))
-		return 2
+	cmd.Flags().StringVar(&lang, "lang", "vi", m.Lang)
+	return cmd
+}
+
+func (c *cli) runNewSite(cmd *cobra.Command, dir, lang string) error {
+	m := newMessages
+	if !slices.Contains(scaffold.Languages(), lang) {
+		return usagef(m.BadLang, lang, strings.Join(scaffold.Languages(), " or "))
 	}
-	dir := positional[0]
-	if err := scaffold.WriteSite(dir, *lang); err != nil {
+	if err := scaffold.WriteSite(dir, lang); err != nil {
 		if errors.Is(err, scaffold.ErrNotEmpty) {
-			fmt.Fprintf(stderr, "almanac new site: %s is not empty; give a new or empty folder, so that none of your files is overwritten\n", dir)
-		} else {
-			fmt.Fprintf(stderr, "almanac new site: %v\n", err)
+			return c.fail(cmd, m.NotEmpty, dir)
 		}
-		return 1
+		return c.fail(cmd, "%v", err)
 	}
-	fmt.Fprintf(stdout, "Wrote a new site into %s. Preview it with\n  almanac serve --source %s\nor build it into %s with\n  almanac build --source %s\n",
-		dir, dir, filepath.Join(dir, "public"), dir)
-	return 0
+	if !c.quiet {
+		fmt.Fprintf(c.stdout, m.Wrote, dir, dir, filepath.Join(dir, "public"), dir)
+	}
+	return nil
 }
 
-func runNewArticle(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("almanac new article", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	source := fl.String("source", ".", "site `folder` holding almanac.toml and content/")
-	positional, err := parseInterleaved(fl, args)
-	if err != nil {
-		return usageExit(err)
+func newArticleCommand(c *cli) *cobra.Command {
+	m := newMessages
+	var source string
+	var bundle bool
+	cmd := &cobra.Command{
+		Use:     `article SECTION "Title"`,
+		Short:   m.ArticleShort,
+		Long:    m.ArticleLong,
+		Example: m.ArticleExample,
+		Args:    func(_ *cobra.Command, args []string) error { return checkArticleArgs(args, source) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return c.runNewArticle(cmd, source, args[0], args[1], bundle)
+		},
 	}
-	if code := checkArticleArgs(positional, *source, stderr); code != 0 {
-		return code
-	}
-	section, title := positional[0], positional[1]
-	cfg, problems := config.Load(os.DirFS(*source), "almanac.toml")
+	cmd.Flags().StringVarP(&source, "source", "s", ".", flagMessages.Source)
+	cmd.Flags().BoolVar(&bundle, "bundle", false, m.Bundle)
+	return cmd
+}
+
+func (c *cli) runNewArticle(cmd *cobra.Command, source, section, title string, bundle bool) error {
+	cfg, problems := config.Load(os.DirFS(source), "almanac.toml")
 	if err := problems.Err(); err != nil {
-		fmt.Fprintf(stderr, "almanac new article: fix almanac.toml first:\n%v\n", err)
-		return 1
+		return c.fail(cmd, newMessages.FixConfig, err)
 	}
-	md, err := scaffold.Article{Title: title, Date: time.Now().In(cfg.Location), Author: cfg.Author, Lang: cfg.Language}.Markdown()
+	md, err := scaffold.Article{Title: title, Date: time.Now().In(cfg.Location), Author: cfg.Author,
+		Lang: cfg.Language, Bundle: bundle}.Markdown()
 	if err != nil {
-		fmt.Fprintf(stderr, "almanac new article: %v\n", err)
-		return 1
+		return c.fail(cmd, "%v", err)
 	}
-	file, err := writeArticle(*source, section, slug.Make(title), md)
+	file, err := scaffold.WriteArticle(source, section, slug.Make(title), bundle, md)
 	if err != nil {
-		fmt.Fprintf(stderr, "almanac new article: %v\n", err)
-		return 1
+		return c.fail(cmd, "%v", err)
 	}
-	fmt.Fprintln(stdout, file)
-	return 0
+	fmt.Fprintln(c.stdout, file)
+	return nil
 }
 
 // checkArticleArgs checks the section, the title and the site folder.
-func checkArticleArgs(positional []string, source string, stderr io.Writer) int {
-	if len(positional) != 2 {
-		fmt.Fprintln(stderr, `almanac new article: give a section and a title: almanac new article tin-tuc "Tiêu đề bài viết"`)
-		return 2
+func checkArticleArgs(args []string, source string) error {
+	m := newMessages
+	if len(args) != 2 {
+		return usagef("%s", m.ArticleArgs)
 	}
-	section, title := positional[0], positional[1]
+	section, title := args[0], args[1]
 	if !slug.Valid(section) {
-		fmt.Fprintf(stderr, "almanac new article: section %q is not a folder name Almanac uses as it is; use only a-z, 0-9, -, _ and ., e.g. %s\n",
-			section, orDefault(slug.Make(section), "tin-tuc"))
-		return 2
+		return usagef(m.BadSection, section, cmp.Or(slug.Make(section), "tin-tuc"))
 	}
 	if slug.Make(title) == "" {
-		fmt.Fprintf(stderr, "almanac new article: title %q has no letters or digits to make a file name from\n", title)
-		return 2
+		return usagef(m.NoSlug, title)
 	}
 	if st, err := os.Stat(source); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "almanac new article: %s is not a folder; pass the site folder with --source\n", source)
-		return 2
+		return usagef(flagMessages.NotFolder, source)
 	}
-	return 0
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
-// writeArticle writes content/<section>/<name>.md in the site folder and
-// returns its path. It never overwrites a file, and refuses a name whose
-// page already exists as a bundle or a section that is a page bundle.
-func writeArticle(source, section, name string, md []byte) (string, error) {
-	dir := filepath.Join(source, "content", section)
-	file := filepath.Join(dir, name+".md")
-	if fileExists(filepath.Join(dir, "index.md")) {
-		return "", fmt.Errorf("%s is a page bundle (it holds index.md), not a section; pick a section folder", dir)
-	}
-	if bundle := filepath.Join(dir, name, "index.md"); fileExists(bundle) {
-		return "", fmt.Errorf("%s already makes this article's page; choose another title or edit that file", bundle)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("%s already exists; choose another title or edit that file", file)
-	}
-	if err != nil {
-		return "", err
-	}
-	if _, err := f.Write(md); err != nil {
-		f.Close()
-		os.Remove(file)
-		return "", err
-	}
-	return file, f.Close()
-}
-
-func fileExists(name string) bool {
-	_, err := os.Stat(name)
-	return err == nil
-}
-
-// parseInterleaved parses the flags of args wherever they stand among the
-// positional arguments, which fl.Parse alone stops at, and returns the
-// positional arguments. Everything after "--" is positional.
-func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fl.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fl.Args()
-		if len(rest) == 0 {
-			return positional, nil
-		}
-		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
-			return append(positional, rest...), nil
-		}
-		positional = append(positional, rest[0])
-		args = rest[1:]
-	}
+	return nil
 }

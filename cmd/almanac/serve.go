@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/almanac-news/almanac/internal/build"
 	"github.com/almanac-news/almanac/internal/diag"
@@ -28,40 +29,94 @@ type preview struct {
 	server  *serve.Server
 	out     io.Writer
 	write   string            // also write each good build to this folder; "" for none
+	quiet   bool              // print only failed builds
+	verbose bool              // also print each build's warnings
 	ready   func(addr string) // called once serving, with the listener's address; tests use it
 }
 
-func runServe(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("almanac serve", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	site := addSiteFlags(fl)
-	bind := fl.String("bind", serve.DefaultBind, "`address` to listen on")
-	port := fl.Int("port", serve.DefaultPort, "`port` to listen on; 0 picks a free one")
-	write := fl.Bool("write", false, "also write every good build to --dest, as almanac build does")
-	dest := fl.String("dest", "", "output `folder` for --write (default <source>/public)")
-	opts, root, code := site.parse(fl, args, stderr)
-	if root == nil {
-		return code
+// serveMessages are what almanac serve says; a message catalog can
+// replace them.
+var serveMessages = struct {
+	Short, Long, Example, Bind, Port, Write, Dest string
+	Serving, Watch, Failed, Rebuilt, Writing      string
+	FirstBuild, FullRebuild, AndMore              string
+}{
+	Short: "Preview the site at http://127.0.0.1:1313/, rebuilding on every save",
+	Long: `Serve builds the site in memory and serves it on http://127.0.0.1:1313/ (or --bind and
+--port). Every save under content/, layouts/, assets/, data/ or to almanac.toml rebuilds what
+changed and reloads the open pages; a mistake shows as a message over the page until it is
+fixed. The preview serves the site at its root, whatever base_url says. Stop it with Ctrl-C.`,
+	Example: `  almanac serve
+  almanac serve -s my-site -p 0 --drafts     # any free port, drafts included
+  almanac server --bind 0.0.0.0 --port 8080  # reachable from other machines
+  almanac serve --write -d /tmp/site         # also write every good build`,
+	Bind:  "`address` to listen on",
+	Port:  "`port` to listen on; 0 picks a free one",
+	Write: "also write every good build to --dest, as almanac build does",
+	Dest:  "output `folder` for --write (default <source>/public; also --destination)",
+
+	Serving:     "Serving the preview at http://%s/ (Ctrl-C to stop)\n",
+	Watch:       "watch: %v\n",
+	Failed:      "%s: %s\n%v\n",
+	Rebuilt:     "%s: %d of %d pages rendered, %d files changed in %v\n",
+	Writing:     "writing %s: %v\n",
+	FirstBuild:  "build",
+	FullRebuild: "full rebuild",
+	AndMore:     "%s and %d more",
+}
+
+func init() { register(newServeCommand) }
+
+func newServeCommand(c *cli) *cobra.Command {
+	m := serveMessages
+	cmd := &cobra.Command{
+		Use:     "serve",
+		Aliases: []string{"server"},
+		Short:   m.Short,
+		Long:    m.Long,
+		Example: m.Example,
+		Args:    noArgs,
+	}
+	f := &serveFlags{site: addSiteFlags(cmd.Flags())}
+	cmd.Flags().StringVar(&f.bind, "bind", serve.DefaultBind, m.Bind)
+	cmd.Flags().IntVarP(&f.port, "port", "p", serve.DefaultPort, m.Port)
+	cmd.Flags().BoolVar(&f.write, "write", false, m.Write)
+	cmd.Flags().StringVarP(&f.dest, "dest", "d", "", m.Dest)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return c.runServe(cmd, f) }
+	return cmd
+}
+
+// serveFlags are the flags of almanac serve.
+type serveFlags struct {
+	site       *siteFlags
+	bind, dest string
+	port       int
+	write      bool
+}
+
+func (c *cli) runServe(cmd *cobra.Command, f *serveFlags) error {
+	opts, root, err := f.site.open(cmd, c)
+	if err != nil {
+		return err
 	}
 	defer root.Close()
-	p := &preview{source: *site.source, opts: opts, out: stdout,
-		server: serve.New(serve.Options{Bind: *bind, Port: *port})}
+	p := &preview{source: f.site.source, opts: opts, out: c.stdout, quiet: c.quiet, verbose: c.verbose,
+		server: serve.New(serve.Options{Bind: f.bind, Port: f.port})}
 	preview := p.opts
 	preview.BaseURL = "/" // the preview serves the site at its root, whatever base_url says
 	p.session = build.NewSession(preview)
-	if *write {
-		p.write = *dest
+	if f.write {
+		p.write = f.dest
 		if p.write == "" {
-			p.write = filepath.Join(*site.source, "public")
+			p.write = filepath.Join(f.site.source, "public")
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := p.run(ctx); err != nil {
-		fmt.Fprintf(stderr, "almanac serve: %v\n", err)
-		return 1
+		return c.fail(cmd, "%v", err)
 	}
-	return 0
+	return nil
 }
 
 // run builds, serves and rebuilds on every batch of changes until ctx ends.
@@ -77,7 +132,7 @@ func (p *preview) run(ctx context.Context) error {
 	}
 	defer w.Close()
 	p.rebuild(ctx, nil, true)
-	fmt.Fprintf(p.out, "Serving the preview at http://%s/ (Ctrl-C to stop)\n", l.Addr())
+	fmt.Fprintf(p.out, serveMessages.Serving, l.Addr())
 	if p.ready != nil {
 		p.ready(l.Addr().String())
 	}
@@ -94,7 +149,7 @@ func (p *preview) run(ctx context.Context) error {
 		case b := <-w.Batches():
 			p.rebuild(ctx, b.Paths, b.Rescan)
 		case err := <-w.Errors():
-			fmt.Fprintf(p.out, "watch: %v\n", err)
+			fmt.Fprintf(p.out, serveMessages.Watch, err)
 		}
 	}
 }
@@ -106,17 +161,24 @@ func (p *preview) rebuild(ctx context.Context, changed []string, all bool) {
 	if err != nil {
 		problems := problemsOf(err, p.source)
 		p.server.Fail(problems, p.sourceFile)
-		fmt.Fprintf(p.out, "%s: %s\n%v\n", what, diag.Count(len(problems), "error"), diag.Errors(problems))
+		fmt.Fprintf(p.out, serveMessages.Failed, what, diag.Count(len(problems), "error"), diag.Errors(problems))
 		return
 	}
 	p.server.Publish(tree, serve.Change{Paths: change.Paths, CSSOnly: change.CSSOnly, Moved: change.Moved})
-	fmt.Fprintf(p.out, "%s: %d of %d pages rendered, %d files changed in %v\n",
-		what, change.Rendered, res.Pages, len(change.Paths), res.Duration.Round(time.Millisecond))
+	if !p.quiet {
+		fmt.Fprintf(p.out, serveMessages.Rebuilt,
+			what, change.Rendered, res.Pages, len(change.Paths), res.Duration.Round(time.Millisecond))
+	}
+	if p.verbose {
+		for _, w := range res.Warnings {
+			fmt.Fprintln(p.out, w)
+		}
+	}
 	if p.write != "" {
 		opts := p.opts
 		opts.Dest = p.write
 		if _, err := build.Run(ctx, opts); err != nil {
-			fmt.Fprintf(p.out, "writing %s: %v\n", p.write, err)
+			fmt.Fprintf(p.out, serveMessages.Writing, p.write, err)
 		}
 	}
 }
@@ -147,13 +209,13 @@ func (p *preview) sourceFile(name string) []byte {
 func describe(changed []string, all bool) string {
 	switch {
 	case all && changed == nil:
-		return "build"
+		return serveMessages.FirstBuild
 	case all:
-		return "full rebuild"
+		return serveMessages.FullRebuild
 	case len(changed) == 1:
 		return changed[0]
 	case len(changed) <= 3:
 		return strings.Join(changed, ", ")
 	}
-	return fmt.Sprintf("%s and %d more", changed[0], len(changed)-1)
+	return fmt.Sprintf(serveMessages.AndMore, changed[0], len(changed)-1)
 }

@@ -73,11 +73,13 @@ type Article struct {
 	Date   time.Time // written as RFC 3339 with its offset
 	Author string    // the site's default author; "" leaves a commented placeholder
 	Lang   string    // language of the comments and placeholder text: "vi" or "en"
+	Bundle bool      // the article is a page bundle: the comments show its picture, audio and CSV
 }
 
 // Markdown returns the new article's file: front matter with title, date,
 // author, draft: true, an empty summary and tags, a commented example of
-// figures and a chart, figures: [], and a placeholder body.
+// figures and a chart (and, for a bundle, of a picture, a recording and a
+// CSV file beside it), figures: [], and a placeholder body.
 func (a Article) Markdown() ([]byte, error) {
 	if !slices.Contains(Languages(), a.Lang) {
 		return nil, fmt.Errorf("no article template in language %q; use one of %s", a.Lang, strings.Join(Languages(), ", "))

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/almanac-news/almanac"
+	"github.com/almanac-news/almanac/internal/build"
+	"github.com/almanac-news/almanac/internal/report"
+)
+
+// flagMessages are the flags' descriptions and the messages about them;
+// a message catalog can replace them.
+var flagMessages = struct {
+	Source, Drafts, Future, Dest, BaseURL, Format, Strict string
+	Unexpected, NotFolder, NotSite                        string
+}{
+	Source:     "site `folder` holding almanac.toml and content/",
+	Drafts:     "include articles marked draft: true (also --buildDrafts)",
+	Future:     "include articles dated in the future (also --buildFuture)",
+	Dest:       "output `folder` (default <source>/public; also --destination)",
+	BaseURL:    "absolute `URL` the site is published at, overriding almanac.toml (also --baseURL)",
+	Format:     "how to print problems: text, github or json (default github when GITHUB_ACTIONS=true, else text)",
+	Strict:     "fail (exit 1) on any warning, as on an error (also --warnings-as-errors)",
+	Unexpected: "unexpected argument %q",
+	NotFolder:  "%s is not a folder; pass the site folder with --source",
+	NotSite:    "%s holds neither almanac.toml nor content/, so it is not an Almanac site; pass the site folder with --source, or make a site with almanac new site DIR",
+}
+
+// siteFlags are the flags that name a site and what of it to build.
+type siteFlags struct {
+	source         string
+	drafts, future bool
+}
+
+func addSiteFlags(fl *pflag.FlagSet) *siteFlags {
+	f := &siteFlags{}
+	fl.StringVarP(&f.source, "source", "s", ".", flagMessages.Source)
+	fl.BoolVarP(&f.drafts, "drafts", "D", false, flagMessages.Drafts)
+	fl.BoolVarP(&f.future, "future", "F", false, flagMessages.Future)
+	return f
+}
+
+// open checks that the source is a site folder and opens it. The site is
+// read through an os.Root, which refuses to follow a link out of the site
+// folder; the caller closes it when the command ends.
+func (f *siteFlags) open(cmd *cobra.Command, c *cli) (build.Options, io.Closer, error) {
+	if st, err := os.Stat(f.source); err != nil || !st.IsDir() {
+		return build.Options{}, nil, usagef(flagMessages.NotFolder, f.source)
+	}
+	if !exists(filepath.Join(f.source, "almanac.toml")) && !exists(filepath.Join(f.source, "content")) {
+		return build.Options{}, nil, usagef(flagMessages.NotSite, f.source)
+	}
+	root, err := os.OpenRoot(f.source)
+	if err != nil {
+		return build.Options{}, nil, c.fail(cmd, "%v", err)
+	}
+	return build.Options{Site: root.FS(), Theme: almanac.Theme(), Drafts: f.drafts, Future: f.future}, root, nil
+}
+
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// noArgs refuses positional arguments.
+func noArgs(_ *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef(flagMessages.Unexpected, args[0])
+	}
+	return nil
+}
+
+// reportFlags say how problems are printed and whether warnings fail.
+type reportFlags struct {
+	format string
+	strict bool
+}
+
+func addReportFlags(fl *pflag.FlagSet) *reportFlags {
+	f := &reportFlags{}
+	fl.StringVar(&f.format, "format", "", flagMessages.Format)
+	fl.BoolVar(&f.strict, "strict", false, flagMessages.Strict)
+	return f
+}
+
+// printer is the problem printer the flags ask for. Text goes to text,
+// the other formats, which tools read, to standard output.
+func (f *reportFlags) printer(c *cli, source string, text io.Writer) (*report.Printer, error) {
+	format := report.Auto(c.getenv)
+	if f.format != "" {
+		var err error
+		if format, err = report.ParseFormat(f.format); err != nil {
+			return nil, usagef("--format: %v", err)
+		}
+	}
+	p := &report.Printer{W: c.stdout, Format: format, Dir: source}
+	if format == report.Text {
+		p.W = text
+	}
+	return p, nil
+}
+
+// human is where a command writes what people read (summaries, lists):
+// standard output, except in the json format, which keeps standard output
+// for JSON.
+func (c *cli) human(p *report.Printer) io.Writer {
+	if p.Format == report.JSON {
+		return c.stderr
+	}
+	return c.stdout
+}
+
+// fail prints "almanac CMD: message" and returns the error for exit 1.
+func (c *cli) fail(cmd *cobra.Command, format string, args ...any) error {
+	fmt.Fprintf(c.stderr, "%s: %s\n", cmd.CommandPath(), fmt.Sprintf(format, args...))
+	return failed
+}
+
+// progress shows msg on the terminal while a long step runs, and returns
+// the function that clears it. It shows nothing unless standard error is
+// a terminal and problems print as text, and nothing with --quiet.
+func (c *cli) progress(p *report.Printer, msg string) (done func()) {
+	f, ok := c.stderr.(*os.File)
+	if !ok || c.quiet || p.Format != report.Text || !term.IsTerminal(int(f.Fd())) {
+		return func() {}
+	}
+	fmt.Fprint(f, msg)
+	return func() { fmt.Fprint(f, "\r\x1b[K") }
+}

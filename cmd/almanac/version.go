@@ -1,0 +1,103 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Set at link time, for a release build without VCS stamping:
+//
+//	go build -ldflags "-X main.version=v1.2.0 -X main.commit=1a2b3c4 -X main.date=2026-03-01T10:00:00Z" ./cmd/almanac
+var version, commit, date string
+
+// versionMessages are what almanac version says; a message catalog can
+// replace them.
+var versionMessages = struct {
+	Short, Long, Example            string
+	Line, Commit, Built, Go         string
+	Devel, Unknown, Modified, NoVCS string
+	CommitDate                      string
+}{
+	Short: "Print the version, commit and build date",
+	Long: `Version prints the version of almanac, the commit of the source it was built from and
+when it was built, as recorded in the program (the module version, the VCS stamp Go writes
+into a binary built from a clone, or values set at link time). A binary from "go run" or built
+without VCS information says so. "almanac --version" prints the same.`,
+	Example:    "  almanac version\n  almanac --version",
+	Line:       "almanac %s\n",
+	Commit:     "commit  %s\n",
+	Built:      "built   %s\n",
+	Go:         "go      %s %s/%s\n",
+	Devel:      "devel",
+	Unknown:    "unknown",
+	Modified:   " (with uncommitted changes)",
+	NoVCS:      "unknown (built without VCS information, as go run does)",
+	CommitDate: "unknown; committed %s",
+}
+
+func init() { register(newVersionCommand) }
+
+func newVersionCommand(c *cli) *cobra.Command {
+	m := versionMessages
+	return &cobra.Command{
+		Use:     "version",
+		Short:   m.Short,
+		Long:    m.Long,
+		Example: m.Example,
+		Args:    noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprint(c.stdout, versionText())
+			return nil
+		},
+	}
+}
+
+// versionText is the version, commit, build date and Go of this binary.
+func versionText() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		info = &debug.BuildInfo{}
+	}
+	return describeBuild(info, version, commit, date)
+}
+
+// describeBuild writes the build information; the link-time values, when
+// set, take precedence over what Go recorded.
+func describeBuild(info *debug.BuildInfo, version, commit, date string) string {
+	m := versionMessages
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	if version == "" {
+		version = info.Main.Version
+	}
+	if version == "" || version == "(devel)" {
+		version = m.Devel
+	}
+	if commit == "" {
+		commit = settings["vcs.revision"]
+		if commit != "" && settings["vcs.modified"] == "true" {
+			commit += m.Modified
+		}
+	}
+	if commit == "" {
+		commit = m.NoVCS
+	}
+	switch {
+	case date != "":
+	case settings["vcs.time"] != "":
+		date = fmt.Sprintf(m.CommitDate, settings["vcs.time"])
+	default:
+		date = m.Unknown
+	}
+	goVersion := strings.TrimSpace(info.GoVersion)
+	if goVersion == "" {
+		goVersion = m.Unknown
+	}
+	return fmt.Sprintf(m.Line, version) + fmt.Sprintf(m.Commit, commit) + fmt.Sprintf(m.Built, date) +
+		fmt.Sprintf(m.Go, goVersion, settings["GOOS"], settings["GOARCH"])
+}
