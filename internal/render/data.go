@@ -56,6 +56,7 @@ type PageData struct {
 	URL     string        // site-relative URL of this output: Page.URL, or a later list page's URL; empty for 404
 	Section *site.Section // the page's section; nil for home, stand-alone and 404 pages
 	List    []*site.Page  // home and section lists: the articles on this page of the list
+	Blocks  []HomeBlock   // home: a block per section, of its articles the List does not show
 	Pager   *Pager        // section lists: where this page sits in the list; nil elsewhere
 	More    []*site.Page  // articles: up to 5 other articles of the same section, newest first
 	Nav     string        // URL of the menu entry to mark as current: the section's, or the page's own; "" for 404
@@ -69,6 +70,14 @@ type PageData struct {
 	Prev    *site.Page     // articles: the next older article of the section; nil for the oldest
 	Next    *site.Page     // articles: the next newer article of the section; nil for the newest
 	Related []*site.Page   // articles: up to four articles sharing the most tags, then newest
+}
+
+// HomeBlock is one section's block on the home page: its newest articles
+// that the home page's lead and latest list do not already show. A
+// section whose articles are all shown there gets no block.
+type HomeBlock struct {
+	Section  *site.Section
+	Articles []*site.Page // newest first, at most homeBlockSize
 }
 
 // Term is one tag, author or month of the archive, with its articles.

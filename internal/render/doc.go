@@ -60,6 +60,9 @@
 //	.List     []*site.Page     home: the newest articles (Site.Config.PageSize of them); section,
 //	                           tag, author and month: the articles of this page of the list;
 //	                           404: the five newest
+//	.Blocks   []HomeBlock      home: per section with articles the List leaves out, .Section and
+//	                           .Articles, its three newest of those; a section whose articles are
+//	                           all in the List has none, so the home page shows each article once
 //	.Pager    *Pager           paginated lists: .Number, .Total, .PrevURL, .NextURL and .Links, each
 //	                           link a PageLink{Number, URL, Current, Gap}; nil elsewhere
 //	.More     []*site.Page     articles: up to five other articles of the same section, newest first
@@ -90,6 +93,7 @@
 //	T "key" [args…]            interface string from layouts/i18n/<lang>.yaml, with {0}, {1}, … replaced
 //	                           by args; a missing key prints the key (LoadTheme warns about it)
 //	dateline t                 "Thứ Tư, 30/12/2020, 15:01 (GMT+7)" in the site's time zone
+//	dateline t true            "Thứ Tư, 06/10/2021": a date written without a time (.Page.DateOnly)
 //	longDate t                 "Thứ Tư, 30/12/2020"
 //	shortDate t                "30/12/2020" ("30 Dec 2020" in English)
 //	monthName t                "Tháng 12" ("December")

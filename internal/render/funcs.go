@@ -52,7 +52,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"asset":          r.asset,
 		"hasAsset":       r.hasAsset,
 		"T":              r.translate,
-		"dateline":       r.dated(locale.Dateline),
+		"dateline":       r.dateline,
 		"longDate":       r.dated(locale.LongDate),
 		"shortDate":      r.dated(locale.ShortDate),
 		"isoDate":        r.isoDate,
@@ -157,6 +157,16 @@ func (r *renderer) dated(format func(string, time.Time) string) func(time.Time) 
 		}
 		return format(r.theme.lang, r.inZone(t))
 	}
+}
+
+// dateline is a story's full date and time, "Thứ Tư, 30/12/2020, 15:01
+// (GMT+7)"; with dayOnly true (a date written without a time, as
+// site.Page.DateOnly tells) the day alone, "Thứ Tư, 06/10/2021".
+func (r *renderer) dateline(t time.Time, dayOnly ...bool) string {
+	if len(dayOnly) > 0 && dayOnly[0] {
+		return r.dated(locale.LongDate)(t)
+	}
+	return r.dated(locale.Dateline)(t)
 }
 
 // isoDate writes t in RFC 3339 for datetime attributes and metadata.

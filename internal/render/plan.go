@@ -133,7 +133,38 @@ func (pl *planner) planHome(articles []*site.Page) {
 	}
 	d := pl.data(home, nil)
 	d.List = first(pl.pageSize, articles)
+	d.Blocks = homeBlocks(pl.r.in.Site.Sections, d.List)
 	pl.add(home, d)
+}
+
+// homeBlocks gives each section with a page its block of the home page:
+// its newest articles that shown, the lead and latest list, leaves out,
+// so that the home page shows each article once. A section whose articles
+// are all in shown gets no block; its cards there name it.
+func homeBlocks(sections []*site.Section, shown []*site.Page) []HomeBlock {
+	seen := make(map[*site.Page]bool, len(shown))
+	for _, p := range shown {
+		seen[p] = true
+	}
+	var blocks []HomeBlock
+	for _, sec := range sections {
+		if sec.Page == nil {
+			continue
+		}
+		var list []*site.Page
+		for _, p := range sec.Articles {
+			if len(list) == homeBlockSize {
+				break
+			}
+			if !seen[p] {
+				list = append(list, p)
+			}
+		}
+		if len(list) > 0 {
+			blocks = append(blocks, HomeBlock{Section: sec, Articles: list})
+		}
+	}
+	return blocks
 }
 
 // planSection plans the pages of a section's list: the first at the
@@ -272,8 +303,8 @@ func (pl *planner) deps(d *PageData) []*site.Page {
 	}
 	if d.Page.Kind == site.KindHome {
 		deps = append(deps, d.List...)
-		for _, sec := range pl.r.in.Site.Sections { // the home page's block per section
-			deps = append(deps, first(homeBlockSize, sec.Articles)...)
+		for _, b := range d.Blocks { // the home page's block per section
+			deps = append(deps, b.Articles...)
 		}
 		return deps
 	}

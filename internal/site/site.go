@@ -59,6 +59,12 @@ type Page struct {
 	Lines     map[string]int // line in Source of each top-level front-matter key
 	Resources []Resource     // files beside index.md in a page bundle
 
+	// DateOnly and LastmodDateOnly report that Date and Lastmod were
+	// written as a day without a time of day (date: 2021-10-06): Date is
+	// then midnight in the site's time zone, and datelines show no time.
+	DateOnly        bool
+	LastmodDateOnly bool
+
 	Body     []byte        // Markdown after the front matter
 	BodyLine int           // line of Body's first byte in Source
 	Content  template.HTML // Body rendered to HTML
@@ -86,7 +92,8 @@ type Image struct {
 	Src     string // site-relative URL ("/cong-thuong/bao-cao/anh.svg") or absolute http(s) URL
 	Alt     string
 	Caption string
-	Width   int // pixels; zero when unknown
+	Credit  string // who made the picture, e.g. "Thu Hà"; shown after the caption as "Ảnh: Thu Hà"
+	Width   int    // pixels; zero when unknown
 	Height  int
 	// Srcset lists the smaller copies the build made of a bundle picture,
 	// narrowest first, then the picture itself; nil when it made none.
