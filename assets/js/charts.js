@@ -53,14 +53,20 @@
     }
     function percent(text) { return vi ? text + NBSP + '%' : text + '%'; }
 
+    // mark is the footnote mark of point p, in superscript digits: the
+    // number of its note under the chart.
+    function mark(p) {
+      if (!p || !p.note) { return ''; }
+      return '\u2009' + String(p.note).replace(/[0-9]/g, function (d) { return '⁰¹²³⁴⁵⁶⁷⁸⁹'[d]; });
+    }
     // number writes value v given as point p: with its decimals and
-    // qualifier, or as a signed change.
+    // qualifier, or as a signed change, and its footnote mark.
     function number(v, p) {
       p = p || {};
       if (!isNumber(v)) { return '—'; }
       var text = signed(format(p.decimals, true).format(Math.abs(v)), v, change);
-      if (change) { return percent(text); }
-      return p.qualifier ? p.qualifier + ' ' + text : text;
+      if (change) { return percent(text) + mark(p); }
+      return (p.qualifier ? p.qualifier + ' ' + text : text) + mark(p);
     }
     return {
       number: number,
@@ -72,9 +78,9 @@
       share: function (s) { return isNumber(s) ? percent(format(1, true).format(s)) : ''; },
       // full writes a number for a tooltip: with its unit and status.
       full: function (v, p) {
-        var text = number(v, p);
+        var text = number(v, p && p.note ? { decimals: p.decimals, qualifier: p.qualifier } : p);
         if (isNumber(v) && meta.unit && !change) { text += NBSP + meta.unit; }
-        return p && p.status ? text + ' (' + p.status + ')' : text;
+        return (p && p.status ? text + ' (' + p.status + ')' : text) + mark(p);
       }
     };
   }

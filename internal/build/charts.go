@@ -28,7 +28,8 @@ type ChartView struct {
 	Chart  site.Chart
 	Option any
 	Table  chart.TableData
-	CSV    string // URL of the CSV download, relative to the page: the file is beside it
+	Key    []chart.KeyItem // how the chart marks estimates, targets and forecasts
+	CSV    string          // URL of the CSV download, relative to the page: the file is beside it
 	Lang   string
 	Feed   bool // drawn for a feed: the table alone, no script
 }
@@ -95,7 +96,7 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 	}
 	at := diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column}
 	if ch.Source == "" && ch.Data == "" {
-		ch.Source = figureSources(p.Figures, ch.Indicators)
+		ch.Source = figureSources(data.Figures)
 	}
 	option, err := chart.Option(ch, data, c.lang)
 	if err != nil {
@@ -110,7 +111,7 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 		return ""
 	}
 	view := ChartView{ID: id, Chart: ch, Option: option, Table: chart.Table(ch, data, c.lang),
-		CSV: csvName, Lang: c.lang, Feed: c.feed}
+		Key: chart.Key(ch, data, c.lang), CSV: csvName, Lang: c.lang, Feed: c.feed}
 	html, err := c.theme.Fragment(chartPartial, view)
 	if err != nil {
 		problems.Add(diag.Errorf(at, "chart %s: %v", ch.ID, err))
@@ -148,14 +149,49 @@ func (c *charts) data(p *site.Page, ch site.Chart) (chart.Data, []*diag.Problem)
 		WithHint("put the CSV file in the article's folder or in the site's data/ folder, or fix its name")}
 }
 
-// figureSources joins the distinct sources of the figures of indicators,
-// in the order the figures come: a chart's source when it names none.
-func figureSources(figs []site.Figure, indicators []string) string {
+// figureSources joins the distinct sources of the figures a chart draws,
+// in the order the figures come: the chart's source when it names none.
+func figureSources(figs []site.Figure) string {
 	var sources []string
 	for _, f := range figs {
-		if f.Source != "" && slices.Contains(indicators, f.Indicator) && !slices.Contains(sources, f.Source) {
+		if f.Source != "" {
 			sources = append(sources, f.Source)
 		}
 	}
-	return strings.Join(sources, "; ")
+	return strings.Join(distinctSources(sources), "; ")
+}
+
+// distinctSources keeps each source once, in order of first appearance:
+// sources that differ only in case, spacing or a final full stop are the
+// same, and one that another extends with a detail ("Sở Công Thương" and
+// "Sở Công Thương, số ước thực hiện năm 2020") gives way to the longer.
+func distinctSources(sources []string) []string {
+	norm := func(s string) string {
+		return strings.TrimSuffix(strings.ToLower(strings.Join(strings.Fields(s), " ")), ".")
+	}
+	var kept []string
+	for _, s := range sources {
+		n, merged := norm(s), false
+		for i, k := range kept {
+			switch nk := norm(k); {
+			case nk == n || extends(nk, n):
+				merged = true
+			case extends(n, nk):
+				kept[i], merged = s, true
+			}
+		}
+		if !merged {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// extends reports whether source long is source short followed by a
+// detail after a comma, colon, semicolon or bracket: "sở công thương, số
+// ước…" extends "sở công thương"; "sở công thương nghiệp" does not.
+func extends(long, short string) bool {
+	rest, ok := strings.CutPrefix(long, short)
+	rest = strings.TrimLeft(rest, " ")
+	return ok && rest != "" && strings.ContainsRune(",;:(", rune(rest[0]))
 }

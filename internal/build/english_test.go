@@ -63,7 +63,7 @@ func TestEnglishSite(t *testing.T) {
 		"industry/year-review/index.html": {
 			`<html lang="en">`, "Wednesday, 30 December 2020, 15:01 (GMT+0)", // dateline in Europe/London
 			"By <strong>", ">Jane Smith</a> and <a", `href="/authors/tom-brown/" rel="author"`,
-			"1 min read", "Key figures", "68,800", "46,315", "−1.7%", "+2.6%", "down 1.7% on 2019",
+			"1 min read", "Key figures", "68,800", "46,315", "−1.7%", "+2.6%", "down 1.7% <span class=\"kpi__base\">on 2019</span>",
 			"Show data table", "Source:", "Tags", `href="/tags/year-in-review/" rel="tag"`,
 			"Previous article", "Power stations ran at full capacity", "Related articles", "More from this section",
 			`"datePublished":"2020-12-30T15:01:15+00:00"`, `"inLanguage":"en"`, `"name":"Home"`,

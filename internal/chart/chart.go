@@ -70,6 +70,25 @@ type Data struct {
 	// Figures are the figures drawn, in table order (row by row); nil for
 	// a CSV file. The chart's CSV download lists them.
 	Figures []site.Figure
+	// Colors gives each series its colour, CategoryColors each category
+	// (a pie's slices); nil for the palette's order.
+	Colors, CategoryColors []string
+}
+
+// color is the colour of series i.
+func (d Data) color(i int) string {
+	if i < len(d.Colors) {
+		return d.Colors[i]
+	}
+	return seriesColor(i)
+}
+
+// categoryColor is the colour of category i.
+func (d Data) categoryColor(i int) string {
+	if i < len(d.CategoryColors) {
+		return d.CategoryColors[i]
+	}
+	return seriesColor(i)
 }
 
 // Series is one named row of numbers, one per category.
@@ -89,6 +108,7 @@ type Point struct {
 	Qualifier string // "over", "nearly", "about" or ""; qualifies values only
 	Base      string // the period a change compares with
 	Note      string // the figure's note, a footnote of the data table
+	Polarity  string // "higher-is-better", "higher-is-worse" or "" (neutral)
 }
 
 // point returns how value i was given.

@@ -201,7 +201,34 @@ func (b *figureChart) grid(periods []string, byIndicator bool) Data {
 			}
 		}
 	}
+	b.colour(&d, inds, byIndicator)
 	return d
+}
+
+// colour gives each indicator the colour of its place among the page's
+// indicators, the same in every chart of the page. Series of periods take
+// the palette in time order, except targets and forecasts, which take the
+// colour of the latest result before them (drawn lighter and hatched).
+func (b *figureChart) colour(d *Data, inds []string, byIndicator bool) {
+	colors := make([]string, len(inds))
+	for i, ind := range inds {
+		colors[i] = seriesColor(max(0, slices.Index(b.figures.order, ind)))
+	}
+	if !byIndicator {
+		d.Colors = colors
+		return
+	}
+	d.CategoryColors = colors
+	result := ""
+	for i, s := range d.Series {
+		c := seriesColor(i)
+		if allAimed(s) && result != "" {
+			c = result
+		} else if !allAimed(s) {
+			result = c
+		}
+		d.Colors = append(d.Colors, c)
+	}
 }
 
 // take returns the number the chart draws for an indicator and period,
@@ -211,9 +238,9 @@ func (b *figureChart) take(ind, period string) (*float64, Point, *site.Figure) {
 	if !ok || !hasMeasure(f, b.measure) {
 		return nil, Point{}, nil
 	}
-	v, pt := f.Value, Point{Decimals: f.Precision, Status: f.Status, Qualifier: f.Qualifier, Note: f.Note}
+	v, pt := f.Value, Point{Decimals: f.Precision, Status: f.Status, Qualifier: f.Qualifier, Note: f.Note, Polarity: f.Polarity}
 	if b.measure == MeasureChange {
-		v, pt = f.Change, Point{Decimals: f.ChangePrecision, Status: f.Status, Base: f.Base, Note: f.Note}
+		v, pt = f.Change, Point{Decimals: f.ChangePrecision, Status: f.Status, Base: f.Base, Note: f.Note, Polarity: f.Polarity}
 	}
 	return &v, pt, &f
 }
@@ -257,4 +284,19 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(rb)]
+}
+
+// allAimed reports whether every number of a series is a target or a
+// forecast.
+func allAimed(s Series) bool {
+	n := 0
+	for i, v := range s.Values {
+		if v != nil {
+			if !aimed(s.point(i).Status) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }

@@ -12,21 +12,10 @@ import (
 func (b *optionBuilder) finish(option map[string]any) {
 	delete(option, "toolbox") // empty; the page offers the data as a table and a CSV file
 	child(option, "tooltip")["confine"] = true
-	switch b.ch.Type {
-	case TypeBar, TypeChange:
-		wrapLabels(firstOf(option, "yAxis"), 160)
-		b.roomForLabels(firstOf(option, "xAxis"))
-	case TypeColumn, TypeTarget:
-		wrapLabels(firstOf(option, "xAxis"), columnLabelWidth(len(b.d.Categories)))
-		b.roomForLabels(firstOf(option, "yAxis"))
-	case TypeLine:
+	// Sizes, label places and ticks are left to assets/js/chart-kinds.js,
+	// which knows the width the chart is drawn at.
+	if b.ch.Type == TypeLine {
 		firstOf(option, "xAxis")["boundaryGap"] = false
-	case TypePie, TypeDonut:
-		label := child(firstOf(option, "series"), "label")
-		label["position"] = "outside"
-		label["overflow"] = "break" // wrap a long label rather than cut it
-		label["width"] = 140
-		label["lineHeight"] = labelLineHeight
 	}
 	if b.ch.Type == TypeChange {
 		child(firstOf(option, "series"), "markLine")["silent"] = true
@@ -34,58 +23,11 @@ func (b *optionBuilder) finish(option map[string]any) {
 	if b.ch.Type == TypeTarget {
 		b.outlineTargets(asList(option["series"]))
 	}
+	if b.ch.Type != TypeLine && b.ch.Type != TypePie && b.ch.Type != TypeDonut && stripesEstimates(b.d) {
+		b.stripeEstimates(asList(option["series"]))
+	}
 	option["almanac"] = b.meta()
 }
-
-// roomForLabels widens a value axis beyond the longest bars, on the side
-// of the values shown, so that the numbers written beyond the bars' ends
-// stay inside the chart.
-func (b *optionBuilder) roomForLabels(axis map[string]any) {
-	if !b.showLabels {
-		return
-	}
-	var below, above any = 0, 0
-	for _, s := range b.d.Series {
-		for _, v := range s.Values {
-			switch {
-			case v != nil && *v < 0:
-				below = labelRoom
-			case v != nil && *v > 0:
-				above = labelRoom
-			}
-		}
-	}
-	axis["boundaryGap"] = []any{below, above}
-}
-
-// labelRoom is the share of a value axis added for bar labels.
-const labelRoom = "15%"
-
-// columnLabelWidth is how wide, in pixels, a label under a column may
-// be: narrower the more columns share the width.
-func columnLabelWidth(categories int) int {
-	switch {
-	case categories <= 3:
-		return 160
-	case categories <= 6:
-		return 110
-	}
-	return 80
-}
-
-// wrapLabels lets a category axis write every label, broken over lines
-// no wider than width pixels.
-func wrapLabels(axis map[string]any, width int) {
-	label := child(axis, "axisLabel")
-	label["interval"] = 0
-	label["width"] = width
-	label["overflow"] = "break"
-	label["lineHeight"] = labelLineHeight
-}
-
-// labelLineHeight spaces the lines of a wrapped label, in pixels; ECharts'
-// own guess, taken from the font, can let the lines overlap.
-const labelLineHeight = 15
 
 // outlineTargets dashes the outline of every target and forecast bar and
 // hatches its fill, so that it is told from a result without colour.
@@ -100,13 +42,43 @@ func (b *optionBuilder) outlineTargets(series []any) {
 			if !ok || j >= len(s.Values) || s.Values[j] == nil || !aimed(s.point(j).Status) {
 				continue
 			}
-			style := child(point, "itemStyle")
-			style["borderType"] = "dashed"
-			style["decal"] = map[string]any{
-				"symbol": "rect", "symbolSize": 1, "color": hatchColor(seriesColor(i)),
-				"dashArrayX": []any{1, 0}, "dashArrayY": []any{3, 5}, "rotation": -math.Pi / 4,
+			b.hatch(child(point, "itemStyle"), i)
+		}
+		if allAimed(s) { // its key in the legend is hatched too
+			style := child(m, "itemStyle")
+			style["color"], style["borderColor"], style["borderWidth"] = lighter(b.d.color(i)), b.d.color(i), 1.5
+			b.hatch(style, i)
+		}
+	}
+}
+
+// stripeEstimates draws thin light stripes over every estimate's bar, so
+// that it is told from the results beside it (the chart's key says so).
+func (b *optionBuilder) stripeEstimates(series []any) {
+	for i, s := range b.d.Series {
+		if i >= len(series) {
+			return
+		}
+		m, _ := series[i].(map[string]any)
+		for j, item := range asList(m["data"]) {
+			point, ok := item.(map[string]any)
+			if !ok || j >= len(s.Values) || s.Values[j] == nil || s.point(j).Status != StatusEstimate {
+				continue
+			}
+			child(point, "itemStyle")["decal"] = map[string]any{
+				"symbol": "rect", "symbolSize": 1, "color": "rgba(255, 255, 255, 0.5)",
+				"dashArrayX": []any{1, 0}, "dashArrayY": []any{2, 6}, "rotation": -math.Pi / 4,
 			}
 		}
+	}
+}
+
+// hatch dashes a target's outline and stripes its light fill.
+func (b *optionBuilder) hatch(style map[string]any, i int) {
+	style["borderType"] = "dashed"
+	style["decal"] = map[string]any{
+		"symbol": "rect", "symbolSize": 1, "color": hatchColor(b.d.color(i)),
+		"dashArrayX": []any{1, 0}, "dashArrayY": []any{3, 5}, "rotation": -math.Pi / 4,
 	}
 }
 

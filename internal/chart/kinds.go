@@ -23,7 +23,7 @@ func (b *optionBuilder) bars(horizontal bool, style itemStyler) *charts.Bar {
 	}
 	for i, s := range b.d.Series {
 		bar.AddSeries(b.seriesName(s), b.barData(i, s, horizontal, style),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: seriesColor(i)}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: b.d.color(i)}),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(b.showLabels), Position: outside(horizontal, false)}))
 		b.addPoints(s, s.Values)
 	}
@@ -63,17 +63,15 @@ func outside(horizontal, negative bool) string {
 	return "top"
 }
 
-// changes draws horizontal bars diverging from a zero line; a single
-// series is coloured by sign.
+// changes draws horizontal bars diverging from a zero line. Increases and
+// decreases share their series' colour, unless the indicator has a
+// polarity: then good news is green and bad news red.
 func (b *optionBuilder) changes() *charts.Bar {
-	var bySign itemStyler
-	if len(b.d.Series) == 1 {
-		bySign = func(_ int, s Series, j int) *opts.ItemStyle {
-			if *s.Values[j] < 0 {
-				return &opts.ItemStyle{Color: colorDecrease}
-			}
-			return &opts.ItemStyle{Color: colorIncrease}
+	bySign := func(i int, s Series, j int) *opts.ItemStyle {
+		if c := toneColor(s.point(j).Polarity, *s.Values[j]); c != "" {
+			return &opts.ItemStyle{Color: c}
 		}
+		return nil
 	}
 	bar := b.bars(true, bySign)
 	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{
@@ -98,7 +96,7 @@ func (b *optionBuilder) targets() *charts.Bar {
 		if !aimed(s.point(j).Status) {
 			return nil
 		}
-		return &opts.ItemStyle{Color: lighter(seriesColor(i)), BorderColor: seriesColor(i), BorderWidth: 1.5}
+		return &opts.ItemStyle{Color: lighter(b.d.color(i)), BorderColor: b.d.color(i), BorderWidth: 1.5}
 	})
 }
 
@@ -117,7 +115,7 @@ func (b *optionBuilder) lines() *charts.Line {
 			dashed bool
 		}{{solid, false}, {dashed, true}} {
 			if part.values != nil {
-				line.AddSeries(b.seriesName(s), lineData(part.values), lineStyle(seriesColor(i), part.dashed)...)
+				line.AddSeries(b.seriesName(s), lineData(part.values), lineStyle(b.d.color(i), part.dashed)...)
 				b.addPoints(s, part.values)
 			}
 		}
@@ -192,7 +190,7 @@ func (b *optionBuilder) parts() *charts.Pie {
 	var drawn Series
 	for i, label := range b.categories() {
 		if v := s.Values[i]; v != nil {
-			items = append(items, opts.PieData{Name: label, Value: *v, ItemStyle: &opts.ItemStyle{Color: seriesColor(i)}})
+			items = append(items, opts.PieData{Name: label, Value: *v, ItemStyle: &opts.ItemStyle{Color: b.d.categoryColor(i)}})
 			drawn.Values = append(drawn.Values, v)
 			drawn.Points = append(drawn.Points, s.point(i))
 		}

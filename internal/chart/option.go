@@ -198,6 +198,9 @@ func (b *optionBuilder) addPoints(s Series, values []*float64) {
 		if word := w.shownStatus(pt.Status); word != "" {
 			m["status"] = word
 		}
+		if n := noteNumber(b.d, pt.Note); n > 0 {
+			m["note"] = n
+		}
 		list[i] = m
 	}
 	b.points = append(b.points, list)
@@ -216,6 +219,19 @@ func (b *optionBuilder) meta() map[string]any {
 	}
 	if b.shares != nil {
 		m["shares"] = b.shares
+	}
+	if !b.showLabels {
+		m["labels"] = false
+	}
+	if a := b.ch.Axis; a.HasMin || a.HasMax {
+		axis := map[string]any{}
+		if a.HasMin {
+			axis["min"] = a.Min
+		}
+		if a.HasMax {
+			axis["max"] = a.Max
+		}
+		m["axis"] = axis
 	}
 	return m
 }

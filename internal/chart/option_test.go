@@ -146,18 +146,38 @@ func pointsOf(series map[string]any) []any {
 
 func TestOptionColoursChangesBySign(t *testing.T) {
 	ch := exampleCharts()[TypeChange]
-	d, _ := FromFigures(exampleFile, ch, exampleFigures())
-	option, err := Option(ch, d, "en")
-	if err != nil {
-		t.Fatal(err)
+	itemColours := func(figs []site.Figure) (map[string]any, []any) {
+		d, _ := FromFigures(exampleFile, ch, figs)
+		option, err := Option(ch, d, "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := option.(map[string]any)
+		var colours []any
+		for _, p := range firstOf(o, "series")["data"].([]any) {
+			style, _ := p.(map[string]any)["itemStyle"].(map[string]any)
+			colours = append(colours, style["color"])
+		}
+		return o, colours
 	}
-	o := option.(map[string]any)
-	var colours []any
-	for _, p := range firstOf(o, "series")["data"].([]any) {
-		colours = append(colours, p.(map[string]any)["itemStyle"].(map[string]any)["color"])
+	// Neutral by default: every bar has its series' colour.
+	o, colours := itemColours(exampleFigures())
+	if want := []any{nil, nil, nil, nil}; !reflect.DeepEqual(colours, want) {
+		t.Errorf("neutral colours %v, want none of their own %v", colours, want)
 	}
-	if want := []any{colorDecrease, colorIncrease, colorDecrease, colorDecrease}; !reflect.DeepEqual(colours, want) {
-		t.Errorf("colours %v, want %v", colours, want)
+	// With a polarity, good news is green and bad news red.
+	figs := exampleFigures()
+	for i := range figs {
+		switch figs[i].Indicator {
+		case "industry-output", "retail-sales":
+			figs[i].Polarity = "higher-is-better"
+		case "imports":
+			figs[i].Polarity = "higher-is-worse"
+		}
+	}
+	_, colours = itemColours(figs)
+	if want := []any{colorBad, colorGood, nil, colorGood}; !reflect.DeepEqual(colours, want) {
+		t.Errorf("colours under polarities %v, want %v", colours, want)
 	}
 	meta := o["almanac"].(map[string]any)
 	if meta["lang"] != "en" || meta["measure"] != "change" || meta["unit"] != "%" || meta["decimals"] != 1.0 {
@@ -248,7 +268,7 @@ func TestValidateOption(t *testing.T) {
 // TestPaletteContrast checks every colour against a white page and a dark
 // one: WCAG asks 3:1 of the parts of a graphic.
 func TestPaletteContrast(t *testing.T) {
-	colours := append([]string{colorIncrease, colorDecrease, colorZeroLine}, palette...)
+	colours := append([]string{colorGood, colorBad, colorZeroLine}, palette...)
 	for _, c := range colours {
 		for _, page := range []string{"#ffffff", "#1f2937", "#111111"} {
 			if r := contrast(c, page); r < 3 {

@@ -18,11 +18,22 @@ var palette = []string{
 }
 
 const (
-	colorIncrease = "#3b82f6" // a change above zero: blue
-	colorDecrease = "#d55e00" // a change below zero: vermillion, told from blue by every reader
+	colorGood     = "#16a34a" // good news under a polarity: green, 3.2:1 on white, 4.6:1 on #1f2937
+	colorBad      = "#ef4444" // bad news under a polarity: red, 3.8:1 on white, 4.0:1 on #1f2937
 	colorZeroLine = "#6b7280" // the zero line of a change chart: neutral grey
-
 )
+
+// toneColor is the colour of a change v of an indicator with a polarity:
+// green for good news, red for bad; "" for a neutral indicator or no change.
+func toneColor(polarity string, v float64) string {
+	switch {
+	case v == 0 || polarity == "":
+		return ""
+	case (v > 0) == (polarity == "higher-is-better"):
+		return colorGood
+	}
+	return colorBad
+}
 
 // lighter is a colour made light by transparency, so that it works on a
 // light and a dark page: how targets and forecasts are filled.

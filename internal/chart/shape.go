@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/almanac-news/almanac/internal/diag"
@@ -22,6 +23,27 @@ func (e *shapeError) Error() string { return e.msg + "; " + e.hint }
 func checkShape(pos diag.Pos, ch site.Chart, d Data) []*diag.Problem {
 	if err := checkData(ch, d); err != nil {
 		return []*diag.Problem{diag.Errorf(pos, "%s", err.msg).WithHint("%s", err.hint)}
+	}
+	if err := checkAxis(ch, d); err != nil {
+		return []*diag.Problem{diag.Errorf(pos, "%s", err.msg).WithHint("%s", err.hint)}
+	}
+	return nil
+}
+
+// checkAxis reports a number outside the bounds the chart's axis sets:
+// the chart would cut its bar or line off.
+func checkAxis(ch site.Chart, d Data) *shapeError {
+	for _, s := range d.Series {
+		for i, v := range s.Values {
+			if v == nil {
+				continue
+			}
+			if (ch.Axis.HasMin && *v < ch.Axis.Min) || (ch.Axis.HasMax && *v > ch.Axis.Max) {
+				return &shapeError{fmt.Sprintf("%s of %s for %s is outside the axis the chart sets",
+					strconv.FormatFloat(*v, 'f', -1, 64), s.Name, d.Categories[i]),
+					"widen axis: min and max to hold every number, or remove them"}
+			}
+		}
 	}
 	return nil
 }

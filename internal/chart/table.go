@@ -157,6 +157,41 @@ func formatNumber(lang, measure string, v float64, pt Point) string {
 	return text
 }
 
+// Footnote is a numbered note of the table, marked on the cells it
+// qualifies.
+type Footnote struct {
+	Number int
+	Text   string
+}
+
+// Footnotes lists the table's notes with their numbers.
+func (t TableData) Footnotes() []Footnote {
+	list := make([]Footnote, len(t.Notes))
+	for i, n := range t.Notes {
+		list[i] = Footnote{Number: i + 1, Text: n}
+	}
+	return list
+}
+
+// noteNumber is the number of the footnote that note gets in the chart's
+// table, which numbers them in reading order, row by row; 0 for none.
+func noteNumber(d Data, note string) int {
+	if note == "" {
+		return 0
+	}
+	var seen []string
+	for c := range d.Categories {
+		for _, s := range d.Series {
+			if c < len(s.Values) && s.Values[c] != nil {
+				if n := s.point(c).Note; n != "" && !slices.Contains(seen, n) {
+					seen = append(seen, n)
+				}
+			}
+		}
+	}
+	return slices.Index(seen, note) + 1
+}
+
 // footnote returns the number of a note's footnote, adding it when new;
 // 0 for no note.
 func (t *TableData) footnote(note string) int {

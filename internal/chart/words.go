@@ -22,6 +22,9 @@ type words struct {
 	csvHeads     [11]string        // the columns of a chart's CSV file of figures
 	listSep      string
 	sentenceStop string
+	// The chart's key: how it marks numbers that are not results.
+	keyDashed, keyHatched, keyStriped string
+	allOf                             map[string]string // status → "every number is one"
 }
 
 var vietnameseWords = words{
@@ -42,6 +45,11 @@ var vietnameseWords = words{
 		"Thay đổi (%)", "So với", "Tình trạng", "Nguồn", "Ghi chú"},
 	listSep:      "; ",
 	sentenceStop: ".",
+	keyDashed:    "Nét đứt: số ước đạt, mục tiêu hoặc dự báo",
+	keyHatched:   "Cột gạch chéo: mục tiêu hoặc dự báo",
+	keyStriped:   "Cột có sọc: số ước đạt",
+	allOf: map[string]string{StatusEstimate: "Mọi số liệu trên biểu đồ là số ước đạt",
+		StatusTarget: "Mọi số liệu trên biểu đồ là mục tiêu", StatusForecast: "Mọi số liệu trên biểu đồ là dự báo"},
 }
 
 var englishWords = words{
@@ -61,6 +69,11 @@ var englishWords = words{
 		"Change (%)", "Base", "Status", "Source", "Note"},
 	listSep:      "; ",
 	sentenceStop: ".",
+	keyDashed:    "Dashed: estimate, target or forecast",
+	keyHatched:   "Hatched: target or forecast",
+	keyStriped:   "Striped: estimate",
+	allOf: map[string]string{StatusEstimate: "Every number in the chart is an estimate",
+		StatusTarget: "Every number in the chart is a target", StatusForecast: "Every number in the chart is a forecast"},
 }
 
 func wordsFor(lang string) *words {

@@ -29,8 +29,13 @@ type Card struct {
 	Arrow       string // "▲", "▼" or "■"
 	ChangeText  string // signed: "−1,7 %", "+2.6%"
 	ChangeWords string // "giảm 1,7 % so với 2019", "up 2.6% on 2019", "không đổi so với 2019"
-	Base        string // base period as written: "2019"
-	BaseWords   string // "so với 2019", "on 2019": under ChangeText when the card has no value
+	ChangeSize  string // ChangeWords without its base: "giảm 1,7 %", "không đổi"
+	// Tone is "good" or "bad" when the indicator has a polarity and the
+	// change is not flat: a rise of a higher-is-better indicator is good.
+	// "" for a neutral indicator, whose card is not coloured.
+	Tone      string
+	Base      string // base period as written: "2019"
+	BaseWords string // "so với 2019", "on 2019": under ChangeText when the card has no value
 
 	// Outlook is the line about the earliest target or forecast after the
 	// main figure: "Mục tiêu 2021: 79.770 tỷ đồng, tăng 16 % so với 2020";
@@ -140,6 +145,8 @@ func newCard(f *site.Figure, lang string) Card {
 		c.ChangeWords = ChangeWords(lang, f.Change, f.ChangePrecision, f.Base)
 		c.Base = f.Base
 		c.BaseWords = BaseWords(lang, f.Base)
+		c.ChangeSize = strings.TrimSuffix(c.ChangeWords, " "+c.BaseWords)
+		c.Tone = tone(f.Polarity, c.Direction)
 	}
 	return c
 }
@@ -156,4 +163,16 @@ func outlookLine(f *site.Figure, lang string) string {
 		parts = append(parts, c.ChangeWords)
 	}
 	return c.StatusLine + ": " + strings.Join(parts, ", ")
+}
+
+// tone is "good" or "bad" for a change in direction ("up", "down",
+// "flat") of an indicator with a polarity; "" otherwise.
+func tone(polarity, direction string) string {
+	if polarity == "" || direction == "flat" {
+		return ""
+	}
+	if (direction == "up") == (polarity == "higher-is-better") {
+		return "good"
+	}
+	return "bad"
 }

@@ -44,14 +44,14 @@ func TestCardsOfReport(t *testing.T) {
 			Period: "2020", PeriodText: "2020", Status: "estimate", StatusText: "ước đạt", StatusLine: "Ước đạt 2020",
 			HasValue: true, Value: "trên 68.800", ValueWithUnit: "trên 68.800" + nbsp + "tỷ đồng",
 			HasChange: true, Direction: "down", Arrow: "▼", ChangeText: "\u22121,7" + nbsp + "%",
-			ChangeWords: "giảm 1,7" + nbsp + "% so với 2019", Base: "2019", BaseWords: "so với 2019",
+			ChangeWords: "giảm 1,7" + nbsp + "% so với 2019", ChangeSize: "giảm 1,7" + nbsp + "%", Base: "2019", BaseWords: "so với 2019",
 			Outlook: "Mục tiêu 2021: 79.770" + nbsp + "tỷ đồng, tăng 16" + nbsp + "% so với 2020",
 			Source:  "Sở Công Thương"}},
 		{"en", Card{Indicator: "industry-output", Label: "Giá trị sản xuất công nghiệp", Unit: "tỷ đồng",
 			Period: "2020", PeriodText: "2020", Status: "estimate", StatusText: "estimate", StatusLine: "2020 estimate",
 			HasValue: true, Value: "over 68,800", ValueWithUnit: "over 68,800" + nbsp + "tỷ đồng",
 			HasChange: true, Direction: "down", Arrow: "▼", ChangeText: "\u22121.7%",
-			ChangeWords: "down 1.7% on 2019", Base: "2019", BaseWords: "on 2019",
+			ChangeWords: "down 1.7% on 2019", ChangeSize: "down 1.7%", Base: "2019", BaseWords: "on 2019",
 			Outlook: "2021 target: 79,770" + nbsp + "tỷ đồng, up 16% on 2020",
 			Source:  "Sở Công Thương"}},
 	} {
@@ -162,4 +162,23 @@ func TestCardKinds(t *testing.T) {
 func mustPrevious(period string) string {
 	p, _ := ParsePeriod(period)
 	return p.Previous().String()
+}
+
+func TestCardToneFollowsPolarity(t *testing.T) {
+	for _, tc := range []struct {
+		polarity string
+		change   float64
+		want     string
+	}{
+		{"", -1.7, ""}, {"", 2.6, ""},
+		{"higher-is-better", -1.7, "bad"}, {"higher-is-better", 2.6, "good"},
+		{"higher-is-worse", -1.7, "good"}, {"higher-is-worse", 2.6, "bad"},
+		{"higher-is-better", 0.04, ""}, // flat at its precision
+	} {
+		p := &site.Page{Figures: []site.Figure{{Indicator: "x", Label: "X", Period: "2020", Status: "actual",
+			HasChange: true, Change: tc.change, ChangePrecision: 1, Base: "2019", Polarity: tc.polarity}}}
+		if got := Cards(p, "vi")[0].Tone; got != tc.want {
+			t.Errorf("polarity %q, change %v: tone %q, want %q", tc.polarity, tc.change, got, tc.want)
+		}
+	}
 }

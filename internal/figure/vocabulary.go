@@ -8,6 +8,13 @@ var (
 	Qualifiers = []string{"over", "nearly", "about"}
 	// Statuses are the accepted values of a figure's status.
 	Statuses = []string{"actual", "estimate", "target", "forecast"}
+	// Polarities are the accepted values of a figure's polarity: whether a
+	// rise of the indicator is good news, bad news, or neither.
+	Polarities = []string{"higher-is-better", "higher-is-worse", "neutral"}
+	// PolarityMeanings maps other words for a polarity to the accepted one.
+	PolarityMeanings = map[string]string{"better": "higher-is-better", "good": "higher-is-better",
+		"up": "higher-is-better", "worse": "higher-is-worse", "bad": "higher-is-worse", "down": "higher-is-worse",
+		"none": "neutral"}
 
 	// QualifierMeanings maps words a writer may use for a qualifier,
 	// lower case, to the accepted one.
@@ -26,6 +33,8 @@ var (
 const (
 	// QualifierHint explains the qualifiers in Vietnamese terms.
 	QualifierHint = "trên is over, gần is nearly, khoảng is about"
+	// PolarityHint explains the polarities.
+	PolarityHint = "higher-is-better colours a rise green and a fall red, higher-is-worse the other way round, neutral neither"
 	// StatusHint explains the statuses in Vietnamese terms.
 	StatusHint = "ước tính is estimate; kế hoạch, mục tiêu and phấn đấu are target; dự báo is forecast"
 )

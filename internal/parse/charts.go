@@ -18,8 +18,8 @@ import (
 // charts list and the body's chart blocks.
 
 var (
-	chartKeys = []string{"id", "type", "title", "indicators", "periods", "measure",
-		"data", "source", "note"}
+	chartKeys = []string{"id", "type", "title", "subtitle", "indicators", "periods", "measure",
+		"data", "axis", "source", "note"}
 	chartTypes = []string{"bar", "column", "line", "pie", "donut", "change", "target"}
 	measures   = []string{"value", "change"}
 	keyForm    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -140,8 +140,14 @@ func (f *fields) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.
 	} else {
 		ch.Title = f.text("title", v)
 	}
+	if v := nodes["subtitle"]; v != nil {
+		ch.Subtitle = f.text("subtitle", v)
+	}
 	f.chartDrawing(&ch, nodes, n)
 	f.chartMeasure(&ch, nodes)
+	if v := nodes["axis"]; v != nil {
+		f.chartAxis(&ch, v)
+	}
 	if v := nodes["source"]; v != nil {
 		ch.Source = f.text("source", v)
 	}

@@ -18,7 +18,7 @@ import (
 // their reference errors are settled once the figures are known.
 
 var figureKeys = []string{"indicator", "label", "unit", "period", "value", "qualifier",
-	"change", "base", "status", "source", "note"}
+	"change", "base", "status", "source", "note", "polarity"}
 
 const periodFormsHint = `write "2020" for a year, "2020-Q3" for a quarter or "2020-11" for a month`
 
@@ -150,6 +150,11 @@ func (f *fields) figureWords(d *figureDraft) {
 			d.fig.Status = s
 		}
 	}
+	if v := d.nodes["polarity"]; v != nil {
+		if s, ok := f.choice("polarity", v, figure.Polarities, figure.PolarityMeanings, figure.PolarityHint); ok && s != "neutral" {
+			d.fig.Polarity = s
+		}
+	}
 }
 
 // figureBase reads base, or makes it the previous period when the figure
@@ -200,7 +205,7 @@ func (f *fields) period(name string, v *yaml.Node) (figure.Period, bool) {
 func (f *fields) number(name string, v *yaml.Node) (figure.Number, bool) {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Tag == "!!bool" {
 		f.errorf(v, "%s must be a number, not %s", name, kindName(v)).
-			WithHint("write for example %s: %s", name, map[string]string{"value": "68800", "change": "-1.7"}[name])
+			WithHint("write for example %s: %s", name, map[string]string{"value": "68800", "change": "-1.7", "min": "0", "max": "100"}[name])
 		return figure.Number{}, false
 	}
 	if n, ok := figure.ParseNumber(v.Value); ok && v.Tag != "!!str" {
@@ -274,13 +279,15 @@ func (f *fields) withoutDuplicates(drafts []*figureDraft) []*figureDraft {
 	})
 }
 
-// carryOver gives every figure its indicator's label and unit, reporting
-// an indicator without label and one with two labels or units.
+// carryOver gives every figure its indicator's label, unit and polarity,
+// reporting an indicator without label and one with two labels, units or
+// polarities.
 func (f *fields) carryOver(drafts []*figureDraft) {
-	labels, units := map[string]givenText{}, map[string]givenText{}
+	labels, units, polarities := map[string]givenText{}, map[string]givenText{}, map[string]givenText{}
 	for _, d := range drafts {
 		f.sameText("label", labels, d.fig.Indicator, d.fig.Label, d.nodes["label"])
 		f.sameText("unit", units, d.fig.Indicator, d.fig.Unit, d.nodes["unit"])
+		f.sameText("polarity", polarities, d.fig.Indicator, d.fig.Polarity, d.nodes["polarity"])
 	}
 	reported := map[string]bool{}
 	for _, d := range drafts {
@@ -290,7 +297,7 @@ func (f *fields) carryOver(drafts []*figureDraft) {
 			f.errorf(d.at, "indicator %s has no label", ind).
 				WithHint("add label: … (the indicator's name for readers) to its first figure")
 		}
-		d.fig.Label, d.fig.Unit = labels[ind].text, units[ind].text
+		d.fig.Label, d.fig.Unit, d.fig.Polarity = labels[ind].text, units[ind].text, polarities[ind].text
 	}
 }
 

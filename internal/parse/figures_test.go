@@ -91,6 +91,13 @@ func TestFigureErrors(t *testing.T) {
 			[]string{at + "9:11: base is given but the figure has no change"}},
 		{"unknown status", "figures:\n" + fig("indicator: x", "label: X", `period: "2020"`, "value: 1", "status: ước tính"),
 			[]string{at + `9:13: status "ước tính" is not one of actual, estimate, target, forecast; write status: estimate`}},
+		{"unknown polarity", "figures:\n" + fig("indicator: x", "label: X", `period: "2020"`, "value: 1", "polarity: good news"),
+			[]string{at + `9:15: polarity "good news" is not one of higher-is-better, higher-is-worse, neutral`}},
+		{"polarity meant", "figures:\n" + fig("indicator: x", "label: X", `period: "2020"`, "value: 1", "polarity: better"),
+			[]string{at + `9:15: polarity "better" is not one of higher-is-better, higher-is-worse, neutral; write polarity: higher-is-better`}},
+		{"two polarities", "figures:\n" + fig("indicator: x", "label: X", `period: "2020"`, "value: 1", "polarity: higher-is-better") +
+			fig("indicator: x", `period: "2021"`, "value: 2", "polarity: higher-is-worse"),
+			[]string{at + `13:15: polarity "higher-is-worse" differs from "higher-is-better" given for x at line 9`}},
 		{"unknown qualifier", "figures:\n" + fig("indicator: x", "label: X", `period: "2020"`, "value: 1", "qualifier: tren"),
 			[]string{at + `9:16: qualifier "tren" is not one of over, nearly, about; write qualifier: over`}},
 		{"qualifier without value", "figures:\n" + fig("indicator: x", "label: X", `period: "2020"`, "change: 1", "qualifier: over"),
@@ -185,6 +192,18 @@ func TestChartErrors(t *testing.T) {
 			[]string{at + "18:11: a target chart cannot be drawn from a CSV file"}},
 		{"columns is no key", figs + chart("id: c", "type: bar", "title: T", "data: x.csv", "columns: [A]"),
 			[]string{at + `19:5: chart has no key "columns"`}},
+		{"axis on a pie", figs + chart("id: c", "type: pie", "title: T", "indicators: [exports]", "axis: {max: 10}"),
+			[]string{at + "19:11: a pie chart has no axis; remove axis:"}},
+		{"axis not a mapping", figs + chart("id: c", "type: line", "title: T", "indicators: [exports]", "axis: 10"),
+			[]string{at + "19:11: axis must be a set of keys, not a number; write axis: {min: 0, max: 100}"}},
+		{"axis of bars above zero", figs + chart("id: c", "type: column", "title: T", "indicators: [exports]", "axis: {min: 100}"),
+			[]string{at + "19:17: the axis of a column chart starts at zero or below, not at 100"}},
+		{"axis min not below max", figs + chart("id: c", "type: line", "title: T", "indicators: [exports]", "axis: {min: 5, max: 5}"),
+			[]string{at + "19:11: axis min 5 is not below max 5; swap them, or remove one"}},
+		{"axis bound not a number", figs + chart("id: c", "type: line", "title: T", "indicators: [exports]", "axis: {min: low}"),
+			[]string{at + `19:17: min must be a number, not "low"`}},
+		{"axis unknown key", figs + chart("id: c", "type: line", "title: T", "indicators: [exports]", "axis: {mim: 1}"),
+			[]string{at + `19:12: chart axis has no key "mim"; the keys of a chart axis are min, max`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, problems := Dir(article(tc.fm), testOptions())

@@ -20,6 +20,7 @@ type Figure struct {
 	Status          string // "actual", "estimate", "target" or "forecast"
 	Source          string
 	Note            string
+	Polarity        string   // "higher-is-better", "higher-is-worse" or "" (neutral); the same for all figures of an indicator
 	Line            int      // line of the figure in the page's source file
 	Column          int      // column of the figure's first key
 	ChangePos       Position // where change is written; zero without change
@@ -36,6 +37,8 @@ type Chart struct {
 	Measure    string   // "value" or "change" ("change" for a change chart)
 	Data       string   // a CSV file to draw instead of figures, as written (bundle, then data/)
 	Columns    []string // with Data: the labels of the CSV columns to draw (Indicators); empty for all
+	Subtitle   string   // a line under the title: what is measured, in what
+	Axis       Axis     // bounds of the value axis the writer set
 	Source     string
 	Note       string
 	Line       int // line of the chart's first key in the page's source file
@@ -47,6 +50,13 @@ type Chart struct {
 	Ref          bool // a chart block naming only the id of a front-matter chart
 	Inline       bool // declared entirely in a chart block of the body
 	Placed       bool // a chart block in the body places it
+}
+
+// Axis is the value axis' bounds a chart sets; without them the axis
+// fits the data.
+type Axis struct {
+	Min, Max       float64
+	HasMin, HasMax bool
 }
 
 // Position is a line and column in a page's source file.
