@@ -28,7 +28,7 @@ var flagMessages = struct {
 	Future:     "include articles dated in the future (also --buildFuture)",
 	Dest:       "output `folder` (default <source>/public; also --destination)",
 	BaseURL:    "absolute `URL` the site is published at, overriding almanac.toml (also --baseURL)",
-	Format:     "how to print problems: text, github or json (default github when GITHUB_ACTIONS=true, else text)",
+	Format:     "problems printed as `text`, github or json (default github when GITHUB_ACTIONS=true, else text)",
 	Strict:     "fail (exit 1) on any warning, as on an error (also --warnings-as-errors)",
 	Unexpected: "unexpected argument %q",
 	NotFolder:  "%s is not a folder; pass the site folder with --source",

@@ -16,6 +16,7 @@ var rootMessages = struct {
 	SeeHelp, QuietAndVerbose           string
 	HelpShort, HelpLong, UnknownTopic  string
 	UnknownFlag, DidYouMean, FlagUsage string
+	WhichShell, NoShell                string
 }{
 	Short: "Build static news sites from Markdown articles with figures",
 	Long: `almanac turns a folder of Markdown articles whose front matter lists the figures they
@@ -38,6 +39,8 @@ examples. "almanac help new article" prints the help of a subcommand.`,
 	UnknownFlag:  "unknown flag %s",
 	DidYouMean:   "\n\nDid you mean this?\n",
 	FlagUsage:    "%v",
+	WhichShell:   "name the shell: bash, zsh, fish or powershell",
+	NoShell:      "no completion for the shell %q; Almanac writes completion for bash, zsh, fish and powershell",
 }
 
 func init() { cobra.EnableCommandSorting = true }
@@ -67,7 +70,17 @@ func newRootCommand(c *cli) *cobra.Command {
 	for _, make := range commands {
 		root.AddCommand(make(c))
 	}
+	root.InitDefaultCompletionCmd()
+	if completion, _, err := root.Find([]string{"completion"}); err == nil && completion != root {
+		completion.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("%s", m.WhichShell)
+			}
+			return usageError{fmt.Sprintf(m.NoShell, args[0]) + suggestions(cmd.SuggestionsFor(args[0]))}
+		}
+	}
 	root.SetHelpCommand(newHelpCommand(root))
+	root.InitDefaultHelpCmd()
 	root.SetFlagErrorFunc(flagError)
 	root.SetGlobalNormalizationFunc(normalizeFlag)
 	return root
@@ -101,6 +114,7 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 				msg := fmt.Sprintf(rootMessages.UnknownTopic, strings.Join(args, " "))
 				return usageError{msg + suggestions(target.SuggestionsFor(rest[0]))}
 			}
+			target.InitDefaultHelpFlag() // as "COMMAND --help" shows it
 			return target.Help()
 		},
 	}

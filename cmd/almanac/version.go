@@ -30,7 +30,7 @@ without VCS information says so. "almanac --version" prints the same.`,
 	Line:       "almanac %s\n",
 	Commit:     "commit  %s\n",
 	Built:      "built   %s\n",
-	Go:         "go      %s %s/%s\n",
+	Go:         "go      %s\n",
 	Devel:      "devel",
 	Unknown:    "unknown",
 	Modified:   " (with uncommitted changes)",
@@ -98,6 +98,9 @@ func describeBuild(info *debug.BuildInfo, version, commit, date string) string {
 	if goVersion == "" {
 		goVersion = m.Unknown
 	}
+	if settings["GOOS"] != "" {
+		goVersion += " " + settings["GOOS"] + "/" + settings["GOARCH"]
+	}
 	return fmt.Sprintf(m.Line, version) + fmt.Sprintf(m.Commit, commit) + fmt.Sprintf(m.Built, date) +
-		fmt.Sprintf(m.Go, goVersion, settings["GOOS"], settings["GOARCH"])
+		fmt.Sprintf(m.Go, goVersion)
 }
