@@ -189,3 +189,26 @@ func shootCharts(t *testing.T, ctx context.Context, page string, width int64) {
 		}
 	}
 }
+
+// TestChartsRelayOutWhenTheWidthChanges turns a desktop window into a
+// phone and back without reloading: every chart is laid out again for
+// its new width, with no text overlapping or cut off.
+func TestChartsRelayOutWhenTheWidthChanges(t *testing.T) {
+	ctx := newTab(t)
+	base := serve(t, buildSite(t, extractSite(t, "every-kind.txtar")))
+	emulateScreen(t, ctx, 1280, "light")
+	openLaidOut(t, ctx, base+"/thu/moi-kieu/")
+	for _, width := range []int64{390, 1024, 320} {
+		emulateScreen(t, ctx, width, "light")
+		if !waitFor(t, ctx, laidOutJS, 10*time.Second) {
+			t.Fatalf("the charts were not laid out again for %d px", width)
+		}
+		minText := 0
+		if width <= phoneWidth {
+			minText = minPhoneText
+		}
+		for _, problem := range evaluate[[]layoutProblem](t, ctx, fmt.Sprintf("%s(%d)", chartLayoutJS, minText)) {
+			t.Errorf("after turning to %d px: %s: %s", width, problem.Chart, problem.What)
+		}
+	}
+}
