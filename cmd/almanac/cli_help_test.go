@@ -186,3 +186,34 @@ func mp3Frame() string {
 	copy(frame, []byte{0xFF, 0xFB, 0x90, 0x64})
 	return id3 + string(frame) + string(frame)
 }
+
+// TestDocsShowTheHelp checks that docs/cli.md lists every flag exactly as
+// the commands' help prints it.
+func TestDocsShowTheHelp(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "cli.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagLine := regexp.MustCompile(`(?m)^  (?:-\w, |    )--[\w-]+ .*$`)
+	documented := map[string]bool{} // the doc's flag lines, spaces collapsed
+	for _, line := range flagLine.FindAllString(string(doc), -1) {
+		documented[strings.Join(strings.Fields(line), " ")] = true
+	}
+	for _, topic := range helpTopics {
+		if len(topic) > 0 && topic[0] == "completion" {
+			continue
+		}
+		help, err := os.ReadFile(goldenName(topic))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range flagLine.FindAllString(string(help), -1) {
+			if strings.Contains(line, "--help ") {
+				continue
+			}
+			if !documented[strings.Join(strings.Fields(line), " ")] {
+				t.Errorf("docs/cli.md lacks the flag line of %v:\n%s", topic, line)
+			}
+		}
+	}
+}
