@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -162,5 +163,30 @@ func TestBinaryFormatJSON(t *testing.T) {
 	r = runBinary(t, dir, nil, "build", "--format", "json")
 	if len(decodeProblems(t, r.stdout)) != 1 || !strings.Contains(r.stderr, "1 warning in") {
 		t.Errorf("build --format json:\n%s", r)
+	}
+}
+
+// TestBinaryProgressOnlyOnATerminal runs build and check under script(1),
+// which gives them a terminal, and through pipes.
+func TestBinaryProgressOnlyOnATerminal(t *testing.T) {
+	scriptPath, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("script(1) is not installed to give the command a terminal")
+	}
+	dir := writeSite(t, goodSite)
+	for _, args := range []string{"build", "check"} {
+		line := binary(t) + " " + args + " -s " + dir
+		out, err := exec.Command(scriptPath, "-qec", line, os.DevNull).CombinedOutput()
+		verb := map[string]string{"build": "Building ", "check": "Checking "}[args]
+		if err != nil || !strings.Contains(string(out), verb+dir+" …\r\x1b[K") {
+			t.Errorf("%s on a terminal: %v\n%q", args, err, out)
+		}
+		if r := runBinary(t, dir, nil, args); strings.Contains(r.stdout+r.stderr, verb) {
+			t.Errorf("%s through a pipe shows progress:\n%s", args, r)
+		}
+		out, _ = exec.Command(scriptPath, "-qec", line+" -q", os.DevNull).CombinedOutput()
+		if strings.Contains(string(out), verb) {
+			t.Errorf("%s -q on a terminal shows progress: %q", args, out)
+		}
 	}
 }
