@@ -26,7 +26,7 @@ func allPages(s *site.Site) []*site.Page {
 // charts, and fills Content, TOC and, when the front matter gave none,
 // Summary. It checks each page's figures against each other.
 func renderBodies(s *site.Site, c *charts, problems *diag.List) {
-	conv := markdown.New(markdown.Options{AllowHTML: s.Config.AllowHTML})
+	conv := newConverter(s.Config)
 	pages := allPages(s)
 	parallel.For(len(pages), func(i int) {
 		renderBody(conv, c, pages[i], problems)
@@ -34,10 +34,18 @@ func renderBodies(s *site.Site, c *charts, problems *diag.List) {
 	})
 }
 
-// renderBody renders one page's body and checks its figures.
+// newConverter is the Markdown converter of a site: raw HTML as the site
+// allows, links and pictures under its base URL.
+func newConverter(cfg site.Config) *markdown.Converter {
+	return markdown.New(markdown.Options{AllowHTML: cfg.AllowHTML, BaseURL: cfg.BaseURL})
+}
+
+// renderBody renders one page's body and checks its figures. The smaller
+// copies of its pictures join c's files.
 func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *diag.List) {
 	blocks := parse.NewChartBlocks(p)
-	res, err := conv.ConvertWith(p.Body, c.fences(p, blocks, problems))
+	pictures := newBodyPictures(c.site, p, newImageCache())
+	res, err := conv.ConvertPage(p.Body, markdown.Page{Fences: c.fences(p, blocks, problems), URL: p.URL, Picture: pictures.picture})
 	for _, fe := range markdown.FenceErrors(err) {
 		problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + fe.Line - 1, Col: 1}, "%v", fe.Err))
 	}
@@ -47,19 +55,24 @@ func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *dia
 		p.Summary = res.Summary
 	}
 	problems.Add(figure.Check(p)...)
-	if len(p.Charts) > 0 {
-		p.FeedContent = feedContent(conv, c, p)
+	if len(p.Charts) > 0 || res.SiteLinks {
+		p.FeedContent = feedContent(conv, c, p, pictures)
 	}
+	problems.Add(pictures.problems...)
+	c.mu.Lock()
+	c.files = append(c.files, pictures.files...)
+	c.mu.Unlock()
 }
 
-// feedContent renders the body again with each chart as its data table,
-// for feed readers, which run no scripts. Its problems were reported by
-// the first rendering.
-func feedContent(conv *markdown.Converter, c *charts, p *site.Page) template.HTML {
+// feedContent renders the body again for feed readers, which run no
+// scripts and read links from elsewhere: each chart as its data table,
+// every link and picture absolute. Its problems were reported by the
+// first rendering.
+func feedContent(conv *markdown.Converter, c *charts, p *site.Page, pictures *bodyPictures) template.HTML {
 	feed := &charts{theme: c.theme, site: c.site, lang: c.lang, feed: true}
 	ignored := &diag.List{}
 	blocks := parse.NewChartBlocks(p)
-	res, _ := conv.ConvertWith(p.Body, feed.fences(p, blocks, ignored))
+	res, _ := conv.ConvertPage(p.Body, markdown.Page{Fences: feed.fences(p, blocks, ignored), URL: p.URL, Feed: true, Picture: pictures.picture})
 	content := p.Content
 	p.Content = res.HTML
 	feed.drawUnplaced(p, blocks, ignored)

@@ -24,12 +24,15 @@ type linkTargets struct {
 	left   map[string]*site.Page // URL of a draft or future article left out → the article
 	failed []string              // URLs of content files that failed to parse
 	byName map[string]string     // last element of a page URL → the URL, for suggestions
+	// basePath is the path of the site's base URL, "/bantin/", or "/":
+	// rendering puts it before every site path of a Markdown body.
+	basePath string
 }
 
 func newLinkTargets(s *site.Site, outputs []render.Output, manifest *assets.Manifest,
 	generated []generatedFile, skipped []*site.Page, failed []string) *linkTargets {
 	t := &linkTargets{files: map[string]bool{}, pages: map[string]bool{}, left: map[string]*site.Page{},
-		failed: failed, byName: map[string]string{}}
+		failed: failed, byName: map[string]string{}, basePath: basePath(s.Config.BaseURL)}
 	for _, out := range outputs {
 		t.files[out.Path] = true
 	}
@@ -50,6 +53,30 @@ func newLinkTargets(s *site.Site, outputs []render.Output, manifest *assets.Mani
 		t.left[p.URL] = p
 	}
 	return t
+}
+
+// basePath is the path of a base URL with a trailing slash:
+// "https://example.org/bantin" gives "/bantin/"; "/" when it has none.
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || strings.Trim(u.Path, "/") == "" {
+		return "/"
+	}
+	return "/" + strings.Trim(u.Path, "/") + "/"
+}
+
+// asWritten returns a URL of a rendered body as the Markdown wrote it: a
+// site path without the base URL's path that rendering put before it.
+// outside reports a site path not under the base URL's path, as one in
+// raw HTML, which is published as written.
+func (t *linkTargets) asWritten(v string) (written string, outside bool) {
+	if t.basePath == "/" || !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") {
+		return v, false
+	}
+	if rest, ok := strings.CutPrefix(v, t.basePath); ok {
+		return "/" + rest, false
+	}
+	return v, true
 }
 
 // exists reports whether a site-relative path leads to a page or file;
@@ -137,6 +164,8 @@ func (t *linkTargets) check(p *site.Page, l bodyLink, finder *linkFinder) *diag.
 	if l.value == "" || strings.HasPrefix(l.value, "#") {
 		return nil
 	}
+	var outside bool
+	l.value, outside = t.asWritten(l.value)
 	u, err := url.Parse(l.value)
 	if err != nil {
 		return diag.Errorf(finder.find(l.value), "%s %q is not a valid address", what(l), l.value).
@@ -146,6 +175,10 @@ func (t *linkTargets) check(p *site.Page, l bodyLink, finder *linkFinder) *diag.
 		return nil
 	}
 	target := (&url.URL{Path: p.URL}).ResolveReference(&url.URL{Path: u.Path}).Path
+	if outside && t.exists(target) {
+		return diag.Errorf(finder.find(l.value), "%s %s is published as written, outside the site's path %s, and would break", what(l), l.value, t.basePath).
+			WithHint("write it as a Markdown link, [text](%s), which follows base_url, or put %s before it", l.value, strings.TrimSuffix(t.basePath, "/"))
+	}
 	if t.exists(target) || t.ofFailedFile(target) {
 		return nil
 	}
@@ -165,6 +198,9 @@ func (t *linkTargets) check(p *site.Page, l bodyLink, finder *linkFinder) *diag.
 			WithHint("put the file beside index.md in the page's bundle, or fix its name (names are case-sensitive)")
 	}
 	problem := diag.Errorf(pos, "link to %s leads to no page or file of the site", shown)
+	if rest, ok := strings.CutPrefix(target, t.basePath); ok && t.basePath != "/" && t.exists("/"+rest) {
+		return problem.WithHint("write site paths from the site's root, /%s: Almanac puts base_url's path %s before them", rest, t.basePath)
+	}
 	if other, ok := t.byName[path.Base(target)]; ok {
 		return problem.WithHint("did you mean %s?", other)
 	}

@@ -98,22 +98,31 @@ func sizeLeadImage(fsys fs.FS, p *site.Page, cache *imageCache) ([]generatedFile
 		return nil, key, unreadableImage(p, r.Name, err)
 	}
 	img := *p.Image
-	img.Srcset = nil
 	img.Width, img.Height = fillSize(img.Width, img.Height, set)
-	p.Image = &img
 	var files []generatedFile
+	files, img.Srcset = imageCopies(p, r, set)
+	p.Image = &img
+	return files, key, nil
+}
+
+// imageCopies returns the smaller copies of the bundle picture r of page
+// p, to write beside it, and the srcset that lists them, narrowest first,
+// then the picture itself; nil when there are none.
+func imageCopies(p *site.Page, r *site.Resource, set *imageset.Set) ([]generatedFile, []site.ImageVariant) {
+	var files []generatedFile
+	var srcset []site.ImageVariant
 	for _, v := range set.Variants {
 		name := set.FileName(r.URL, v.Width)
 		if slices.ContainsFunc(p.Resources, func(o site.Resource) bool { return o.URL == name }) {
 			continue // a file of the bundle has the copy's name: leave it alone
 		}
 		files = append(files, generatedFile{path: name[1:], data: v.Data})
-		img.Srcset = append(img.Srcset, site.ImageVariant{URL: srcsetURL(name), Width: v.Width})
+		srcset = append(srcset, site.ImageVariant{URL: srcsetURL(name), Width: v.Width})
 	}
-	if len(img.Srcset) > 0 {
-		img.Srcset = append(img.Srcset, site.ImageVariant{URL: srcsetURL(r.URL), Width: set.Width})
+	if len(srcset) > 0 {
+		srcset = append(srcset, site.ImageVariant{URL: srcsetURL(r.URL), Width: set.Width})
 	}
-	return files, key, nil
+	return files, srcset
 }
 
 // srcsetURL percent-encodes a site-relative URL, commas and spaces

@@ -194,7 +194,7 @@ func (s *Session) forgetContent(name string) {
 func (s *Session) parseContent(problems *diag.List) *parse.Result {
 	opts := parse.Options{Config: s.cfg, Root: "content", Drafts: s.opts.Drafts, Future: s.opts.Future, Now: s.now}
 	c := parse.Scan(sub(s.opts.Site, "content"), opts, problems)
-	conv := markdown.New(markdown.Options{AllowHTML: s.cfg.AllowHTML})
+	conv := newConverter(s.cfg)
 	caches := make([]*entryCache, c.Len())
 	fresh := map[string]*entryCache{}
 	for i := range caches {

@@ -12,6 +12,7 @@
 //	ShortDate("en", t) → "30 Dec 2020"
 //	MonthYear("vi", t) → "Tháng 12/2020"
 //	MonthYear("en", t) → "December 2020"
+//	PhotoCredit("vi", "Thu Hà") → "Ảnh: Thu Hà"
 //
 // Times are written in their own location; convert them with t.In first to
 // show them in another time zone.
@@ -29,12 +30,14 @@ type names struct {
 	months      [12]string // January first; unused with numericDate
 	shortMonths [12]string
 	and         string // word before the last item of a list
+	photo       string // word before a picture's credit
 	numericDate bool   // dd/mm/yyyy rather than "d Month yyyy"
 }
 
 var vietnamese = names{
 	weekdays:    [7]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"},
 	and:         "và",
+	photo:       "Ảnh",
 	numericDate: true,
 }
 
@@ -44,7 +47,8 @@ var english = names{
 		"July", "August", "September", "October", "November", "December"},
 	shortMonths: [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-	and: "and",
+	and:   "and",
+	photo: "Photo",
 }
 
 // Base returns the base language of a BCP 47 tag, lower-cased:
@@ -157,4 +161,15 @@ func List(lang string, items []string) string {
 	}
 	last := len(items) - 1
 	return strings.Join(items[:last], ", ") + " " + namesFor(lang).and + " " + items[last]
+}
+
+// PhotoCredit is the credit line of a picture: "Ảnh: Thu Hà", in English
+// "Photo: Thu Hà". A credit that names its own kind before a colon, such
+// as "Đồ họa: Bản tin Công Thương", is kept as written.
+func PhotoCredit(lang, credit string) string {
+	credit = strings.TrimSpace(credit)
+	if credit == "" || strings.Contains(credit, ":") {
+		return credit
+	}
+	return namesFor(lang).photo + ": " + credit
 }

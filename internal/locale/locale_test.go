@@ -153,3 +153,19 @@ func TestListSeparatorJoinsAsList(t *testing.T) {
 		}
 	}
 }
+
+func TestPhotoCredit(t *testing.T) {
+	tests := []struct{ lang, credit, want string }{
+		{"vi", "Thu Hà", "Ảnh: Thu Hà"},
+		{"vi-VN", "  Thu Hà ", "Ảnh: Thu Hà"},
+		{"en", "Jane Smith", "Photo: Jane Smith"},
+		{"vi", "Đồ họa: Bản tin Công Thương", "Đồ họa: Bản tin Công Thương"},
+		{"vi", "Ảnh: TTXVN", "Ảnh: TTXVN"},
+		{"vi", "", ""},
+	}
+	for _, tt := range tests {
+		if got := PhotoCredit(tt.lang, tt.credit); got != tt.want {
+			t.Errorf("PhotoCredit(%q, %q) = %q, want %q", tt.lang, tt.credit, got, tt.want)
+		}
+	}
+}

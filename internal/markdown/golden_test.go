@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/almanac-news/almanac/internal/site"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.html golden files with the current output")
@@ -39,20 +41,48 @@ const errTestChart = testError("chart needs an indicator")
 type goldenCase struct {
 	name, input string
 	allowHTML   bool
+	baseURL     string
+	page        Page // for the call; Fences default to the test chart
 }
+
+// testPicture knows two pictures of the page, as the build would: one
+// with smaller copies, one measured only.
+func testPicture(dest string) (Picture, bool) {
+	switch dest {
+	case "vinh-danh.jpg":
+		return Picture{Width: 1600, Height: 900, Srcset: []site.ImageVariant{
+			{URL: "/thi-dua/vinh-danh/vinh-danh-480w.jpg", Width: 480},
+			{URL: "/thi-dua/vinh-danh/vinh-danh-960w.jpg", Width: 960},
+			{URL: "/thi-dua/vinh-danh/vinh-danh.jpg", Width: 1600}}}, true
+	case "bieu-do.svg":
+		return Picture{Width: 800, Height: 450}, true
+	}
+	return Picture{}, false
+}
+
+// sitePage is the page the link and figure cases are converted for.
+var sitePage = Page{URL: "/thi-dua/vinh-danh/", Picture: testPicture}
 
 // goldenCases pairs each testdata/<input>.md with the options it is
 // rendered with; the output is testdata/<name>.html.
 var goldenCases = []goldenCase{
-	{"gfm", "gfm", false},
-	{"footnotes", "footnotes", false},
-	{"headings", "headings", false},
-	{"raw-html-omitted", "raw-html", false},
-	{"raw-html-kept", "raw-html", true},
-	{"javascript", "javascript", false},
-	{"javascript-allow-html", "javascript", true},
-	{"chart", "chart", false},
+	{name: "gfm", input: "gfm", allowHTML: false},
+	{name: "footnotes", input: "footnotes", allowHTML: false},
+	{name: "headings", input: "headings", allowHTML: false},
+	{name: "raw-html-omitted", input: "raw-html", allowHTML: false},
+	{name: "raw-html-kept", input: "raw-html", allowHTML: true},
+	{name: "javascript", input: "javascript", allowHTML: false},
+	{name: "javascript-allow-html", input: "javascript", allowHTML: true},
+	{name: "chart", input: "chart", allowHTML: false},
+	{name: "figures", input: "figures", allowHTML: false, baseURL: "https://example.org/", page: sitePage},
+	{name: "figures-base-path", input: "figures", allowHTML: false, baseURL: "https://example.org/bantin/", page: sitePage},
+	{name: "links", input: "links", allowHTML: true, baseURL: "https://example.org/", page: sitePage},
+	{name: "links-base-path", input: "links", allowHTML: true, baseURL: "https://example.org/bantin/", page: sitePage},
+	{name: "links-feed", input: "links", allowHTML: true, baseURL: "https://example.org/bantin/", page: feedPage},
 }
+
+// feedPage is sitePage converted for a feed.
+var feedPage = Page{URL: sitePage.URL, Picture: testPicture, Feed: true}
 
 func TestGolden(t *testing.T) {
 	for _, tc := range goldenCases {
@@ -61,8 +91,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c := New(Options{AllowHTML: tc.allowHTML, Fences: map[string]FenceFunc{"chart": testChart}})
-			res, _ := c.Convert(src) // errors are checked in TestFenceErrors
+			c := New(Options{AllowHTML: tc.allowHTML, BaseURL: tc.baseURL, Fences: map[string]FenceFunc{"chart": testChart}})
+			res, _ := c.ConvertPage(src, tc.page) // errors are checked in TestFenceErrors
 			checkGolden(t, filepath.Join("testdata", tc.name+".html"), string(res.HTML))
 		})
 	}

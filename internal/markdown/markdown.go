@@ -12,6 +12,13 @@
 // site allows it, and links to javascript: and other dangerous URLs are
 // always emptied. Fenced blocks whose info string names a registered
 // FenceFunc, such as ```chart, are rendered by that function.
+//
+// Links and pictures written as site paths ("/thi-dua/bai/") follow the
+// path of the site's base URL ("/bantin/thi-dua/bai/"), and in feeds
+// every link and picture of the page is absolute (links.go). A picture
+// alone in its paragraph with a title becomes a <figure> whose caption
+// is the title, its credit ("Ảnh: …") set apart; every picture of the
+// page bundle gets its size and smaller copies (figures.go).
 package markdown
 
 import (
@@ -40,6 +47,32 @@ type Options struct {
 	// Fences maps the first word of a fenced block's info string, such as
 	// "chart", to the function that renders such blocks on every page.
 	Fences map[string]FenceFunc
+	// BaseURL is the site's base_url, such as "https://example.org/bantin/".
+	// Links and pictures written as site paths get its path in pages, and
+	// its whole address in feeds. Empty or "/": site paths stay as written.
+	BaseURL string
+}
+
+// Page is what one conversion knows of the page being converted.
+type Page struct {
+	// Fences are fence functions for this page only; a key takes
+	// precedence over the same key of the Options.
+	Fences map[string]FenceFunc
+	// URL is the page's site-relative URL ("/cong-thuong/bao-cao/"): in a
+	// feed, relative links and pictures are made absolute from it.
+	URL string
+	// Feed makes every link and picture absolute, for feed readers.
+	Feed bool
+	// Picture returns the size and smaller copies of the picture at dest,
+	// as written in the Markdown, when it is a file of the page; nil or
+	// false leaves the picture without them.
+	Picture func(dest string) (Picture, bool)
+}
+
+// Picture is what the build knows of a picture of a page body.
+type Picture struct {
+	Width, Height int                 // in pixels; zero when unknown
+	Srcset        []site.ImageVariant // narrowest first, then the picture; site-relative URLs
 }
 
 // FenceFunc renders a special fenced block. body is the block's content;
@@ -58,12 +91,16 @@ type Result struct {
 	// Summary is the plain text of the first paragraph, inline markup
 	// stripped and white space collapsed, or "" when there is none.
 	Summary string
+	// SiteLinks reports a link or picture written as a site path or a
+	// relative URL: a conversion with Page.Feed writes it differently.
+	SiteLinks bool
 }
 
 // Converter turns Markdown into HTML. It is safe for concurrent use.
 type Converter struct {
 	md      goldmark.Markdown
 	fences  map[string]FenceFunc
+	base    siteBase
 	outputs sync.Pool // of *output, reused between conversions
 }
 
@@ -82,13 +119,15 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(rawHTMLRenderer{}, 100)))
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, fenceExtension{}),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, fenceExtension{},
+			figureExtension{}, linkExtension{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOptions...),
 	)
 	return &Converter{
 		md:     md,
 		fences: maps.Clone(opts.Fences), // callers may change theirs later
+		base:   newSiteBase(opts.BaseURL),
 		outputs: sync.Pool{New: func() any {
 			out := new(output)
 			out.w = bufio.NewWriter(&out.html)
@@ -109,13 +148,22 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 // a chart renderer that knows the page being converted. A key of fences
 // takes precedence over the same key of the Options.
 func (c *Converter) ConvertWith(src []byte, fences map[string]FenceFunc) (Result, error) {
-	fenceCtx := &fenceContext{page: fences, site: c.fences}
+	return c.ConvertPage(src, Page{Fences: fences})
+}
+
+// ConvertPage is Convert for one page: its fence functions, its URL, its
+// pictures, and whether it is converted for a feed.
+func (c *Converter) ConvertPage(src []byte, page Page) (Result, error) {
+	fenceCtx := &fenceContext{page: page.Fences, site: c.fences}
+	links := &linkContext{base: c.base, page: page}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(fenceContextKey, fenceCtx)
+	pc.Set(linkContextKey, links)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	var res Result
 	res.Headings, res.Summary = outline(doc, src)
+	res.SiteLinks = links.rewritten
 
 	out := c.outputs.Get().(*output)
 	defer c.outputs.Put(out)

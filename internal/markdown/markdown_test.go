@@ -228,3 +228,35 @@ func TestOddInputDoesNotFail(t *testing.T) {
 		}
 	}
 }
+
+// SiteLinks tells the build that a feed conversion would write the body
+// differently: it has a site path or a relative link or picture.
+func TestSiteLinks(t *testing.T) {
+	c := New(Options{BaseURL: "https://example.org/bantin/"})
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"[a](/thi-dua/)", true},
+		{"[a](../bai-khac/)", true},
+		{"![a](anh.jpg)", true},
+		{"[a](https://example.com/) [b](#ghi-chu) [c](mailto:a@example.org) <https://example.com/>", false},
+		{"Không có liên kết.", false},
+	}
+	for _, tt := range tests {
+		res, err := c.ConvertPage([]byte(tt.src), Page{URL: "/tin/bai/"})
+		if err != nil || res.SiteLinks != tt.want {
+			t.Errorf("%q: SiteLinks %v, %v; want %v", tt.src, res.SiteLinks, err, tt.want)
+		}
+	}
+}
+
+// Without a base URL, or with one at the root, site paths stay as written.
+func TestSitePathsAtTheRoot(t *testing.T) {
+	for _, base := range []string{"", "/", "https://example.org/", "https://example.org"} {
+		res, _ := New(Options{BaseURL: base}).Convert([]byte("[a](/thi-dua/bai/)"))
+		if want := `<a href="/thi-dua/bai/">`; !strings.Contains(string(res.HTML), want) {
+			t.Errorf("base %q: %s, want %s", base, res.HTML, want)
+		}
+	}
+}

@@ -10,7 +10,7 @@ import (
 	"github.com/almanac-news/almanac/internal/site"
 )
 
-// decodeImage reads the image mapping: src, alt and caption.
+// decodeImage reads the image mapping: src, alt, caption and credit.
 func (f *fields) decodeImage(n *yaml.Node, bundle map[string]bool) {
 	if n == nil {
 		return
@@ -21,7 +21,7 @@ func (f *fields) decodeImage(n *yaml.Node, bundle map[string]bool) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		f.errorf(n, "image must be a set of keys (src, alt, caption), not %s", kindName(n))
+		f.errorf(n, "image must be a set of keys (src, alt, caption, credit), not %s", kindName(n))
 		return
 	}
 	img, srcNode, hasAlt := f.imageKeys(n)
@@ -55,12 +55,14 @@ func (f *fields) imageKeys(n *yaml.Node) (img *site.Image, src *yaml.Node, hasAl
 			}
 		case "caption":
 			img.Caption = f.text("image caption", v)
+		case "credit":
+			img.Credit = f.text("image credit", v)
 		case "width":
 			img.Width = f.integer("image width", v)
 		case "height":
 			img.Height = f.integer("image height", v)
 		default:
-			f.errorf(k, "image has no key %q", k.Value).WithHint("use src, alt, caption, width and height")
+			f.errorf(k, "image has no key %q", k.Value).WithHint("use src, alt, caption, credit, width and height")
 		}
 	}
 	return img, src, hasAlt

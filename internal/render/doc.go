@@ -100,6 +100,8 @@
 //	monthYear t                "Tháng 12/2020" ("December 2020")
 //	isoDate t                  RFC 3339 with a numeric offset ("+07:00", "+00:00"), for
 //	                           <time datetime> and metadata
+//	photoCredit s              a picture's credit line: "Ảnh: Thu Hà" ("Photo: Thu Hà"); a credit
+//	                           naming its own kind ("Đồ họa: …") as written
 //	number n                   a count with the language's grouping: "1.234" ("1,234")
 //	readingTime page           minutes to read the body at 200 words a minute, rounded up, at least 1
 //	tagURL tag                 "/tags/cong-nghiep/": the list of a site.Tag's articles

@@ -72,6 +72,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"monthName":      r.dated(locale.MonthName),
 		"monthYear":      r.dated(locale.MonthYear),
 		"listSep":        r.listSep,
+		"photoCredit":    r.photoCredit,
 	}
 }
 
@@ -93,6 +94,9 @@ func (r *renderer) number(n int) string { return locale.Number(r.theme.lang, flo
 // listSep is what goes before item i of n joined into a phrase, as names
 // joins them: "", ", " or " và ".
 func (r *renderer) listSep(i, n int) string { return locale.ListSeparator(r.theme.lang, i, n) }
+
+// photoCredit is a picture's credit line: "Ảnh: Thu Hà" ("Photo: …").
+func (r *renderer) photoCredit(credit string) string { return locale.PhotoCredit(r.theme.lang, credit) }
 
 // kpis returns the KPI cards of a page in the site's language.
 func (r *renderer) kpis(p *site.Page) []figure.Card {
