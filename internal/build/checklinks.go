@@ -177,7 +177,7 @@ func (t *linkTargets) check(p *site.Page, l bodyLink, finder *linkFinder) *diag.
 	target := (&url.URL{Path: p.URL}).ResolveReference(&url.URL{Path: u.Path}).Path
 	if outside && t.exists(target) {
 		return diag.Errorf(finder.find(l.value), "%s %s is published as written, outside the site's path %s, and would break", what(l), l.value, t.basePath).
-			WithHint("write it as a Markdown link, [text](%s), which follows base_url, or put %s before it", l.value, strings.TrimSuffix(t.basePath, "/"))
+			WithHint("write it in Markdown, [text](%s) or ![alt](%s), which follows base_url, or put %s before it", l.value, l.value, strings.TrimSuffix(t.basePath, "/"))
 	}
 	if t.exists(target) || t.ofFailedFile(target) {
 		return nil
@@ -256,8 +256,9 @@ func (f *linkFinder) find(dest string) diag.Pos {
 }
 
 // destinationAt finds dest in src from byte from on where it stands as a
-// whole link destination: after "(", "<" or a space, and before ")",
-// ">", a space, a quote or the end of the line.
+// whole link destination or attribute value of raw HTML: after "(", "<",
+// a space or a quote, and before ")", ">", a space, a quote or the end of
+// the line.
 func destinationAt(src, dest string, from int) (int, bool) {
 	for from <= len(src) {
 		i := strings.Index(src[from:], dest)
@@ -266,7 +267,7 @@ func destinationAt(src, dest string, from int) (int, bool) {
 		}
 		off := from + i
 		end := off + len(dest)
-		before := off > 0 && strings.ContainsRune("(< \t", rune(src[off-1]))
+		before := off > 0 && strings.ContainsRune("(< \t\"'", rune(src[off-1]))
 		after := end == len(src) || strings.ContainsRune(")> \t\r\n\"'", rune(src[end]))
 		if before && after {
 			return off, true
