@@ -39,7 +39,11 @@
     var bar = series.length > 1 ? (phone ? 12 : 14) : (phone ? 18 : 22);
     var group = series.length * bar + (series.length - 1) * 3;
     var labelBlock = lines * lh + 4;
-    var row = above ? group + 2 * labelBlock + 6 : Math.max(lines * lh, group) + 18;
+    // Above its bar, a label takes the room left free under the bar before
+    // it: a row is its bar and its label, and the first label gets its room
+    // from the top of the chart.
+    var row = above ? group + labelBlock + 10 : Math.max(lines * lh, group) + 18;
+    var headroom = above ? Math.max(0, Math.ceil(labelBlock + 4 - (row - group) / 2)) : 0;
 
     axis.axisLabel = {
       interval: 0, color: theme.text, fontSize: theme.size, lineHeight: lh,
@@ -64,9 +68,10 @@
     var bottom = theme.small * 1.4 + 8 + unitHeight;
     var gridLeft = PAD + (above ? 0 : labelWidth + 10);
     var labels = showLabels(option, write, points, measure, theme, bar >= theme.size);
-    fitValueAxis(option, valueAxis, labels, width - gridLeft - PAD, true, above ? gridLeft - 2 : 0, measure, theme, write, function (right) {
-      option.grid.left = gridLeft;
+    fitValueAxis(option, valueAxis, labels, width - gridLeft - PAD, true, above, measure, theme, write, function (right, near) {
+      option.grid.left = gridLeft + near;
       option.grid.right = right;
+      if (above) { axis.axisLabel.margin = -near; } // labels above the bars start at the chart's edge
     });
     valueAxis.nameLocation = 'middle';
     valueAxis.nameGap = theme.small * 1.4 + 8;
@@ -75,9 +80,9 @@
       s.barWidth = bar;
       s.barGap = '20%';
     });
-    option.grid.top = top + (above ? 0 : 4);
+    option.grid.top = top + (above ? headroom : 4);
     option.grid.bottom = bottom;
-    return Math.round(top + cats.length * row + bottom + 4);
+    return Math.round(top + headroom + cats.length * row + bottom + 4);
   }
 
   // showLabels decides whether bars carry their numbers, sets each
@@ -108,27 +113,27 @@
   // the labels beyond the bars; setGrid receives the space the last tick
   // label needs at the plot's far end. nearRoom is how far labels of
   // negative bars may reach before the plot's near end.
-  function fitValueAxis(option, axis, labels, px, fromZero, nearRoom, measure, theme, write, setGrid) {
-    var ext = L.extent(option, fromZero);
+  // With open, nothing stands left of the plot: the first tick label gets
+  // room there too.
+  function fitValueAxis(option, axis, labels, px, fromZero, open, measure, theme, write, setGrid) {
     var user = (option.almanac || {}).axis || {};
-    if (typeof user.min === 'number') { ext[0] = Math.min(ext[0], user.min); }
-    if (typeof user.max === 'number') { ext[1] = Math.max(ext[1], user.max); }
-    var scale = L.ticks(ext[0], ext[1], 6);
-    for (var tries = 0; tries < 4; tries++) {
+    var settled = L.settle(userExtent(option, fromZero, user), user, labels, function (scale) {
       var tickWidth = L.widestTick(scale, write, measure, theme);
       var far = Math.ceil(tickWidth / 2) + 2;
-      var plot = px - far;
-      var maxTicks = Math.max(2, Math.floor(plot / (tickWidth + 16)) + 1);
-      var next = L.ticks(ext[0], ext[1], Math.min(maxTicks, 7));
-      if (next.step === scale.step || tries === 3) { scale = next; break; }
-      scale = next;
-    }
-    var lo = typeof user.min === 'number' ? user.min : scale.min;
-    var hi = typeof user.max === 'number' ? user.max : scale.max;
-    hi = L.roomFor(labels, lo, hi, plot, far, true);
-    lo = L.roomFor(labels, lo, hi, plot, nearRoom, false);
-    L.valueAxis(axis, scale, lo, hi, write, theme);
-    setGrid(far + PAD);
+      var near = open ? Math.ceil(measure(write.tick(scale.min, scale.decimals), theme.small) / 2) + 2 : 0;
+      var plot = px - far - near;
+      return { plot: plot, far: far, near: near, maxTicks: Math.min(7, Math.max(2, Math.floor(plot / (tickWidth + 16)) + 1)) };
+    }, open ? 2 : 0);
+    L.valueAxis(axis, settled.scale, settled.min, settled.max, write, theme);
+    setGrid(settled.fit.far + PAD, settled.fit.near);
+  }
+
+  // userExtent is the numbers' extent, widened to the bounds the writer set.
+  function userExtent(option, fromZero, user) {
+    var ext = L.extent(option, fromZero);
+    if (typeof user.min === 'number') { ext[0] = Math.min(ext[0], user.min); }
+    if (typeof user.max === 'number') { ext[1] = Math.max(ext[1], user.max); }
+    return ext;
   }
 
   function legendNames(option) {
@@ -211,21 +216,17 @@
   // verticalValueAxis sets the ticks of an upright value axis plot px
   // high and the grid's left side, which holds the tick labels.
   function verticalValueAxis(option, axis, labels, plot, fromZero, measure, theme, write, width) {
-    var ext = L.extent(option, fromZero);
     var user = (option.almanac || {}).axis || {};
-    if (typeof user.min === 'number') { ext[0] = Math.min(ext[0], user.min); }
-    if (typeof user.max === 'number') { ext[1] = Math.max(ext[1], user.max); }
-    var scale = L.ticks(ext[0], ext[1], Math.max(3, Math.min(7, Math.floor(plot / 48) + 1)));
-    var lo = typeof user.min === 'number' ? user.min : scale.min;
-    var hi = typeof user.max === 'number' ? user.max : scale.max;
-    hi = L.roomFor(labels, lo, hi, plot, 0, true);
-    lo = L.roomFor(labels, lo, hi, plot, 0, false);
-    L.valueAxis(axis, scale, lo, hi, write, theme);
-    var tickWidth = L.widestTick(scale, write, measure, theme);
+    var settled = L.settle(userExtent(option, fromZero, user), user, labels, function () {
+      return { plot: plot, far: 0, maxTicks: Math.max(3, Math.min(7, Math.floor(plot / 48) + 1)) };
+    }, 0);
+    L.valueAxis(axis, settled.scale, settled.min, settled.max, write, theme);
+    var tickWidth = L.widestTick(settled.scale, write, measure, theme);
     option.grid.left = PAD + tickWidth + 8;
     var unit = axis.name ? measure(axis.name, theme.small) : 0;
     if (option.grid.left + unit > width - PAD) { axis.name = ''; }
   }
+
 
 
   // line lays out a line chart: an axis that fits the data, periods
@@ -253,7 +254,7 @@
     var left = option.grid.left;
     // The first and last periods are aligned to the plot's edges, clear of
     // the value axis' labels and of the chart's edge.
-    var right = ends ? ends.width + 12 : PAD + 2;
+    var right = ends ? ends.width + 12 : PAD + 2 + Math.ceil(widest / 2);
     var step = (width - left - right) / Math.max(1, cats.length - 1);
     var interval = Math.max(0, Math.ceil((widest + 12) / step) - 1);
     axis.axisLabel = {

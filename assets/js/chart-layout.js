@@ -181,11 +181,40 @@
     return bound;
   }
 
+  // settle finds a value axis for the numbers ext[0]..ext[1] that also
+  // leaves room for the labels beyond the bars. Its bounds are ticks (ECharts
+  // counts ticks from the axis' min) unless the writer set them (user).
+  // room(scale) gives the plot's length, how far past its far end a label
+  // may reach and at most how many ticks fit, for a candidate scale; near
+  // is how far before the near end a label may reach.
+  function settle(ext, user, labels, room, near) {
+    var lo = ext[0];
+    var hi = ext[1];
+    var scale = ticks(lo, hi, 6);
+    var fit = room(scale);
+    for (var tries = 0; tries < 6; tries++) {
+      scale = ticks(lo, hi, fit.maxTicks);
+      fit = room(scale);
+      var min = typeof user.min === 'number' ? user.min : scale.min;
+      var max = typeof user.max === 'number' ? user.max : scale.max;
+      var needHi = roomFor(labels, min, max, fit.plot, fit.far, true);
+      var needLo = roomFor(labels, min, max, fit.plot, near, false);
+      var snug = (needHi <= max + 1e-9 || typeof user.max === 'number') && (needLo >= min - 1e-9 || typeof user.min === 'number');
+      if (snug && (scale.max - scale.min) / scale.step + 1 <= fit.maxTicks + 1e-9) {
+        return { scale: scale, min: min, max: max, fit: fit };
+      }
+      hi = Math.max(hi, needHi);
+      lo = Math.min(lo, needLo);
+    }
+    return { scale: scale, min: scale.min, max: scale.max, fit: fit };
+  }
+
   // themeText is the text style of the whole chart.
   function themeText(option, theme) {
     option.textStyle = { fontFamily: theme.family, fontSize: theme.size, color: theme.text };
     option.grid = [].concat(option.grid || {})[0] || {};
     option.grid.containLabel = false;
+    option.grid.outerBoundsMode = 'none'; // the layout has already made room for every label
     if (option.legend) {
       option.legend.textStyle = { fontFamily: theme.family, fontSize: theme.size, color: theme.text };
     }
@@ -224,6 +253,6 @@
   window.AlmanacChartLayout = {
     measurer: measurer, wrap: wrap, ticks: ticks, extent: extent, eachValue: eachValue,
     itemObject: itemObject, valueAxis: valueAxis, widestTick: widestTick, labelTexts: labelTexts,
-    roomFor: roomFor, themeText: themeText, key: key, PHONE: PHONE, PAD: PAD, GAP: GAP
+    roomFor: roomFor, settle: settle, themeText: themeText, key: key, PHONE: PHONE, PAD: PAD, GAP: GAP
   };
 })();
