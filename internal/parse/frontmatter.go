@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -139,6 +140,9 @@ func yamlToNode(file string, data []byte, offset int) (*yaml.Node, *diag.Problem
 		if n := bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")) + 1; line > n {
 			line = n // an error at the end points at the last line written
 		}
+		if msg == "did not find expected key" {
+			line = misindented(data, line, msg)
+		}
 		return nil, diag.Errorf(diag.Pos{File: file, Line: line + offset, Col: firstColumn(data, line)},
 			"front matter is not valid YAML: %s", msg).
 			WithHint("check the indentation and quote values that contain \": \" or start with a special character")
@@ -148,6 +152,27 @@ func yamlToNode(file string, data []byte, offset int) (*yaml.Node, *diag.Problem
 	}
 	shiftLines(doc.Content[0], offset)
 	return doc.Content[0], nil
+}
+
+// misindented finds the line that breaks a block yaml.v3 reports at its
+// start (line): the first line after it with which the lines up to it
+// stop parsing, with the same message. yaml.v3 names the block, not the
+// line: a value indented one space too far on line 29 is reported at the
+// figure starting on line 8.
+func misindented(data []byte, line int, msg string) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	var doc yaml.Node
+	for k := line; k <= len(lines); k++ {
+		err := yaml.Unmarshal(bytes.Join(lines[:k], nil), &doc)
+		if err == nil {
+			continue
+		}
+		if strings.HasSuffix(err.Error(), msg) {
+			return k
+		}
+		break
+	}
+	return line
 }
 
 func shiftLines(n *yaml.Node, offset int) {

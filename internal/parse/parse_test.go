@@ -91,6 +91,8 @@ func TestDirErrors(t *testing.T) {
 		{"yaml syntax", fstest.MapFS{"s/a.md": file("\n---\ntitle: A\ndate: 2020-01-01\ntags: [a, b\n---\n")}, []string{"content/s/a.md:", "front matter is not valid YAML"}},
 		{"yaml flow", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\ntags: [a, b\n---\n")}, []string{"content/s/a.md:4:1: front matter is not valid YAML: did not find expected ',' or ']'"}},
 		{"yaml indent", fstest.MapFS{"s/a.md": file("---\ntitle: A\nimage:\n  src: a\n alt: b\n---\n")}, []string{"content/s/a.md:5:2: front matter is not valid YAML: did not find expected key"}},
+		{"yaml indent deep in a list", fstest.MapFS{"s/a.md": file("---\ntitle: A\nfigures:\n  - indicator: x\n    label: X\n  - indicator: y\n    label: Y\n    period: \"2020\"\n     value: 2\n---\n")},
+			[]string{"content/s/a.md:9:6: front matter is not valid YAML: did not find expected key"}},
 		{"yaml mapping", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: a: b\n---\n")}, []string{"content/s/a.md:3:1: front matter is not valid YAML: mapping values"}},
 		{"toml syntax", fstest.MapFS{"s/a.md": file("+++\ntitle = \"A\"\ndate = 2020-01-01\ntags = [\n+++\n")}, []string{"content/s/a.md:", "not valid TOML"}},
 		{"toml position", fstest.MapFS{"s/a.md": file("+++\ntitle = \"A\"\ndate = \"xx\"\n+++\n")}, []string{`content/s/a.md:3:8: date "xx"`}},
