@@ -49,6 +49,60 @@ func (m *memo) file(key uint64, make func() ([]byte, error)) ([]byte, error) {
 	return b, nil
 }
 
+// files is file for a set of files made together: key's entry lists
+// their paths, and each file's bytes are kept under a key of its own.
+func (m *memo) files(key uint64, makeFiles func() ([]generatedFile, error)) ([]generatedFile, error) {
+	if m == nil {
+		return makeFiles()
+	}
+	if files, ok := m.reuse(key); ok {
+		return files, nil
+	}
+	files, err := makeFiles()
+	if err != nil {
+		return nil, err
+	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.path
+		m.next[m.part(key, f.path)] = f.data
+	}
+	m.next[key] = []byte(strings.Join(paths, "\n"))
+	return files, nil
+}
+
+// reuse returns the files kept under key by the last build, and keeps
+// them for the next.
+func (m *memo) reuse(key uint64) ([]generatedFile, bool) {
+	list, ok := m.prev[key]
+	if !ok {
+		return nil, false
+	}
+	var files []generatedFile
+	for _, path := range strings.Split(string(list), "\n") {
+		data, ok := m.prev[m.part(key, path)]
+		if !ok {
+			return nil, false
+		}
+		files = append(files, generatedFile{path: path, data: data})
+	}
+	for _, f := range files {
+		m.next[m.part(key, f.path)] = f.data
+	}
+	m.next[key] = list
+	return files, true
+}
+
+// part is the key of the file at path among those kept under key.
+func (m *memo) part(key uint64, path string) uint64 {
+	h := fnv.New64a()
+	var buf [8]byte
+	binary.LittleEndian.PutUint64(buf[:], key)
+	h.Write(buf[:])
+	h.Write([]byte(path))
+	return h.Sum64()
+}
+
 // key digests the strings and the versions of pages.
 func (m *memo) key(pages []*site.Page, parts ...string) uint64 {
 	if m == nil {
@@ -142,8 +196,13 @@ func feedBody(p *site.Page) string {
 	return string(p.Content)
 }
 
-// sitemapFiles are sitemap.xml (every page), news-sitemap.xml (articles of
-// the last two days) and robots.txt naming both.
+// sitemapLimits caps each sitemap file; the zero value is the protocol's
+// (50,000 URLs, 50 MB). Tests lower it to cross the limits on small sites.
+var sitemapLimits sitemap.Limits
+
+// sitemapFiles are sitemap.xml (every page; past the protocol's limits a
+// sitemap index of sitemap-1.xml…), news-sitemap.xml (articles of the last
+// two days) and robots.txt naming both.
 func sitemapFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo) ([]generatedFile, error) {
 	base := strings.TrimSuffix(s.Config.BaseURL, "/")
 	entries := make([]sitemap.Entry, 0, len(outputs))
@@ -156,8 +215,14 @@ func sitemapFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo)
 		fmt.Fprintf(digest, "%s %d\n", e.URL, e.Lastmod.UnixNano())
 		entries = append(entries, e)
 	}
-	all, err := m.file(m.key(nil, "sitemap", fmt.Sprint(digest.Sum64())), func() ([]byte, error) {
-		return sitemap.Sitemap(entries)
+	limits := sitemapLimits
+	files, err := m.files(m.key(nil, "sitemap", fmt.Sprint(digest.Sum64(), limits)), func() ([]generatedFile, error) {
+		maps, err := sitemap.Sitemaps(base+"/", entries, limits)
+		files := make([]generatedFile, len(maps))
+		for i, f := range maps {
+			files[i] = generatedFile{path: f.Name, data: f.Data}
+		}
+		return files, err
 	})
 	if err != nil {
 		return nil, err
@@ -174,8 +239,8 @@ func sitemapFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo)
 	if err != nil {
 		return nil, err
 	}
-	robots := sitemap.Robots([]string{base + "/sitemap.xml", base + "/news-sitemap.xml"})
-	return []generatedFile{{"sitemap.xml", all}, {"news-sitemap.xml", news}, {"robots.txt", robots}}, nil
+	robots := sitemap.Robots([]string{base + "/" + sitemap.IndexName, base + "/news-sitemap.xml"})
+	return append(files, generatedFile{"news-sitemap.xml", news}, generatedFile{"robots.txt", robots}), nil
 }
 
 // newest is the latest date or lastmod of pages.

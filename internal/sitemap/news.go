@@ -10,11 +10,20 @@ import (
 	"github.com/almanac-news/almanac/internal/site"
 )
 
-// NewsWindow is how far back the Google News sitemap reaches: Google
-// wants only articles published in the last two days.
+// NewsWindow is how far back the Google News sitemap reaches. Google
+// Search Central, "News sitemaps"
+// (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap):
+// "Only include recent URLs for articles that were created in the last
+// two days. Once the articles are older than two days, either remove
+// those URLs from the news sitemap or remove the <news:news> metadata".
 const NewsWindow = 48 * time.Hour
 
-// MaxNewsURLs is the most articles one Google News sitemap may list.
+// MaxNewsURLs is the most articles the Google News sitemap lists. The
+// same page has said: "You can add up to 1,000 URLs in a sitemap. If there
+// are more than 1,000 URLs in a sitemap, break your sitemap into several
+// smaller sitemaps". Almanac keeps one news sitemap of the 1,000 newest
+// instead: two days of 500 articles a day is more than a newsroom
+// publishes, and the articles left out stay in sitemap.xml.
 const MaxNewsURLs = 1000
 
 // nsNews is the namespace of Google's news extension.

@@ -131,16 +131,22 @@ func TestNewsDeterministic(t *testing.T) {
 }
 
 func TestNewsLimit(t *testing.T) {
+	// 1,001 articles of the last two days, one a minute, in shuffled order,
+	// and an older one: the 1,000 newest are listed, newest first.
 	var articles []*site.Page
-	for i := range MaxNewsURLs + 5 {
+	for i := range MaxNewsURLs + 1 {
 		articles = append(articles, article(fmt.Sprintf("/tin/%04d/", i), "Bài", time.Duration(i)*time.Minute))
 	}
+	articles = append(articles, article("/tin/cu/", "Bài cũ", 3*24*time.Hour))
+	slices.Reverse(articles)
 	set := parseNews(t, must(News(newsConfig(), articles, buildTime)))
 	if len(set.URLs) != MaxNewsURLs {
 		t.Fatalf("%d articles, want %d", len(set.URLs), MaxNewsURLs)
 	}
-	if last := set.URLs[MaxNewsURLs-1].Loc; last != fmt.Sprintf("https://example.org/tin/%04d/", MaxNewsURLs-1) {
-		t.Errorf("last listed = %q, want the newest %d kept", last, MaxNewsURLs)
+	for i, u := range set.URLs {
+		if want := fmt.Sprintf("https://example.org/tin/%04d/", i); u.Loc != want {
+			t.Fatalf("article %d = %q, want %q: the %d newest, newest first", i, u.Loc, want, MaxNewsURLs)
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 // Package sitemap writes the files that tell search engines what a site
-// holds: sitemap.xml (the sitemaps.org protocol), the Google News sitemap
-// of recent articles, and robots.txt pointing at both.
+// holds: sitemap.xml (the sitemaps.org protocol), which becomes a sitemap
+// index of sitemap-1.xml, sitemap-2.xml… when a site passes 50,000 URLs
+// or 50 MB, the Google News sitemap of recent articles, and robots.txt
+// pointing at both.
 //
 // The functions are pure: they take entries or pages and return bytes, and
 // they never read the clock (News takes the build time from its caller), so
@@ -23,8 +25,20 @@ import (
 	"time"
 )
 
-// MaxURLs is the most URLs one sitemap file may list (sitemaps.org).
-const MaxURLs = 50000
+// The limits of the sitemaps.org protocol (https://www.sitemaps.org/protocol.html):
+// "Each Sitemap file that you provide must have no more than 50,000 URLs
+// and must be no larger than 50MB (52,428,800 bytes)", uncompressed, and
+// "Sitemap index files may not list more than 50,000 Sitemaps and must be
+// no larger than 50MB (52,428,800 bytes)".
+const (
+	MaxURLs     = 50000    // URLs one sitemap file may list
+	MaxBytes    = 52428800 // bytes one sitemap or sitemap index may hold, uncompressed
+	MaxSitemaps = 50000    // sitemaps one sitemap index may list
+)
+
+// IndexName is the file crawlers are told about: the one sitemap of a
+// site that fits in one, else the sitemap index.
+const IndexName = "sitemap.xml"
 
 // nsSitemap is the namespace of the sitemaps.org protocol.
 const nsSitemap = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -35,6 +49,32 @@ type Entry struct {
 	Lastmod time.Time // when the page last changed; zero leaves lastmod out
 }
 
+// File is one file of a site's sitemap, named relative to the site root.
+type File struct {
+	Name string // "sitemap.xml", "sitemap-1.xml"…
+	Data []byte
+}
+
+// Limits caps one sitemap file. A zero or larger-than-protocol field
+// means the protocol's limit (MaxURLs, MaxBytes), so no caller can write
+// a file crawlers would refuse; smaller ones let tests cross the limits
+// on small sites.
+type Limits struct {
+	URLs  int
+	Bytes int
+}
+
+// within returns l with every field in [1, protocol limit].
+func (l Limits) within() Limits {
+	clamp := func(v, max int) int {
+		if v <= 0 || v > max {
+			return max
+		}
+		return v
+	}
+	return Limits{URLs: clamp(l.URLs, MaxURLs), Bytes: clamp(l.Bytes, MaxBytes)}
+}
+
 type urlSet struct {
 	XMLName xml.Name `xml:"urlset"`
 	XMLNS   string   `xml:"xmlns,attr"`
@@ -42,30 +82,161 @@ type urlSet struct {
 }
 
 type urlTag struct {
+	XMLName xml.Name `xml:"url"` // so that split encodes one as it stands in a urlset
+	Loc     string   `xml:"loc"`
+	Lastmod string   `xml:"lastmod,omitempty"`
+}
+
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"sitemapindex"`
+	XMLNS    string       `xml:"xmlns,attr"`
+	Sitemaps []sitemapTag `xml:"sitemap"`
+}
+
+type sitemapTag struct {
 	Loc     string `xml:"loc"`
 	Lastmod string `xml:"lastmod,omitempty"`
 }
 
-// Sitemap returns the sitemap.xml listing entries, sorted by URL. A URL
-// listed twice is written once, with the later of its lastmods. Lastmod
-// is a W3C datetime (RFC 3339 with the offset of the entry's time zone).
+// Sitemaps returns the sitemap files listing entries, sorted by URL. A
+// URL listed twice is written once, with the later of its lastmods.
+// Lastmod is a W3C datetime (RFC 3339 with the offset of the entry's time
+// zone).
 //
-// It fails when an entry has no URL, or when there are more than MaxURLs
-// distinct URLs (the site then needs a sitemap index).
-func Sitemap(entries []Entry) ([]byte, error) {
+// While the URLs fit in one file (limits.URLs of them, limits.Bytes
+// bytes), there is one file, IndexName. Beyond, IndexName is a
+// <sitemapindex> of sitemap-1.xml, sitemap-2.xml…, which hold the URLs in
+// order, each filled as far as the limits allow; each index entry's
+// lastmod is the newest lastmod of its sitemap's URLs. root is the
+// absolute URL of the folder the files are published in,
+// "https://example.org/", which the index's loc entries start with.
+//
+// It fails when an entry has no URL, when one URL alone does not fit in a
+// sitemap, or when the index would pass MaxSitemaps or MaxBytes.
+func Sitemaps(root string, entries []Entry, limits Limits) ([]File, error) {
+	limits = limits.within()
 	merged, err := mergeEntries(entries)
 	if err != nil {
 		return nil, err
 	}
-	set := urlSet{XMLNS: nsSitemap, URLs: make([]urlTag, 0, len(merged))}
-	for _, e := range merged {
-		u := urlTag{Loc: e.URL}
-		if !e.Lastmod.IsZero() {
-			u.Lastmod = e.Lastmod.Format(time.RFC3339)
+	tags := urlTags(merged)
+	parts := [][]urlTag{tags}
+	if len(tags) > limits.URLs || maxSize(tags) > limits.Bytes {
+		if parts, err = split(tags, limits); err != nil {
+			return nil, err
 		}
-		set.URLs = append(set.URLs, u)
 	}
-	return marshal(set)
+	if len(parts) == 1 {
+		doc, err := marshal(urlSet{XMLNS: nsSitemap, URLs: tags})
+		return []File{{Name: IndexName, Data: doc}}, err
+	}
+	return indexed(root, merged, parts, limits)
+}
+
+// indexed writes each part of tags (of merged, in the same order) as a
+// sitemap, and the index of them.
+func indexed(root string, merged []Entry, parts [][]urlTag, limits Limits) ([]File, error) {
+	if len(parts) > MaxSitemaps {
+		return nil, fmt.Errorf("sitemap: %d URLs need %d sitemaps, more than the %d one sitemap index may list", len(merged), len(parts), MaxSitemaps)
+	}
+	index := sitemapIndex{XMLNS: nsSitemap, Sitemaps: make([]sitemapTag, 0, len(parts))}
+	files := []File{{Name: IndexName}}
+	first := 0
+	for i, part := range parts {
+		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		doc, err := marshal(urlSet{XMLNS: nsSitemap, URLs: part})
+		if err != nil {
+			return nil, err
+		}
+		if len(doc) > limits.Bytes {
+			return nil, fmt.Errorf("sitemap: %s came out %d bytes, more than %d", name, len(doc), limits.Bytes)
+		}
+		files = append(files, File{Name: name, Data: doc})
+		index.Sitemaps = append(index.Sitemaps, sitemapTag{Loc: root + name, Lastmod: newestLastmod(merged[first : first+len(part)])})
+		first += len(part)
+	}
+	doc, err := marshal(index)
+	if err != nil {
+		return nil, err
+	}
+	if len(doc) > MaxBytes {
+		return nil, fmt.Errorf("sitemap: the sitemap index came out %d bytes, more than the %d it may hold", len(doc), MaxBytes)
+	}
+	files[0].Data = doc
+	return files, nil
+}
+
+// urlTags are the <url> elements of entries.
+func urlTags(entries []Entry) []urlTag {
+	tags := make([]urlTag, len(entries))
+	for i, e := range entries {
+		tags[i] = urlTag{Loc: e.URL, Lastmod: w3cDatetime(e.Lastmod)}
+	}
+	return tags
+}
+
+// w3cDatetime is t in RFC 3339, or "" for the zero time.
+func w3cDatetime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+// newestLastmod is the latest lastmod of entries, in its own offset.
+func newestLastmod(entries []Entry) string {
+	var newest time.Time
+	for _, e := range entries {
+		if e.Lastmod.After(newest) {
+			newest = e.Lastmod
+		}
+	}
+	return w3cDatetime(newest)
+}
+
+// Bytes of a sitemap around its <url> elements: the XML declaration,
+// the <urlset> tags and the final line break; each <url> adds a line
+// break and its own indented lines.
+var (
+	urlSetStart = len(xml.Header) + len(`<urlset xmlns="`+nsSitemap+`">`)
+	urlSetEnd   = len("\n</urlset>\n")
+)
+
+// maxSize bounds the size of the sitemap of tags from above without
+// encoding it: escaping turns one byte into at most five ("&#34;" for a
+// quote, "&amp;" for an ampersand, three bytes of U+FFFD for a byte of bad
+// UTF-8); six leaves room.
+func maxSize(tags []urlTag) int {
+	const perURL = len("\n  <url>\n    <loc></loc>\n    <lastmod></lastmod>\n  </url>")
+	size := urlSetStart + urlSetEnd
+	for _, t := range tags {
+		size += perURL + 6*(len(t.Loc)+len(t.Lastmod))
+	}
+	return size
+}
+
+// split cuts tags into runs that each make a sitemap within limits,
+// filling each as far as it goes. The sizes are exact: each <url> is
+// encoded as it will stand in the file.
+func split(tags []urlTag, limits Limits) ([][]urlTag, error) {
+	var parts [][]urlTag
+	start, size := 0, urlSetStart+urlSetEnd
+	for i, t := range tags {
+		one, err := xml.MarshalIndent(t, "  ", "  ")
+		if err != nil {
+			return nil, err
+		}
+		n := 1 + len(one) // the line break before it
+		if urlSetStart+urlSetEnd+n > limits.Bytes {
+			return nil, fmt.Errorf("sitemap: the URL %.80q… alone is more than the %d bytes one sitemap may hold", t.Loc, limits.Bytes)
+		}
+		if i-start == limits.URLs || size+n > limits.Bytes {
+			parts = append(parts, tags[start:i])
+			start, size = i, urlSetStart+urlSetEnd
+		}
+		size += n
+	}
+	return append(parts, tags[start:]), nil
 }
 
 // mergeEntries sorts entries by URL and merges those of the same URL.
@@ -85,9 +256,6 @@ func mergeEntries(entries []Entry) ([]Entry, error) {
 			continue
 		}
 		merged = append(merged, e)
-	}
-	if len(merged) > MaxURLs {
-		return nil, fmt.Errorf("sitemap: %d URLs, more than the %d one sitemap may list", len(merged), MaxURLs)
 	}
 	return merged, nil
 }

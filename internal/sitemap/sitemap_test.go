@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -63,6 +62,32 @@ type parsedURLSet struct {
 	} `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 url"`
 }
 
+// root is where the test site's sitemaps are published.
+const root = "https://example.org/"
+
+// single returns the one sitemap.xml that entries make within the
+// protocol's limits.
+func single(t *testing.T, entries []Entry) []byte {
+	t.Helper()
+	files, err := Sitemaps(root, entries, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || files[0].Name != "sitemap.xml" {
+		t.Fatalf("%d files, want sitemap.xml alone: %v", len(files), names(files))
+	}
+	return files[0].Data
+}
+
+// names lists the names of files.
+func names(files []File) []string {
+	var out []string
+	for _, f := range files {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
 func testEntries() []Entry {
 	return []Entry{
 		{URL: "https://example.org/nong-nghiep/lua-vu-mua/", Lastmod: time.Date(2024, 10, 28, 1, 0, 0, 0, time.UTC)},
@@ -75,10 +100,7 @@ func testEntries() []Entry {
 }
 
 func TestSitemap(t *testing.T) {
-	doc, err := Sitemap(testEntries())
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := single(t, testEntries())
 	checkWellFormed(t, doc)
 	checkGolden(t, "sitemap.xml", doc)
 
@@ -102,10 +124,7 @@ func TestSitemap(t *testing.T) {
 }
 
 func TestSitemapLastmodKeepsOffset(t *testing.T) {
-	doc, err := Sitemap([]Entry{{URL: "https://example.org/", Lastmod: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := single(t, []Entry{{URL: "https://example.org/", Lastmod: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}})
 	if !bytes.Contains(doc, []byte("<lastmod>2024-01-02T03:04:05Z</lastmod>")) {
 		t.Errorf("lastmod not RFC 3339:\n%s", doc)
 	}
@@ -113,25 +132,16 @@ func TestSitemapLastmodKeepsOffset(t *testing.T) {
 
 func TestSitemapDeterministic(t *testing.T) {
 	entries := testEntries()
-	first, err := Sitemap(entries)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := single(t, entries)
 	slices.Reverse(entries)
-	again, err := Sitemap(entries)
-	if err != nil {
-		t.Fatal(err)
-	}
+	again := single(t, entries)
 	if !bytes.Equal(first, again) {
 		t.Errorf("output depends on the input order:\n%s\n%s", first, again)
 	}
 }
 
 func TestSitemapEmpty(t *testing.T) {
-	doc, err := Sitemap(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := single(t, nil)
 	checkWellFormed(t, doc)
 	var set parsedURLSet
 	if err := xml.Unmarshal(doc, &set); err != nil || len(set.URLs) != 0 {
@@ -139,30 +149,10 @@ func TestSitemapEmpty(t *testing.T) {
 	}
 }
 
-func TestSitemapErrors(t *testing.T) {
-	tooMany := make([]Entry, MaxURLs+1)
-	for i := range tooMany {
-		tooMany[i].URL = fmt.Sprintf("https://example.org/%d/", i)
-	}
-	tests := []struct {
-		name    string
-		entries []Entry
-		want    string
-	}{
-		{"empty URL", []Entry{{URL: "https://example.org/"}, {}}, "empty URL"},
-		{"too many", tooMany, "more than the 50000"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Sitemap(tt.entries)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error = %v, want one containing %q", err, tt.want)
-			}
-		})
-	}
-	// Duplicates count once: MaxURLs distinct URLs listed twice are fine.
-	if _, err := Sitemap(append(tooMany[:MaxURLs:MaxURLs], tooMany[:MaxURLs]...)); err != nil {
-		t.Errorf("%d distinct URLs listed twice: %v", MaxURLs, err)
+func TestSitemapEmptyURL(t *testing.T) {
+	_, err := Sitemaps(root, []Entry{{URL: "https://example.org/"}, {}}, Limits{})
+	if err == nil || !strings.Contains(err.Error(), "empty URL") {
+		t.Errorf("error = %v, want one about an empty URL", err)
 	}
 }
 
