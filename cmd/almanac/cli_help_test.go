@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite testdata/help/*.golden from the
 // helpTopics are the commands whose help has a golden file.
 var helpTopics = [][]string{
 	{}, {"build"}, {"serve"}, {"check"}, {"new"}, {"new", "site"}, {"new", "article"},
-	{"version"}, {"help"}, {"completion"}, {"completion", "bash"},
+	{"fetch"}, {"version"}, {"help"}, {"completion"}, {"completion", "bash"},
 }
 
 func goldenName(topic []string) string {

@@ -159,12 +159,12 @@ func (p *preview) rebuild(ctx context.Context, changed []string, all bool) {
 	tree, change, res, err := p.session.Build(ctx, changed, all)
 	what := describe(changed, all)
 	if err != nil {
-		problems := problemsOf(err, p.source)
+		problems := problemsOf(err)
 		p.server.Fail(problems, p.sourceFile)
 		fmt.Fprintf(p.out, serveMessages.Failed, what, diag.Count(len(problems), "error"), diag.Errors(problems))
 		return
 	}
-	p.server.Publish(tree, serve.Change{Paths: change.Paths, CSSOnly: change.CSSOnly, Moved: change.Moved})
+	p.server.Publish(tree, serve.Change{Paths: change.Paths, CSSOnly: change.CSSOnly, Moved: change.Moved, Warnings: res.Warnings})
 	if !p.quiet {
 		fmt.Fprintf(p.out, serveMessages.Rebuilt,
 			what, change.Rendered, res.Pages, len(change.Paths), res.Duration.Round(time.Millisecond))
@@ -185,7 +185,7 @@ func (p *preview) rebuild(ctx context.Context, changed []string, all bool) {
 
 // problemsOf returns the positioned problems of a failed build; another
 // error becomes one problem about the site folder.
-func problemsOf(err error, source string) diag.Errors {
+func problemsOf(err error) diag.Errors {
 	var problems diag.Errors
 	var one *diag.Problem
 	switch {
@@ -194,7 +194,7 @@ func problemsOf(err error, source string) diag.Errors {
 	case errors.As(err, &one):
 		return diag.Errors{one}
 	}
-	return diag.Errors{diag.Errorf(diag.Pos{File: source}, "%v", err)}
+	return diag.Errors{diag.Errorf(diag.Pos{}, "%v", err)} // about the whole site: the overlay names no file
 }
 
 // sourceFile reads a site file for the error overlay's source lines.

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/almanac-news/almanac/internal/config"
+	"github.com/almanac-news/almanac/internal/echarts"
+)
+
+// fetchMessages are what almanac fetch says; a message catalog can
+// replace them.
+var fetchMessages = struct {
+	Short, Long, Example     string
+	Registry, Cache, Output  string
+	Failed, BadConfiguration string
+}{
+	Short: "Download the chart library ahead of time, for builds without network",
+	Long: `Fetch downloads the pinned Apache ECharts packages from the npm registry (checking their
+integrity), bundles the chart library and keeps it in the cache folder ($ALMANAC_CACHE, else
+~/.cache/almanac), so that later builds on this machine need no network. With --output it also
+writes the bundle to a file, with FILE.sha256 beside it: copy both into a site and set
+chart_library in its almanac.toml to the file's path, and every machine builds that site's charts
+without the registry. The registry is --registry, else $ALMANAC_NPM_REGISTRY, $npm_config_registry
+or the site's chart_registry, else https://registry.npmjs.org.`,
+	Example: `  almanac fetch
+  almanac fetch --registry https://npm.example.org/
+  almanac fetch -o vendor/echarts.js   # then chart_library = "vendor/echarts.js" in almanac.toml`,
+	Registry:         "npm registry `URL` to download from (default: $ALMANAC_NPM_REGISTRY, $npm_config_registry, the site's chart_registry, https://registry.npmjs.org)",
+	Cache:            "cache `folder` (default: $ALMANAC_CACHE, else ~/.cache/almanac)",
+	Output:           "also write the bundle to `FILE`, with FILE.sha256 beside it",
+	Failed:           "%v",
+	BadConfiguration: "the site's almanac.toml has errors; fix them first:\n%v",
+}
+
+func init() { register(newFetchCommand) }
+
+func newFetchCommand(c *cli) *cobra.Command {
+	m := fetchMessages
+	var registry, cache, output, source string
+	cmd := &cobra.Command{
+		Use:     "fetch",
+		Short:   m.Short,
+		Long:    m.Long,
+		Example: m.Example,
+		Args:    noArgs,
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&source, "source", "s", ".", flagMessages.Source)
+	fl.StringVar(&registry, "registry", "", m.Registry)
+	fl.StringVar(&cache, "cache", "", m.Cache)
+	fl.StringVarP(&output, "output", "o", "", m.Output)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		cfg, problems := config.Load(os.DirFS(source), "almanac.toml")
+		if err := problems.Err(); err != nil {
+			return c.fail(cmd, m.BadConfiguration, err)
+		}
+		var log io.Writer = c.stderr
+		if c.quiet {
+			log = io.Discard
+		}
+		warmed, err := echarts.Warm(context.Background(), echarts.Options{
+			Registry: registry, SiteRegistry: cfg.ChartRegistry, CacheDir: cache, Log: log,
+		}, output)
+		if err != nil {
+			return c.fail(cmd, m.Failed, err)
+		}
+		if !c.quiet {
+			fmt.Fprintln(c.stdout, warmed)
+		}
+		return nil
+	}
+	return cmd
+}
