@@ -166,11 +166,17 @@ func feedFiles(s *site.Site, m *memo) ([]generatedFile, error) {
 }
 
 // feedPair writes the RSS and Atom feeds of the list page at /dir.
-// Pages come newest first: a feed shows the first feed.DefaultLimit.
+// Pages come newest first: a feed shows the first cfg.FeedItems
+// (feed.DefaultLimit when unset), so its size does not grow with the
+// archive.
 func feedPair(cfg site.Config, dir, title string, pages []*site.Page, m *memo) ([]generatedFile, error) {
 	base := cfg.AbsURL("/")
-	opts := feed.Options{Title: title, Link: base + dir, Lang: cfg.Language, FullText: cfg.FeedFullText, Body: feedBody}
-	shown := pages[:min(len(pages), feed.DefaultLimit)]
+	items := cfg.FeedItems
+	if items <= 0 {
+		items = feed.DefaultLimit
+	}
+	opts := feed.Options{Title: title, Link: base + dir, Lang: cfg.Language, FullText: cfg.FeedFullText, Body: feedBody, Limit: items}
+	shown := pages[:min(len(pages), items)]
 	rss, err := m.file(m.key(shown, "rss", dir, title), func() ([]byte, error) {
 		opts.FeedURL = base + dir + "index.xml"
 		return feed.RSS(cfg, shown, opts)

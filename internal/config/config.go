@@ -30,6 +30,9 @@ const (
 	DefaultLanguage = "en"
 	DefaultTimeZone = "UTC"
 	DefaultPageSize = 10
+	// DefaultFeedItems is how many of the newest articles each feed
+	// holds, whatever the size of the archive.
+	DefaultFeedItems = 20
 )
 
 // fileConfig mirrors almanac.toml. Its toml tags are the keys the file may
@@ -45,6 +48,7 @@ type fileConfig struct {
 	Author        string         `toml:"author"`
 	AllowHTML     bool           `toml:"allow_html"`
 	FeedFull      bool           `toml:"feed_full_text"`
+	FeedItems     int            `toml:"feed_items"`
 	ChartRegistry string         `toml:"chart_registry"`
 	ChartLibrary  string         `toml:"chart_library"`
 	Params        map[string]any `toml:"params"`
@@ -60,13 +64,14 @@ type fileMenuItem struct {
 // Default returns the configuration of a site without almanac.toml.
 func Default() site.Config {
 	return site.Config{
-		Title:    DefaultTitle,
-		BaseURL:  DefaultBaseURL,
-		Language: DefaultLanguage,
-		TimeZone: DefaultTimeZone,
-		Location: time.UTC,
-		PageSize: DefaultPageSize,
-		Params:   map[string]any{},
+		Title:     DefaultTitle,
+		BaseURL:   DefaultBaseURL,
+		Language:  DefaultLanguage,
+		TimeZone:  DefaultTimeZone,
+		Location:  time.UTC,
+		PageSize:  DefaultPageSize,
+		FeedItems: DefaultFeedItems,
+		Params:    map[string]any{},
 	}
 }
 
@@ -98,11 +103,12 @@ func Load(fsys fs.FS, name string) (site.Config, *diag.List) {
 func fileDefaults() fileConfig {
 	d := Default()
 	return fileConfig{
-		Title:    d.Title,
-		BaseURL:  d.BaseURL,
-		Language: d.Language,
-		TimeZone: d.TimeZone,
-		PageSize: d.PageSize,
+		Title:     d.Title,
+		BaseURL:   d.BaseURL,
+		Language:  d.Language,
+		TimeZone:  d.TimeZone,
+		PageSize:  d.PageSize,
+		FeedItems: d.FeedItems,
 	}
 }
 

@@ -29,7 +29,7 @@ func TestMissingFileGivesDefaults(t *testing.T) {
 	}
 	want := site.Config{
 		Title: "Almanac", BaseURL: "/", Language: "en", TimeZone: "UTC",
-		Location: time.UTC, PageSize: 10, Params: map[string]any{},
+		Location: time.UTC, PageSize: 10, FeedItems: 20, Params: map[string]any{},
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("Load without file = %+v, want %+v", cfg, want)
@@ -69,6 +69,7 @@ base_url = "https://example.org/tin"
 language = "vi"
 time_zone = "Asia/Ho_Chi_Minh"
 page_size = 20
+feed_items = 50
 author = "Ban biên tập"
 allow_html = true
 
@@ -113,6 +114,7 @@ facebook = "https://facebook.com/example"
 			{Name: "Liên hệ", URL: "mailto:toasoan@example.org", Weight: 2},
 		},
 		PageSize:  20,
+		FeedItems: 50,
 		Author:    "Ban biên tập",
 		AllowHTML: true,
 		Params: map[string]any{

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-const topKeys = "known keys are title, description, base_url, language, time_zone, menu, page_size, author, allow_html, feed_full_text, chart_registry, chart_library, params"
+const topKeys = "known keys are title, description, base_url, language, time_zone, menu, page_size, author, allow_html, feed_full_text, feed_items, chart_registry, chart_library, params"
 
 func TestErrors(t *testing.T) {
 	tests := []struct {
@@ -104,6 +104,18 @@ func TestErrors(t *testing.T) {
 		name: "page size too large",
 		doc:  "page_size = 1001\n",
 		want: []string{`almanac.toml:1:13: page_size 1001 is out of range; choose a number of articles per page from 1 to 1000`},
+	}, {
+		name: "feed items zero",
+		doc:  "feed_items = 0\n",
+		want: []string{`almanac.toml:1:14: feed_items 0 is out of range; choose how many of the newest articles each feed holds, from 1 to 1000`},
+	}, {
+		name: "feed items too many",
+		doc:  "feed_items = 1001\n",
+		want: []string{`almanac.toml:1:14: feed_items 1001 is out of range; choose how many of the newest articles each feed holds, from 1 to 1000`},
+	}, {
+		name: "feed items not a number",
+		doc:  "feed_items = \"20\"\n",
+		want: []string{`almanac.toml:1:14: feed_items must be a whole number, not text; write it like feed_items = 20`},
 	}, {
 		name: "menu items without name or url",
 		doc:  "[[menu]]\nurl = \"/a/\"\n\n[[menu]]\nname = \"\"\nurl = \"/b/\"\n\n  [[menu]]\nname = \"c\"\n",

@@ -162,6 +162,8 @@ func expectedValue(key string) (what, example string, ok bool) {
 		return text, `url = "/cong-nghiep/"`, true
 	case "page_size":
 		return "a whole number", "page_size = 10", true
+	case "feed_items":
+		return "a whole number", "feed_items = 20", true
 	case "weight":
 		return "a whole number", "weight = 1", true
 	case "allow_html", "feed_full_text":

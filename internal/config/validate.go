@@ -12,10 +12,12 @@ import (
 	"github.com/almanac-news/almanac/internal/site"
 )
 
-// Page sizes almanac.toml may ask for.
+// Page sizes and feed lengths almanac.toml may ask for.
 const (
-	minPageSize = 1
-	maxPageSize = 1000
+	minPageSize  = 1
+	maxPageSize  = 1000
+	minFeedItems = 1
+	maxFeedItems = 1000
 )
 
 // supportedLanguages are the languages Almanac has translations for.
@@ -55,6 +57,9 @@ func validate(raw fileConfig, complete bool, index *positionIndex, problems *dia
 	}
 	if check("page_size", checkPageSize(raw.PageSize)) {
 		cfg.PageSize = raw.PageSize
+	}
+	if check("feed_items", checkFeedItems(raw.FeedItems)) {
+		cfg.FeedItems = raw.FeedItems
 	}
 	if registry, problem := checkChartRegistry(raw.ChartRegistry); check("chart_registry", problem) {
 		cfg.ChartRegistry = registry
@@ -160,6 +165,14 @@ func checkPageSize(size int) *diag.Problem {
 	}
 	return problem("page_size %d is out of range", size).
 		WithHint("choose a number of articles per page from %d to %d", minPageSize, maxPageSize)
+}
+
+func checkFeedItems(n int) *diag.Problem {
+	if n >= minFeedItems && n <= maxFeedItems {
+		return nil
+	}
+	return problem("feed_items %d is out of range", n).
+		WithHint("choose how many of the newest articles each feed holds, from %d to %d", minFeedItems, maxFeedItems)
 }
 
 // menu checks the menu items and returns the valid ones ordered by weight,

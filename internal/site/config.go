@@ -18,6 +18,7 @@ type Config struct {
 	Author       string // default author when an article names none
 	AllowHTML    bool   // keep raw HTML in Markdown
 	FeedFullText bool   // feeds carry whole articles, not summaries
+	FeedItems    int    // items each feed holds, newest first
 	// ChartRegistry is the npm registry the chart library is downloaded
 	// from, without a trailing slash; "" leaves it to the environment or
 	// the default. The environment overrides it.
