@@ -69,7 +69,7 @@ type PageData struct {
 	Feeds   []FeedLink     // feeds to announce in <head>: the site's, and the section's or tag's
 	Prev    *site.Page     // articles: the next older article of the section; nil for the oldest
 	Next    *site.Page     // articles: the next newer article of the section; nil for the newest
-	Related []*site.Page   // articles: up to four articles sharing the most tags, then newest
+	Related []*site.Page   // articles: up to four articles sharing tags, as docs/content.md (tags) says
 }
 
 // HomeBlock is one section's block on the home page: its newest articles

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -57,64 +56,6 @@ func TestCatalog(t *testing.T) {
 	want := "2021(2) Tháng 1/2021=/archive/2021/01/:a b | 2020(1) Tháng 12/2020=/archive/2020/12/:c | 2019(1) Tháng 5/2019=/archive/2019/05/:d"
 	if got := strings.Join(years, " | "); got != want {
 		t.Errorf("archive in the site's time zone:\n got %s\nwant %s", got, want)
-	}
-}
-
-func TestRelatedArticles(t *testing.T) {
-	tag := func(slugs ...string) []site.Tag {
-		var tags []site.Tag
-		for _, s := range slugs {
-			tags = append(tags, site.Tag{Name: s, Slug: s})
-		}
-		return tags
-	}
-	// Newest first; every article shares something with "self" but "none".
-	articles := []*site.Page{
-		{Title: "a", Tags: tag("x")},
-		{Title: "self", Tags: tag("x", "y", "z", "x")},
-		{Title: "b", Tags: tag("x", "y")},
-		{Title: "none", Tags: tag("w")},
-		{Title: "c", Tags: tag("z")},
-		{Title: "d", Tags: tag("y", "x", "z")},
-		{Title: "e", Tags: tag("x")},
-		{Title: "f", Tags: tag("y", "z")},
-	}
-	c := newCatalog(articles, nil, "en")
-	rank := map[*site.Page]int{}
-	for i, p := range articles {
-		rank[p] = i
-	}
-	tests := []struct{ i, want string }{
-		{"self", "d b f a"}, // three tags shared, then two (newest first), then one
-		{"a", "self b d e"},
-		{"none", ""},
-		{"c", "self d f"},
-	}
-	for _, tt := range tests {
-		i := slices.IndexFunc(articles, func(p *site.Page) bool { return p.Title == tt.i })
-		if got := titles(relatedArticles(articles[i], c.tagList, rank)); got != tt.want {
-			t.Errorf("related to %s = %q, want %q", tt.i, got, tt.want)
-		}
-	}
-}
-
-func TestRelatedArticlesOfHugeTags(t *testing.T) {
-	const n = 20000 // every article has "big"; every 1000th also "rare"
-	articles := make([]*site.Page, n)
-	rank := map[*site.Page]int{}
-	for i := range articles {
-		articles[i] = &site.Page{Title: fmt.Sprint(i), Tags: []site.Tag{{Name: "big", Slug: "big"}}}
-		if i%1000 == 0 {
-			articles[i].Tags = append(articles[i].Tags, site.Tag{Name: "rare", Slug: "rare"})
-		}
-		rank[articles[i]] = i
-	}
-	c := newCatalog(articles, nil, "en")
-	if got := titles(relatedArticles(articles[5000], c.tagList, rank)); got != "0 1000 2000 3000" {
-		t.Errorf("related = %q, want the articles sharing both tags", got)
-	}
-	if got := titles(relatedArticles(articles[7], c.tagList, rank)); got != "0 1 2 3" {
-		t.Errorf("related = %q, want the newest", got)
 	}
 }
 
@@ -179,9 +120,10 @@ func TestGeneratedListDeps(t *testing.T) {
 		{"authors/ban-bien-tap/index.html", "/authors/ban-bien-tap/ /thi-dua/khen-thuong/ /cong-thuong/xuat-khau/"},
 		{"archive/2020/12/page/3/index.html", "/archive/2020/12/ /cong-thuong/dien/"},
 		// the article, its section, "more", previous (older) and next (newer), related
+		// (the nearest in date first: khen-thuong a day later, bao-cao two)
 		{"cong-thuong/xuat-khau/index.html", "/cong-thuong/xuat-khau/ /cong-thuong/ " +
 			"/cong-thuong/bao-cao/ /cong-thuong/cho-tet/ /cong-thuong/dien/ /cong-thuong/cho-tet/ /cong-thuong/bao-cao/ " +
-			"/cong-thuong/bao-cao/ /thi-dua/khen-thuong/"},
+			"/thi-dua/khen-thuong/ /cong-thuong/bao-cao/"},
 	}
 	for _, tt := range tests {
 		if got := depsOf(outputs[tt.path]); got != tt.want {

@@ -202,6 +202,7 @@ func (pl *planner) planPages() {
 	for i, p := range pl.articles {
 		rank[p] = i
 	}
+	related := relatedOfAll(pl.articles)
 	for _, p := range pl.r.in.Site.Pages {
 		sec := pl.r.sections[p.Section]
 		d := pl.data(p, sec)
@@ -209,8 +210,8 @@ func (pl *planner) planPages() {
 			d.More = moreArticles(sec.Articles, i)
 			d.Prev, d.Next = neighbours(sec.Articles, i)
 		}
-		if _, ok := rank[p]; ok {
-			d.Related = relatedArticles(p, pl.catalog.tagList, rank)
+		if r, ok := rank[p]; ok {
+			d.Related = related[r]
 		}
 		pl.add(p, d)
 	}

@@ -1,118 +1,163 @@
 package render
 
 import (
+	"cmp"
 	"slices"
+	"time"
 
+	"github.com/almanac-news/almanac/internal/parallel"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
 const (
 	relatedCount = 4 // related articles an article shows
-	// relatedScan bounds the articles looked at per article, so that an
-	// article whose tags each have thousands of articles, few of them
-	// shared, costs at most some microseconds. It is only reached when
-	// two huge tags of an article hardly ever go together.
-	relatedScan = 5000
+	// relatedWindow is how many articles of each of its tags an article
+	// looks at on either side in date, so that choosing its related
+	// articles costs the same however many articles a tag has.
+	relatedWindow = 30
+	// relatedChunk is how many articles one step of the worker pool
+	// chooses for.
+	relatedChunk = 256
 )
 
-// candidate is an article sharing score tags with the article at hand.
-type candidate struct {
-	page  *site.Page
-	score int
+// tagIndex is an inverted index of the articles' tags: each tag's
+// articles newest first, and each article's distinct tags with its place
+// in their lists. Articles are numbered by their place in the site's
+// newest-first list.
+type tagIndex struct {
+	lists [][]int32 // by tag: the articles having it, newest first
+	// tags holds each article's distinct tags, in the order written, from
+	// tags[from[n]] to tags[from[n+1]] for article n.
+	tags []tagAt
+	from []int32
+	// age is, by article, how long before the newest article it was
+	// published (at most about 292 years: time.Duration's range).
+	age   []time.Duration
+	pages []*site.Page
 }
 
-// relatedArticles returns up to relatedCount articles sharing tags with
-// p: those sharing the most tags first, then the newest. tags gives each
-// tag's articles newest first, and rank each article's place in the
-// newest-first list of all articles.
-//
-// It walks the tags' lists together from the newest article down. Once
-// relatedCount articles sharing s tags are found, only an article sharing
-// more can displace one, and such an article is on one of any k−s of the
-// k lists: the walk goes on along the k−s shortest only.
-func relatedArticles(p *site.Page, tags map[string]*Term, rank map[*site.Page]int) []*site.Page {
-	mine := map[string]bool{}
-	var lists [][]*site.Page
-	for _, t := range p.Tags {
-		if term := tags[t.Slug]; term != nil && !mine[t.Slug] {
-			mine[t.Slug] = true
-			lists = append(lists, term.Articles)
+// tagAt is one tag of an article and the article's place in its list.
+type tagAt struct{ tag, at int32 }
+
+func newTagIndex(articles []*site.Page) *tagIndex {
+	ix := &tagIndex{from: make([]int32, 0, len(articles)+1), age: make([]time.Duration, len(articles)), pages: articles}
+	ids := map[string]int32{}
+	for n, p := range articles {
+		ix.from = append(ix.from, int32(len(ix.tags)))
+		ix.age[n] = articles[0].Date.Sub(p.Date)
+		for _, t := range p.Tags {
+			id, ok := ids[t.Slug]
+			if !ok {
+				id = int32(len(ix.lists))
+				ids[t.Slug] = id
+				ix.lists = append(ix.lists, nil)
+			}
+			if list := ix.lists[id]; len(list) > 0 && list[len(list)-1] == int32(n) {
+				continue // the same tag written twice
+			}
+			ix.tags = append(ix.tags, tagAt{id, int32(len(ix.lists[id]))})
+			ix.lists[id] = append(ix.lists[id], int32(n))
 		}
 	}
-	slices.SortStableFunc(lists, func(a, b []*site.Page) int { return len(a) - len(b) })
-	var best []candidate
-	for range relatedScan {
-		walked := lists[:len(lists)-minScore(best)]
-		next := nextArticle(walked, rank, p)
-		if next == nil {
-			break
+	ix.from = append(ix.from, int32(len(ix.tags)))
+	return ix
+}
+
+// tagsOf returns the distinct tags of article n.
+func (ix *tagIndex) tagsOf(n int32) []tagAt { return ix.tags[ix.from[n]:ix.from[n+1]] }
+
+// relatedOfAll returns the related articles of each of articles (the
+// site's articles, newest first), in the same order, choosing on every
+// core. See relatedOf for the rule.
+func relatedOfAll(articles []*site.Page) [][]*site.Page {
+	ix := newTagIndex(articles)
+	related := make([][]*site.Page, len(articles))
+	all := make([]*site.Page, len(articles)*relatedCount) // one allocation for every list
+	chunks := (len(articles) + relatedChunk - 1) / relatedChunk
+	parallel.For(chunks, func(c int) {
+		for n := c * relatedChunk; n < min((c+1)*relatedChunk, len(articles)); n++ {
+			related[n] = ix.relatedOf(int32(n), all[n*relatedCount:n*relatedCount:(n+1)*relatedCount])
 		}
-		best = keepBest(best, candidate{next, sharedTags(next, mine)})
-	}
-	related := make([]*site.Page, len(best))
-	for i, c := range best {
-		related[i] = c.page
-	}
+	})
 	return related
 }
 
-// minScore is the score an article must beat to join best: that of the
-// last when best is full, else 0.
-func minScore(best []candidate) int {
-	if len(best) < relatedCount {
-		return 0
-	}
-	return best[relatedCount-1].score
+// candidate is an article sharing score tags with the article at hand,
+// published gap away from it.
+type candidate struct {
+	n     int32
+	score int
+	gap   time.Duration
 }
 
-// nextArticle takes the newest article other than self off the heads of
-// the lists, and returns it; nil when the lists hold no other article.
-func nextArticle(lists [][]*site.Page, rank map[*site.Page]int, self *site.Page) *site.Page {
-	var next *site.Page
-	for i, list := range lists {
-		if len(list) > 0 && list[0] == self {
-			list = list[1:]
-			lists[i] = list
-		}
-		if len(list) > 0 && (next == nil || rank[list[0]] < rank[next]) {
-			next = list[0]
+// relatedOf returns up to relatedCount articles related to article n:
+// among the relatedWindow articles on either side of n in each of its
+// tags' lists, those sharing the most tags with n, then the nearest in
+// date, then the newest. It appends them to dst, which is returned with
+// no spare capacity.
+func (ix *tagIndex) relatedOf(n int32, dst []*site.Page) []*site.Page {
+	var best [relatedCount]candidate
+	found := 0
+	mine := ix.tagsOf(n)
+	for _, t := range mine {
+		list := ix.lists[t.tag]
+		for i := max(0, int(t.at)-relatedWindow); i < min(len(list), int(t.at)+relatedWindow+1); i++ {
+			if other := list[i]; other != n {
+				found = keepBest(best[:], found, candidate{n: other,
+					score: sharedTags(mine, ix.tagsOf(other)), gap: (ix.age[other] - ix.age[n]).Abs()})
+			}
 		}
 	}
-	for i, list := range lists {
-		if len(list) > 0 && list[0] == next {
-			lists[i] = list[1:]
-		}
+	if found == 0 {
+		return nil
 	}
-	return next
+	for _, c := range best[:found] {
+		dst = append(dst, ix.pages[c.n])
+	}
+	return slices.Clip(dst)
 }
 
-// sharedTags counts the tags of p among mine, each slug once.
-func sharedTags(p *site.Page, mine map[string]bool) int {
-	n := 0
-	for i, t := range p.Tags {
-		if mine[t.Slug] && !slices.ContainsFunc(p.Tags[:i], func(u site.Tag) bool { return u.Slug == t.Slug }) {
-			n++
-		}
-	}
-	return n
-}
-
-// keepBest inserts c into best, ordered by score and then by when it was
-// found (newest first), keeping at most relatedCount.
-func keepBest(best []candidate, c candidate) []candidate {
-	i := len(best)
-	for i > 0 && best[i-1].score < c.score {
+// keepBest inserts c into the found best candidates, kept in the order of
+// closerCandidate, unless it is there already (an article sharing two
+// tags comes up in both lists), and returns how many best holds.
+func keepBest(best []candidate, found int, c candidate) int {
+	i := found
+	for i > 0 && closerCandidate(c, best[i-1]) < 0 {
 		i--
 	}
-	if i >= relatedCount {
-		return best
+	if i == len(best) || i > 0 && best[i-1].n == c.n {
+		return found
 	}
-	if len(best) < relatedCount {
-		best = append(best, candidate{})
-	}
-	copy(best[i+1:], best[i:])
+	found = min(found+1, len(best))
+	copy(best[i+1:found], best[i:found-1])
 	best[i] = c
-	return best
+	return found
+}
+
+// closerCandidate orders candidates: the most shared tags first, then the
+// nearest in date, then the newest.
+func closerCandidate(a, b candidate) int {
+	if a.score != b.score {
+		return b.score - a.score
+	}
+	if a.gap != b.gap {
+		return cmp.Compare(a.gap, b.gap)
+	}
+	return cmp.Compare(a.n, b.n)
+}
+
+// sharedTags counts the tags of mine in theirs; each list holds a tag once.
+func sharedTags(mine, theirs []tagAt) int {
+	shared := 0
+	for _, m := range mine {
+		for _, t := range theirs {
+			if m.tag == t.tag {
+				shared++
+				break
+			}
+		}
+	}
+	return shared
 }
 
 // neighbours returns the articles either side of articles[i] in a
