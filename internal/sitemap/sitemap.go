@@ -10,9 +10,9 @@
 // written with encoding/xml from structs, so no URL or title can break it.
 //
 // The sitemaps protocol wants absolute URLs. With a site BaseURL of "/" (a
-// local preview) the URLs News writes are site-relative, and Sitemap writes
-// whatever URLs it is given; a published site should set an absolute
-// BaseURL.
+// local preview) the URLs News writes are site-relative, and Sitemaps
+// writes whatever URLs and root it is given; a published site should set
+// an absolute BaseURL.
 package sitemap
 
 import (
@@ -25,11 +25,13 @@ import (
 	"time"
 )
 
-// The limits of the sitemaps.org protocol (https://www.sitemaps.org/protocol.html):
-// "Each Sitemap file that you provide must have no more than 50,000 URLs
-// and must be no larger than 50MB (52,428,800 bytes)", uncompressed, and
-// "Sitemap index files may not list more than 50,000 Sitemaps and must be
-// no larger than 50MB (52,428,800 bytes)".
+// The limits of the sitemaps.org protocol
+// (https://www.sitemaps.org/protocol.html, also Google Search Central's
+// "Build and submit a sitemap" and "Manage your sitemaps with a sitemap
+// index file"): one sitemap file lists at most 50,000 URLs and is at most
+// 50 MB (52,428,800 bytes) uncompressed; a site with more uses a sitemap
+// index, which lists at most 50,000 sitemaps within the same 50 MB, all
+// on the same site and in the index's folder or below.
 const (
 	MaxURLs     = 50000    // URLs one sitemap file may list
 	MaxBytes    = 52428800 // bytes one sitemap or sitemap index may hold, uncompressed
