@@ -18,8 +18,10 @@ import (
 // those URLs from the news sitemap or remove the <news:news> metadata".
 const NewsWindow = 48 * time.Hour
 
-// MaxNewsURLs is the most articles the Google News sitemap lists. The
-// same page has said: "You can add up to 1,000 URLs in a sitemap. If there
+// MaxNewsURLs is the most articles the Google News sitemap lists. An
+// earlier version of that page
+// (https://developers.google.com/search/docs/advanced/sitemaps/news-sitemap)
+// said: "You can add up to 1,000 URLs in a sitemap. If there
 // are more than 1,000 URLs in a sitemap, break your sitemap into several
 // smaller sitemaps". Almanac keeps one news sitemap of the 1,000 newest
 // instead: two days of 500 articles a day is more than a newsroom
