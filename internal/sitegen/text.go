@@ -103,30 +103,61 @@ func paragraph(r *rand.Rand) string {
 // when not empty, is a chart block placed after the opening.
 func body(r *rand.Rand, chart string) string {
 	want := 600 + r.IntN(201)
-	var b strings.Builder
-	add := func(s string) { b.WriteString(s + "\n\n") }
-	add(paragraph(r))
+	var md blocks
+	md.add(paragraph(r))
 	if chart != "" {
-		add(chart)
+		md.add(chart)
 	}
 	sections := 4 + r.IntN(3)
 	order := r.Perm(len(headings))
 	for s := range sections {
-		add("## " + headings[order[s]])
+		md.add("## " + headings[order[s]])
 		for range 1 + r.IntN(3) {
-			add(paragraph(r))
+			md.add(paragraph(r))
 		}
 		switch s {
 		case 1:
-			add(table(r))
+			md.add(table(r))
 		case 2:
-			add(list(r))
+			md.add(list(r))
 		}
 	}
-	for words(b.String()) < want {
-		add(paragraph(r))
+	for md.words < want {
+		md.add(paragraph(r))
 	}
-	return trimToWords(b.String(), 800)
+	md.trim(800)
+	return strings.Join(md.text, "\n\n") + "\n"
+}
+
+// blocks is Markdown text as its blocks (paragraphs, headings, tables…)
+// with their count of words, markup included.
+type blocks struct {
+	text   []string
+	counts []int
+	words  int
+}
+
+func (b *blocks) add(block string) {
+	n := len(strings.Fields(block))
+	b.text, b.counts, b.words = append(b.text, block), append(b.counts, n), b.words+n
+}
+
+// trim drops paragraphs of prose from the end until the text has at most
+// max words, each dropped one following another paragraph, so that every
+// heading keeps its first paragraph, table and list.
+func (b *blocks) trim(max int) {
+	for b.words > max {
+		i := len(b.text) - 1
+		for i > 0 && !(isProse(b.text[i]) && isProse(b.text[i-1])) {
+			i--
+		}
+		if i == 0 {
+			return
+		}
+		b.words -= b.counts[i]
+		b.text = append(b.text[:i], b.text[i+1:]...)
+		b.counts = append(b.counts[:i], b.counts[i+1:]...)
+	}
 }
 
 func table(r *rand.Rand) string {
@@ -148,23 +179,5 @@ func list(r *rand.Rand) string {
 
 // words counts the words of Markdown text, markup included.
 func words(s string) int { return len(strings.Fields(s)) }
-
-// trimToWords drops paragraphs of prose from the end of md until it has
-// at most max words, each dropped one following another paragraph, so
-// that every heading keeps its first paragraph, table and list.
-func trimToWords(md string, max int) string {
-	blocks := strings.Split(strings.TrimSuffix(md, "\n\n"), "\n\n")
-	for words(strings.Join(blocks, " ")) > max {
-		i := len(blocks) - 1
-		for i > 0 && !(isProse(blocks[i]) && isProse(blocks[i-1])) {
-			i--
-		}
-		if i == 0 {
-			break
-		}
-		blocks = append(blocks[:i], blocks[i+1:]...)
-	}
-	return strings.Join(blocks, "\n\n") + "\n"
-}
 
 func isProse(block string) bool { return !strings.ContainsAny(block[:1], "#|-`") }
