@@ -74,6 +74,9 @@ func sizeLeadImages(fsys fs.FS, pages []*site.Page, cache *imageCache, problems 
 		if problem != nil {
 			problems.Add(problem)
 		}
+		if problem := audioProblem(fsys, pages[i]); problem != nil {
+			problems.Add(problem)
+		}
 	})
 	return slices.Concat(files...)
 }
@@ -136,12 +139,7 @@ func leadImageFile(p *site.Page) *site.Resource {
 	if p == nil || p.Image == nil {
 		return nil
 	}
-	for i := range p.Resources {
-		if p.Resources[i].URL == p.Image.Src {
-			return &p.Resources[i]
-		}
-	}
-	return nil
+	return bundleFile(p, p.Image.Src)
 }
 
 // fillSize completes the size the front matter gave from the picture's:
@@ -175,7 +173,7 @@ func unreadableImage(p *site.Page, name string, err error) *diag.Problem {
 		WithHint("open it in an image editor and save it again as JPEG or PNG; the file may be damaged or have the wrong extension")
 }
 
-// checkLeadImages reports the lead pictures a build would refuse, reading
+// checkLeadImages reports the lead pictures and audio files a build would refuse, reading
 // only their headers.
 func checkLeadImages(fsys fs.FS, pages []*site.Page, problems *diag.List) {
 	parallel.For(len(pages), func(i int) {
@@ -190,6 +188,11 @@ func checkLeadImages(fsys fs.FS, pages []*site.Page, problems *diag.List) {
 		}
 		if err != nil {
 			problems.Add(unreadableImage(p, r.Name, err))
+		}
+	})
+	parallel.For(len(pages), func(i int) {
+		if problem := audioProblem(fsys, pages[i]); problem != nil {
+			problems.Add(problem)
 		}
 	})
 }

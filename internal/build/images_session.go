@@ -33,6 +33,9 @@ func (s *Session) sizeImages(problems *diag.List) {
 	parallel.For(len(todo), func(i int) {
 		e := todo[i]
 		files, key, problem := sizeLeadImage(s.opts.Site, e.page, s.images)
+		if problem == nil {
+			problem = audioProblem(s.opts.Site, e.page)
+		}
 		e.image, e.sized = entryImage{key: key, files: files, problem: problem}, e.page
 		problems.Add(problem)
 	})
