@@ -102,6 +102,12 @@ func (b *sharedBrowser) stop() {
 // Without a browser the test skips, or fails when ALMANAC_REQUIRE_BROWSER=1.
 func newTab(t *testing.T) context.Context {
 	t.Helper()
+	return newTabWithin(t, tabTimeout)
+}
+
+// newTabWithin is newTab for a test that may use its tab for limit.
+func newTabWithin(t *testing.T, limit time.Duration) context.Context {
+	t.Helper()
 	chromium.once.Do(chromium.start)
 	switch {
 	case chromium.missing != "" && os.Getenv("ALMANAC_REQUIRE_BROWSER") == "1":
@@ -112,7 +118,7 @@ func newTab(t *testing.T) context.Context {
 		t.Fatal(chromium.err)
 	}
 	tab, closeTab := chromedp.NewContext(chromium.ctx)
-	ctx, cancel := context.WithTimeout(tab, tabTimeout)
+	ctx, cancel := context.WithTimeout(tab, limit)
 	t.Cleanup(func() { cancel(); closeTab() })
 	if err := chromedp.Do(ctx); err != nil { // opens the tab
 		t.Fatalf("opening a tab: %v", err)

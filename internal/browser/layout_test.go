@@ -102,7 +102,7 @@ const chartLayoutJS = `((minText) => {
 // light and dark, and fails on any overlapping, cut-off or too small chart
 // text and on any page wider than the screen.
 func TestChartLayoutAtEveryWidth(t *testing.T) {
-	ctx := newTab(t)
+	ctx := newTabWithin(t, 3*time.Minute) // 50 page loads: more than one tab's usual 30 s on a loaded machine
 	bases := map[string]string{}
 	for _, p := range chartLayoutPages {
 		if bases[p.site] == "" {
