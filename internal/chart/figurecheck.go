@@ -42,19 +42,19 @@ func (b *figureChart) warnGap(d Data, s, i int) {
 	if d.ByIndicator {
 		ind, period = b.ch.Indicators[i], d.Series[s].Key
 	}
-	what := "figure"
+	what := diag.Textf("figure")
 	if f, ok := b.figures.find(ind, period); ok && !hasMeasure(f, b.measure) {
-		what = b.measure
+		what = diag.Textf("%s", b.measure)
 	}
 	b.report(diag.Warnf(b.pos(), "chart %s has no %s for %s in %s", b.ch.ID, what, ind, period).
 		WithHint("the chart leaves a gap there and the table shows —"))
 }
 
-func (b *figureChart) forPeriods() string {
+func (b *figureChart) forPeriods() diag.Text {
 	if len(b.ch.Periods) == 0 {
-		return ""
+		return diag.Text{}
 	}
-	return " for " + strings.Join(b.ch.Periods, ", ")
+	return diag.Textf(" for %s", strings.Join(b.ch.Periods, ", "))
 }
 
 // checkTargets reports a target chart that draws no target or forecast.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/locale"
 )
 
@@ -81,8 +82,8 @@ func comparePeriods(a, b string) int {
 func sortPeriods(periods []string) { slices.SortStableFunc(periods, comparePeriods) }
 
 // periodKindName names a kind of period in problem messages.
-func periodKindName(kind int) string {
-	return [...]string{"yearly", "quarterly", "monthly"}[kind]
+func periodKindName(kind int) diag.Text {
+	return [...]diag.Text{diag.Textf("yearly"), diag.Textf("quarterly"), diag.Textf("monthly")}[kind]
 }
 
 // mixedPeriodKinds returns two periods of different kinds (a year and a

@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/almanac-news/almanac/internal/messages"
 )
 
 // Pos is a position in a source file. Line and Col count from 1; a zero
@@ -44,27 +46,36 @@ const (
 )
 
 // Problem is one error or warning at a position.
+//
+// Msg and Hint are in English, as Error prints them; a problem made by
+// Errorf, Warnf and WithHint also keeps their formats and arguments, so
+// that In can say it in another language.
 type Problem struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string // what is wrong
 	Hint     string // how to fix it; may be empty
 	Related  []Pos  // other places involved, such as the second of two duplicates
+
+	msg, hint Text // Msg and Hint unrendered; zero when they were set directly
 }
 
 // Errorf returns an error-severity problem at pos.
 func Errorf(pos Pos, format string, args ...any) *Problem {
-	return &Problem{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	t := Textf(format, args...)
+	return &Problem{Pos: pos, Msg: t.String(), msg: t}
 }
 
 // Warnf returns a warning at pos.
 func Warnf(pos Pos, format string, args ...any) *Problem {
-	return &Problem{Pos: pos, Severity: SeverityWarning, Msg: fmt.Sprintf(format, args...)}
+	t := Textf(format, args...)
+	return &Problem{Pos: pos, Severity: SeverityWarning, Msg: t.String(), msg: t}
 }
 
 // WithHint sets the fix suggestion and returns p.
 func (p *Problem) WithHint(format string, args ...any) *Problem {
-	p.Hint = fmt.Sprintf(format, args...)
+	p.hint = Textf(format, args...)
+	p.Hint = p.hint.String()
 	return p
 }
 
@@ -74,25 +85,10 @@ func (p *Problem) Also(pos Pos) *Problem {
 	return p
 }
 
-func (p *Problem) Error() string {
-	var b strings.Builder
-	b.WriteString(p.Pos.String())
-	if p.Severity == SeverityWarning {
-		b.WriteString(": warning")
-	}
-	b.WriteString(": ")
-	b.WriteString(p.Msg)
-	for _, r := range p.Related {
-		b.WriteString(" (see also ")
-		b.WriteString(r.String())
-		b.WriteString(")")
-	}
-	if p.Hint != "" {
-		b.WriteString("; ")
-		b.WriteString(p.Hint)
-	}
-	return b.String()
-}
+// Error is the problem in English, as one line:
+//
+//	file:line:col: warning: message (see also file:line:col); hint
+func (p *Problem) Error() string { return p.In(messages.English) }
 
 // List collects problems; it is safe for concurrent use.
 type List struct {
@@ -169,12 +165,7 @@ func (e Errors) Error() string {
 }
 
 // Count writes n and a noun that takes a plural -s: "1 error", "3 errors".
-func Count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+func Count(n int, noun string) string { return messages.Count(messages.English, n, noun) }
 
 // HasError reports whether ps holds an error, not only warnings.
 func HasError(ps []*Problem) bool {

@@ -104,17 +104,17 @@ func (t *Theme) checkTranslationKeys(layouts fs.FS, sets []*template.Template, p
 	if t.table.file == "" {
 		return // already reported: no table at all
 	}
-	hint := "add a line `%s: …` to " + t.table.file
+	const hint = "add a line `%s: …` to %s"
 	for _, use := range literalArgs(sets, "T") {
 		if _, ok := t.table.strings[use.key]; !ok {
 			problems.Add(diag.Warnf(use.pos, "no translation for %q in %s; the page will show the key", use.key, t.table.file).
-				WithHint(hint, use.key))
+				WithHint(hint, use.key, t.table.file))
 		}
 	}
 	for _, use := range planKeys {
 		if _, ok := t.table.strings[use.key]; !ok && t.HasLayout(use.layout) {
 			problems.Add(diag.Warnf(diag.Pos{File: t.table.file}, "no translation for %q, which pages of layout %s.html show; they will show the key", use.key, use.layout).
-				WithHint(hint, use.key))
+				WithHint(hint, use.key, t.table.file))
 		}
 	}
 	others, _ := fs.Glob(layouts, i18nDir+"/*.yaml")
@@ -131,7 +131,7 @@ func (t *Theme) checkTranslationKeys(layouts fs.FS, sets []*template.Template, p
 		for _, key := range slices.Sorted(maps.Keys(table.strings)) {
 			if _, ok := t.table.strings[key]; !ok {
 				problems.Add(diag.Warnf(diag.Pos{File: t.table.file}, "%q is translated in %s but not here", key, otherFile).
-					Also(diag.Pos{File: otherFile, Line: table.lines[key]}).WithHint(hint, key))
+					Also(diag.Pos{File: otherFile, Line: table.lines[key]}).WithHint(hint, key, t.table.file))
 			}
 		}
 	}
