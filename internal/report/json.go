@@ -14,7 +14,8 @@ import "github.com/almanac-news/almanac/internal/diag"
 // problem concerns the whole file (line) or the whole line (column). File
 // is "" when the problem is about a command-line flag rather than a file;
 // the flag is then named in the message. Severity is "error" or "warning".
-// Message is what is wrong and Hint, possibly "", how to fix it; Related
+// Message is what is wrong and Hint, possibly "", how to fix it, both in
+// the printer's language; Related
 // lists other places involved, possibly none.
 type Problem struct {
 	File     string     `json:"file"`
@@ -34,7 +35,7 @@ type Position struct {
 }
 
 func (p *Printer) object(pr *diag.Problem) Problem {
-	msg := pr.Msg
+	msg := pr.MessageIn(p.Lang)
 	file := p.file(pr.Pos.File)
 	if file == "" && pr.Pos.File != "" {
 		msg = pr.Pos.File + ": " + msg
@@ -44,5 +45,5 @@ func (p *Printer) object(pr *diag.Problem) Problem {
 		related = append(related, Position{File: p.file(r.File), Line: r.Line, Column: r.Col})
 	}
 	return Problem{File: file, Line: pr.Pos.Line, Column: pr.Pos.Col, Severity: Severity(pr.Severity),
-		Message: msg, Hint: pr.Hint, Related: related}
+		Message: msg, Hint: pr.HintIn(p.Lang), Related: related}
 }

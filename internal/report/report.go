@@ -1,6 +1,7 @@
 // Package report prints the problems of a site for a person or a tool.
 //
-// Three formats are known:
+// Three formats are known, each printing the messages in the printer's
+// language (Printer.Lang):
 //
 //   - text, one problem a line as diag.Problem prints it:
 //     content/tin/a.md:10:13: warning: change -9.5 of output in 2020 does not follow from the values…
@@ -22,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/messages"
 )
 
 // Format is a way of printing problems.
@@ -66,6 +68,8 @@ type Printer struct {
 	// so that the file is named from the current folder; "" and "." add
 	// nothing. Text keeps the site-relative names.
 	Dir string
+	// Lang is the language of the messages, the zero value English.
+	Lang messages.Language
 }
 
 // Print prints each problem on its own line.
@@ -82,7 +86,7 @@ func (p *Printer) Print(problems ...*diag.Problem) error {
 			}
 			line = string(b)
 		default:
-			line = pr.Error()
+			line = pr.In(p.Lang)
 		}
 		if _, err := io.WriteString(p.W, line+"\n"); err != nil {
 			return err
@@ -91,22 +95,9 @@ func (p *Printer) Print(problems ...*diag.Problem) error {
 	return nil
 }
 
-// Message is what a problem says without its position: the message, the
-// other places involved and the hint.
-func Message(pr *diag.Problem) string {
-	var b strings.Builder
-	b.WriteString(pr.Msg)
-	for _, r := range pr.Related {
-		b.WriteString(" (see also ")
-		b.WriteString(r.String())
-		b.WriteString(")")
-	}
-	if pr.Hint != "" {
-		b.WriteString("; ")
-		b.WriteString(pr.Hint)
-	}
-	return b.String()
-}
+// Message is what a problem says without its position, in English: the
+// message, the other places involved and the hint.
+func Message(pr *diag.Problem) string { return pr.Explained(messages.English) }
 
 // Severity names a severity as the github and json formats write it.
 func Severity(s diag.Severity) string {
@@ -141,7 +132,7 @@ func (p *Printer) annotation(pr *diag.Problem) string {
 			props = append(props, "col="+strconv.Itoa(pr.Pos.Col))
 		}
 	}
-	msg := Message(pr)
+	msg := pr.Explained(p.Lang)
 	if f := p.file(pr.Pos.File); f == "" && pr.Pos.File != "" {
 		msg = pr.Pos.File + ": " + msg // a flag: say which
 	}

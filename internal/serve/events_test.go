@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/messages"
 )
 
 // decode unmarshals an event's JSON data into a new T.
@@ -171,7 +172,7 @@ func TestSourceLines(t *testing.T) {
 		t.Errorf("shorten: %d runes", len([]rune(got)))
 	}
 	// Fail copes with a nil source function and nil problems.
-	views := describeProblems([]*diag.Problem{nil, diag.Errorf(diag.Pos{File: "a.md", Line: 2, Col: 1}, "x")}, nil)
+	views := describeProblems(messages.English, []*diag.Problem{nil, diag.Errorf(diag.Pos{File: "a.md", Line: 2, Col: 1}, "x")}, nil)
 	if len(views) != 1 || views[0].Source != nil {
 		t.Errorf("describeProblems without source = %+v", views)
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/messages"
 )
 
 // Tree is one complete build's output: slash paths relative to the site
@@ -69,11 +70,12 @@ func (s *Server) Publish(t Tree, c Change) {
 	if s.events.setFailure(nil) {
 		events = append(events, newEvent("clear", buildEvent{Build: next.build}))
 	}
-	notice := warningsOf(c.Warnings)
+	notice := warningsOf(s.opts.Lang, c.Warnings)
 	if hadWarnings := s.events.setNotice(notice); notice != nil {
 		events = append(events, *notice)
 	} else if hadWarnings { // none now: pages hide the panel
-		events = append(events, newEvent("warnings", errorsEvent{Problems: []problemView{}, Built: true}))
+		events = append(events, newEvent("warnings", errorsEvent{Problems: []problemView{}, Built: true,
+			Text: warningsText(s.opts.Lang, 0)}))
 	}
 	switch {
 	case prev != nil && c.CSSOnly && changed:
@@ -123,11 +125,12 @@ func urlPath(u string) string {
 }
 
 // warningsOf is the "warnings" event of a build's warnings, or nil for none.
-func warningsOf(warnings []*diag.Problem) *event {
+func warningsOf(l messages.Language, warnings []*diag.Problem) *event {
 	if len(warnings) == 0 {
 		return nil
 	}
-	ev := newEvent("warnings", errorsEvent{Problems: describeProblems(warnings, nil), Built: true})
+	ev := newEvent("warnings", errorsEvent{Problems: describeProblems(l, warnings, nil), Built: true,
+		Text: warningsText(l, len(warnings))})
 	return &ev
 }
 
@@ -139,7 +142,8 @@ func (s *Server) Fail(problems []*diag.Problem, source func(file string) []byte)
 	s.publishMu.Lock()
 	defer s.publishMu.Unlock()
 	built := s.current.Load() != nil
-	ev := newEvent("errors", errorsEvent{Problems: describeProblems(problems, source), Built: built})
+	ev := newEvent("errors", errorsEvent{Problems: describeProblems(s.opts.Lang, problems, source), Built: built,
+		Text: errorsText(s.opts.Lang, len(problems), built)})
 	s.events.setFailure(&ev)
 	s.events.broadcast(ev)
 }
@@ -159,6 +163,7 @@ type changeEvent struct {
 type errorsEvent struct {
 	Problems []problemView `json:"problems"`
 	Built    bool          `json:"built"` // a good build is served; false before the first
+	Text     overlayText   `json:"text"`  // the words of the overlay or the panel, in the site's language
 }
 
 // problemView is one problem as the overlay shows it.
@@ -182,9 +187,9 @@ type sourceLine struct {
 	Marked bool   `json:"marked,omitempty"` // the problem's own line
 }
 
-// describeProblems turns problems into what the overlay shows, reading
-// each file's source once.
-func describeProblems(problems []*diag.Problem, source func(string) []byte) []problemView {
+// describeProblems turns problems into what the overlay shows, in l,
+// reading each file's source once.
+func describeProblems(l messages.Language, problems []*diag.Problem, source func(string) []byte) []problemView {
 	lines := map[string][]string{}
 	views := make([]problemView, 0, len(problems))
 	for _, p := range problems {
@@ -193,7 +198,7 @@ func describeProblems(problems []*diag.Problem, source func(string) []byte) []pr
 		}
 		v := problemView{
 			File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Position: p.Pos.String(),
-			Warning: p.Severity == diag.SeverityWarning, Message: p.Msg, Hint: p.Hint,
+			Warning: p.Severity == diag.SeverityWarning, Message: p.MessageIn(l), Hint: p.HintIn(l),
 		}
 		if siteLevel(p.Pos) {
 			v = problemView{Site: true, Warning: v.Warning, Message: v.Message, Hint: v.Hint}

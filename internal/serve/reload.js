@@ -6,12 +6,15 @@
 //   reload {build, paths}     reload, keeping the scroll position.
 //   css    {build, paths}     only stylesheets changed: fetch this page
 //                             again and swap its stylesheet links in place.
-//   errors {problems, built}  the build failed: show the problems, over the
-//                             last good build, or saying there is none yet
-//                             when built is false.
+//   errors {problems, built, text}  the build failed: show the problems,
+//                             over the last good build, or saying there is
+//                             none yet when built is false.
 //   clear  {build}            the build is good again: hide them.
-//   warnings {problems}       the good build's warnings, in a small panel
+//   warnings {problems, text} the good build's warnings, in a small panel
 //                             that leaves the page usable; none: hide it.
+// text holds every other word the overlay and the panel show (title,
+// intro, hide, wholeSite, warning, fix, seeAlso), in the site's language;
+// the script adds no words of its own.
 // A problem with site set concerns the whole site and names no file.
 // It builds everything with DOM APIs and textContent, never HTML strings,
 // and styles through the CSSOM, so a strict Content-Security-Policy holds.
@@ -50,10 +53,11 @@
   });
   source.addEventListener("errors", function (e) {
     var data = JSON.parse(e.data);
-    showProblems(data.problems || [], data.built);
+    showProblems(data.problems || [], data.text || {});
   });
   source.addEventListener("warnings", function (e) {
-    showWarnings(JSON.parse(e.data).problems || []);
+    var data = JSON.parse(e.data);
+    showWarnings(data.problems || [], data.text || {});
   });
   source.addEventListener("clear", function (e) {
     if (known) known.build = JSON.parse(e.data).build;
@@ -138,7 +142,7 @@
     return node;
   }
 
-  function showProblems(problems, built) {
+  function showProblems(problems, text) {
     removeOverlay();
     var overlay = el("div", "", {
       position: "fixed", top: "0", right: "0", bottom: "0", left: "0",
@@ -149,29 +153,25 @@
     });
     overlay.id = overlayId;
     overlay.setAttribute("role", "alert");
-    var count = problems.length === 1 ? "1 problem" : problems.length + " problems";
-    overlay.appendChild(el("h2", "Build failed: " + count, {
+    overlay.appendChild(el("h2", text.title, {
       margin: "0 0 4px", font: "bold 18px/1.3 system-ui, sans-serif", color: "#ff8a80",
     }));
-    var intro = el("p", built ?
-      "The preview shows the last good build. Fix the files and save; this panel closes by itself. " :
-      "No build has succeeded yet, so there is no page to show. Fix the files and save; the site appears by itself. ",
-      { margin: "0 0 16px", font: "14px/1.4 system-ui, sans-serif", color: "#bbb" });
+    var intro = el("p", text.intro, { margin: "0 0 16px", font: "14px/1.4 system-ui, sans-serif", color: "#bbb" });
     intro.className = "almanac-intro";
-    var hide = el("button", "Hide", { font: "inherit", cursor: "pointer" });
+    var hide = el("button", text.hide, { font: "inherit", cursor: "pointer" });
     hide.type = "button";
     hide.addEventListener("click", removeOverlay);
     intro.appendChild(hide);
     overlay.appendChild(intro);
     problems.forEach(function (p) {
-      overlay.appendChild(problemView(p));
+      overlay.appendChild(problemView(p, text));
     });
     (document.body || document.documentElement).appendChild(overlay);
   }
 
   // showWarnings shows a good build's warnings in a panel along the bottom
   // of the page, which stays readable and usable above it.
-  function showWarnings(problems) {
+  function showWarnings(problems, text) {
     var old = document.getElementById(noticeId);
     if (old) old.remove();
     if (!problems.length) return;
@@ -183,40 +183,39 @@
     });
     panel.id = noticeId;
     panel.setAttribute("role", "status");
-    var count = problems.length === 1 ? "1 warning" : problems.length + " warnings";
-    var head = el("p", "The site built, with " + count + ". ",
+    var head = el("p", text.title,
       { margin: "0 0 8px", font: "bold 14px/1.4 system-ui, sans-serif", color: "#ffd54f" });
-    var hide = el("button", "Hide", { font: "inherit", cursor: "pointer" });
+    var hide = el("button", text.hide, { font: "inherit", cursor: "pointer" });
     hide.type = "button";
     hide.addEventListener("click", function () { panel.remove(); });
     head.appendChild(hide);
     panel.appendChild(head);
     problems.forEach(function (p) {
-      panel.appendChild(problemView(p));
+      panel.appendChild(problemView(p, text));
     });
     (document.body || document.documentElement).appendChild(panel);
   }
 
-  function problemView(p) {
+  function problemView(p, text) {
     var color = p.warning ? "#ffd54f" : "#ff8a80";
     var box = el("section", "", {
       margin: "0 0 16px", padding: "8px 12px", borderLeft: "4px solid " + color,
       background: "rgba(255, 255, 255, 0.05)",
     });
     box.className = "almanac-problem";
-    var where = el("div", (p.site ? "Whole site" : p.position) + (p.warning ? ": warning" : ""), { color: color, fontWeight: "bold" });
+    var where = el("div", (p.site ? text.wholeSite : p.position) + (p.warning ? text.warning : ""), { color: color, fontWeight: "bold" });
     where.className = "almanac-position";
     box.appendChild(where);
     var message = el("div", p.message, { whiteSpace: "pre-wrap" });
     message.className = "almanac-message";
     box.appendChild(message);
     if (p.hint) {
-      var hint = el("div", "Fix: " + p.hint, { color: "#a5d6a7", whiteSpace: "pre-wrap" });
+      var hint = el("div", text.fix + p.hint, { color: "#a5d6a7", whiteSpace: "pre-wrap" });
       hint.className = "almanac-hint";
       box.appendChild(hint);
     }
     if (p.related && p.related.length) {
-      box.appendChild(el("div", "See also: " + p.related.join(", "), { color: "#bbb" }));
+      box.appendChild(el("div", text.seeAlso + p.related.join(", "), { color: "#bbb" }));
     }
     if (p.source && p.source.length) box.appendChild(sourceView(p));
     return box;

@@ -42,6 +42,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/almanac-news/almanac/internal/messages"
 )
 
 // DefaultBind and DefaultPort are what `almanac serve` uses without flags.
@@ -59,6 +61,7 @@ type Options struct {
 	Bind string // address to listen on; "" means DefaultBind (loopback only)
 	Port int    // TCP port; 0 picks a free one (the CLI's default is DefaultPort)
 	Logf func(format string, args ...any)
+	Lang messages.Language // the language of the error overlay and the warnings panel
 }
 
 // Server is the preview server. Its methods are safe for concurrent use.
