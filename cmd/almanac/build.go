@@ -11,17 +11,20 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/almanac-news/almanac/internal/build"
-	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/messages"
 	"github.com/almanac-news/almanac/internal/report"
 )
 
-// buildMessages are what almanac build says; a message catalog can
-// replace them.
-var buildMessages = struct {
+// buildText is what almanac build says.
+type buildText struct {
 	Short, Long, Example    string
 	Progress, Summary, Plan string
 	Errors, Strict, Failed  string
-}{
+	Counts, Took            string
+}
+
+// buildMessages are what almanac build says, in English and Vietnamese.
+var buildMessages = localized[buildText]{en: buildText{
 	Short: "Build the site into public/",
 	Long: `Build reads the site folder (almanac.toml, content/, layouts/, assets/, data/), renders
 every page, chart table, CSV file, feed and sitemap, and writes them into public/ (or --dest).
@@ -38,20 +41,31 @@ printed too and counted in the summary line; with --strict they fail the build a
 	Errors:   "%s: the site has errors:\n",
 	Strict:   "%s: --strict makes %s fail the build; %s was left as it was\n",
 	Failed:   "%s: the site has errors (%s, %s); %s was left as it was\n",
-}
+	Counts:   "%s, %s, %s",
+	Took:     "%s in %v",
+}, vi: buildText{
+	Progress: "Đang dựng %s …",
+	Summary:  "Đã dựng %s → %s\n",
+	Plan:     "Dựng %s vào %s (bản nháp: %v, bài hẹn giờ: %v)\n",
+	Errors:   "%s: trang có lỗi:\n",
+	Strict:   "%s: --strict khiến %s làm hỏng lần dựng; %s được giữ nguyên\n",
+	Failed:   "%s: trang có lỗi (%s, %s); %s được giữ nguyên\n",
+	Counts:   "%s, %s, %s",
+	Took:     "%s trong %v",
+}}
 
 func init() { register(newBuildCommand) }
 
 func newBuildCommand(c *cli) *cobra.Command {
-	m := buildMessages
+	m := buildMessages.in(c.lang)
 	cmd := &cobra.Command{
 		Use:     "build",
 		Short:   m.Short,
 		Long:    m.Long,
 		Example: m.Example,
-		Args:    noArgs,
+		Args:    c.noArgs,
 	}
-	b := addBuildFlags(cmd.Flags())
+	b := addBuildFlags(cmd.Flags(), c.lang)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return c.runBuild(cmd, b) }
 	return cmd
 }
@@ -63,15 +77,16 @@ type buildFlags struct {
 	dest, baseURL string
 }
 
-func addBuildFlags(fl *pflag.FlagSet) *buildFlags {
-	b := &buildFlags{site: addSiteFlags(fl), report: addReportFlags(fl)}
-	fl.StringVarP(&b.dest, "dest", "d", "", flagMessages.Dest)
-	fl.StringVarP(&b.baseURL, "base-url", "b", "", flagMessages.BaseURL)
+func addBuildFlags(fl *pflag.FlagSet, l messages.Language) *buildFlags {
+	m := flagMessages.in(l)
+	b := &buildFlags{site: addSiteFlags(fl, l), report: addReportFlags(fl, l)}
+	fl.StringVarP(&b.dest, "dest", "d", "", m.Dest)
+	fl.StringVarP(&b.baseURL, "base-url", "b", "", m.BaseURL)
 	return b
 }
 
 func (c *cli) runBuild(cmd *cobra.Command, b *buildFlags) error {
-	m := buildMessages
+	m := buildMessages.in(c.lang)
 	printer, err := b.report.printer(c, b.site.source, c.stderr)
 	if err != nil {
 		return err
@@ -98,43 +113,47 @@ func (c *cli) runBuild(cmd *cobra.Command, b *buildFlags) error {
 		return err
 	}
 	if !c.quiet {
-		fmt.Fprintf(c.human(printer), m.Summary, buildSummary(res), opts.Dest)
+		fmt.Fprintf(c.human(printer), m.Summary, buildSummary(c.lang, res), opts.Dest)
 	}
 	if c.verbose {
-		printSkipped(c.human(printer), res.Skipped, nil)
+		printSkipped(c.human(printer), c.lang, res.Skipped, nil)
 	}
 	return nil
 }
 
-// buildSummary is "23 pages, 2 sections, 63 files, 1 warning in 37ms";
-// the warnings are left out when there is none.
-func buildSummary(res *build.Result) string {
-	s := fmt.Sprintf("%s, %s, %s", diag.Count(res.Pages, "page"), diag.Count(res.Sections, "section"), diag.Count(res.Files, "file"))
+// buildSummary is "23 pages, 2 sections, 63 files, 1 warning in 37ms"
+// ("23 trang, 2 chuyên mục, 63 tệp, 1 cảnh báo trong 37ms"); the
+// warnings are left out when there is none.
+func buildSummary(l messages.Language, res *build.Result) string {
+	m := buildMessages.in(l)
+	s := fmt.Sprintf(m.Counts, messages.Count(l, res.Pages, "page"), messages.Count(l, res.Sections, "section"),
+		messages.Count(l, res.Files, "file"))
 	if n := len(res.Warnings); n > 0 {
-		s += ", " + diag.Count(n, "warning")
+		s += ", " + messages.Count(l, n, "warning")
 	}
-	return s + fmt.Sprintf(" in %v", res.Duration.Round(time.Millisecond))
+	return fmt.Sprintf(m.Took, s, res.Duration.Round(time.Millisecond))
 }
 
 // buildFailed reports a failed build: every problem found, errors and
 // warnings, or the error that stopped it.
 func (c *cli) buildFailed(cmd *cobra.Command, printer *report.Printer, dest string, err error) error {
-	m := buildMessages
+	m := buildMessages.in(c.lang)
 	var ce *build.ContentError
 	if !errors.As(err, &ce) {
-		return c.fail(cmd, "%v", err)
+		return c.fail(cmd, "%s", localizedError(c.lang, err))
 	}
 	name := cmd.CommandPath()
 	printer.Print(ce.Warnings...)
 	switch {
 	case errors.Is(err, build.ErrStrict):
-		fmt.Fprintf(c.stderr, m.Strict, name, diag.Count(len(ce.Warnings), "warning"), dest)
+		fmt.Fprintf(c.stderr, m.Strict, name, messages.Count(c.lang, len(ce.Warnings), "warning"), dest)
 	case printer.Format == report.Text:
 		fmt.Fprintf(c.stderr, m.Errors, name)
 		printer.Print(ce.Errors...)
 	default:
 		printer.Print(ce.Errors...)
-		fmt.Fprintf(c.stderr, m.Failed, name, diag.Count(len(ce.Errors), "error"), diag.Count(len(ce.Warnings), "warning"), dest)
+		fmt.Fprintf(c.stderr, m.Failed, name, messages.Count(c.lang, len(ce.Errors), "error"),
+			messages.Count(c.lang, len(ce.Warnings), "warning"), dest)
 	}
 	return failed
 }

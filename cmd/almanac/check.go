@@ -12,18 +12,20 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/almanac-news/almanac/internal/build"
-	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/messages"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
-// checkMessages are what almanac check says; a message catalog can
-// replace them.
-var checkMessages = struct {
+// checkText is what almanac check says.
+type checkText struct {
 	Short, Long, Example     string
 	Progress, LeftOut, Draft string
 	Future, NoDate, Summary  string
 	Strict                   string
-}{
+}
+
+// checkMessages are what almanac check says, in English and Vietnamese.
+var checkMessages = localized[checkText]{en: checkText{
 	Short: "Check the whole site, links included, without writing anything",
 	Long: `Check runs every stage of a build up to writing files (configuration, front matter,
 figures, charts and their data, templates and layouts), goes on after errors so that one run
@@ -41,20 +43,28 @@ out, then a summary; it exits with status 1 when there is an error, or a warning
 	NoDate:   "no date          ",
 	Summary:  "Checked %s and %s: %s, %s.\n",
 	Strict:   "%s: --strict makes %s fail the check\n",
-}
+}, vi: checkText{
+	Progress: "Đang kiểm tra %s …",
+	LeftOut:  "Chưa đưa vào trang (--drafts và --future kiểm tra chúng như đã đăng):\n",
+	Draft:    "nháp   ",
+	Future:   "hẹn giờ",
+	NoDate:   "chưa có ngày     ",
+	Summary:  "Đã kiểm tra %s và %s: %s, %s.\n",
+	Strict:   "%s: --strict khiến %s làm lần kiểm tra thất bại\n",
+}}
 
 func init() { register(newCheckCommand) }
 
 func newCheckCommand(c *cli) *cobra.Command {
-	m := checkMessages
+	m := checkMessages.in(c.lang)
 	cmd := &cobra.Command{
 		Use:     "check",
 		Short:   m.Short,
 		Long:    m.Long,
 		Example: m.Example,
-		Args:    noArgs,
+		Args:    c.noArgs,
 	}
-	s, r := addSiteFlags(cmd.Flags()), addReportFlags(cmd.Flags())
+	s, r := addSiteFlags(cmd.Flags(), c.lang), addReportFlags(cmd.Flags(), c.lang)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return c.runCheck(cmd, s, r) }
 	return cmd
 }
@@ -62,7 +72,7 @@ func newCheckCommand(c *cli) *cobra.Command {
 // runCheck validates the whole site as a build would, and more, without
 // writing anything: it prints every problem, then the articles left out.
 func (c *cli) runCheck(cmd *cobra.Command, s *siteFlags, r *reportFlags) error {
-	m := checkMessages
+	m := checkMessages.in(c.lang)
 	printer, err := r.printer(c, s.source, c.stdout)
 	if err != nil {
 		return err
@@ -76,22 +86,22 @@ func (c *cli) runCheck(cmd *cobra.Command, s *siteFlags, r *reportFlags) error {
 	res, err := build.Check(context.Background(), opts)
 	done()
 	if err != nil {
-		return c.fail(cmd, "%v", err)
+		return c.fail(cmd, "%s", localizedError(c.lang, err))
 	}
 	if err := printer.Print(res.Problems...); err != nil {
 		return err
 	}
 	if !c.quiet {
 		out := c.human(printer)
-		printSkipped(out, res.Skipped, cmp.Or(res.Config.Location, time.UTC))
-		fmt.Fprintf(out, m.Summary, diag.Count(res.Pages, "page"), diag.Count(res.Links, "link"),
-			diag.Count(len(res.Errors()), "error"), diag.Count(len(res.Warnings()), "warning"))
+		printSkipped(out, c.lang, res.Skipped, cmp.Or(res.Config.Location, time.UTC))
+		fmt.Fprintf(out, m.Summary, messages.Count(c.lang, res.Pages, "page"), messages.Count(c.lang, res.Links, "link"),
+			messages.Count(c.lang, len(res.Errors()), "error"), messages.Count(c.lang, len(res.Warnings()), "warning"))
 	}
 	switch warnings := len(res.Warnings()); {
 	case len(res.Errors()) > 0:
 		return failed
 	case r.strict && warnings > 0:
-		fmt.Fprintf(c.stderr, m.Strict, cmd.CommandPath(), diag.Count(warnings, "warning"))
+		fmt.Fprintf(c.stderr, m.Strict, cmd.CommandPath(), messages.Count(c.lang, warnings, "warning"))
 		return failed
 	}
 	return nil
@@ -99,8 +109,8 @@ func (c *cli) runCheck(cmd *cobra.Command, s *siteFlags, r *reportFlags) error {
 
 // printSkipped lists the drafts and future articles left out, with their
 // dates in loc (their own zone when loc is nil).
-func printSkipped(w io.Writer, skipped []*site.Page, loc *time.Location) {
-	m := checkMessages
+func printSkipped(w io.Writer, l messages.Language, skipped []*site.Page, loc *time.Location) {
+	m := checkMessages.in(l)
 	if len(skipped) > 0 {
 		fmt.Fprint(w, m.LeftOut)
 	}

@@ -88,7 +88,7 @@ func TestHelpTextsSayEnough(t *testing.T) {
 
 func TestBinaryServeAlias(t *testing.T) {
 	dir := extractSite(t, "serve.txtar")
-	cmd := exec.Command(binary(t), "server", "-s", dir, "-p", "0")
+	cmd := exec.Command(binary(t), "server", "-s", dir, "-p", "0", "--lang", "en")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

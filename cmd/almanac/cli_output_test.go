@@ -175,7 +175,7 @@ func TestBinaryProgressOnlyOnATerminal(t *testing.T) {
 	}
 	dir := writeSite(t, goodSite)
 	for _, args := range []string{"build", "check"} {
-		line := binary(t) + " " + args + " -s " + dir
+		line := binary(t) + " " + args + " -s " + dir + " --lang en"
 		out, err := exec.Command(scriptPath, "-qec", line, os.DevNull).CombinedOutput()
 		verb := map[string]string{"build": "Building ", "check": "Checking "}[args]
 		if err != nil || !strings.Contains(string(out), verb+dir+" …\r\x1b[K") {

@@ -63,8 +63,32 @@ func (r result) String() string {
 	return "exit " + strconv.Itoa(r.code) + "\nstdout:\n" + r.stdout + "stderr:\n" + r.stderr
 }
 
-// runBinary runs the binary in dir with args; env adds variables.
+// runBinary runs the binary in dir with args; env adds variables. The
+// tests' sites are mostly Vietnamese and most tests match English
+// messages, so it asks for English with --lang=en unless args choose a
+// language themselves; the tests of Vietnamese messages use runBinaryAs.
 func runBinary(t testing.TB, dir string, env []string, args ...string) result {
+	t.Helper()
+	return runBinaryAs(t, dir, env, withLang(args)...)
+}
+
+// withLang puts --lang=en before args that name no language. It leaves
+// "new site" alone, whose own --lang is the language of the site it
+// writes (and its messages are English without one).
+func withLang(args []string) []string {
+	if len(args) >= 3 && args[0] == "new" && args[1] == "site" {
+		return args
+	}
+	for _, a := range args {
+		if a == "--lang" || strings.HasPrefix(a, "--lang=") || a == "--" {
+			return args
+		}
+	}
+	return append([]string{"--lang=en"}, args...)
+}
+
+// runBinaryAs runs the binary in dir with exactly args.
+func runBinaryAs(t testing.TB, dir string, env []string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = dir

@@ -12,13 +12,15 @@ import (
 	"github.com/almanac-news/almanac/internal/echarts"
 )
 
-// fetchMessages are what almanac fetch says; a message catalog can
-// replace them.
-var fetchMessages = struct {
+// fetchText is what almanac fetch says.
+type fetchText struct {
 	Short, Long, Example     string
 	Registry, Cache, Output  string
 	Failed, BadConfiguration string
-}{
+}
+
+// fetchMessages are what almanac fetch says, in English and Vietnamese.
+var fetchMessages = localized[fetchText]{en: fetchText{
 	Short: "Download the chart library ahead of time, for builds without network",
 	Long: `Fetch downloads the pinned Apache ECharts packages from the npm registry (checking their
 integrity), bundles the chart library and keeps it in the cache folder ($ALMANAC_CACHE, else
@@ -35,29 +37,32 @@ or the site's chart_registry, else https://registry.npmjs.org.`,
 	Output:           "also write the bundle to `FILE`, with FILE.sha256 beside it",
 	Failed:           "%v",
 	BadConfiguration: "the site's almanac.toml has errors; fix them first:\n%v",
-}
+}, vi: fetchText{
+	Failed:           "%v",
+	BadConfiguration: "almanac.toml của trang có lỗi; hãy sửa trước:\n%v",
+}}
 
 func init() { register(newFetchCommand) }
 
 func newFetchCommand(c *cli) *cobra.Command {
-	m := fetchMessages
+	m := fetchMessages.in(c.lang)
 	var registry, cache, output, source string
 	cmd := &cobra.Command{
 		Use:     "fetch",
 		Short:   m.Short,
 		Long:    m.Long,
 		Example: m.Example,
-		Args:    noArgs,
+		Args:    c.noArgs,
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&source, "source", "s", ".", flagMessages.Source)
+	fl.StringVarP(&source, "source", "s", ".", flagMessages.in(c.lang).Source)
 	fl.StringVar(&registry, "registry", "", m.Registry)
 	fl.StringVar(&cache, "cache", "", m.Cache)
 	fl.StringVarP(&output, "output", "o", "", m.Output)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		cfg, problems := config.Load(os.DirFS(source), "almanac.toml")
 		if err := problems.Err(); err != nil {
-			return c.fail(cmd, m.BadConfiguration, err)
+			return c.fail(cmd, m.BadConfiguration, localizedError(c.lang, err))
 		}
 		var log io.Writer = c.stderr
 		if c.quiet {

@@ -14,15 +14,19 @@ import (
 
 	"github.com/almanac-news/almanac"
 	"github.com/almanac-news/almanac/internal/build"
+	"github.com/almanac-news/almanac/internal/messages"
 	"github.com/almanac-news/almanac/internal/report"
 )
 
-// flagMessages are the flags' descriptions and the messages about them;
-// a message catalog can replace them.
-var flagMessages = struct {
+// flagText is the flags' descriptions and the messages about them.
+type flagText struct {
 	Source, Drafts, Future, Dest, BaseURL, Format, Strict string
-	Unexpected, NotFolder, NotSite                        string
-}{
+	Unexpected, NotFolder, NotSite, BadFormat             string
+}
+
+// flagMessages are the flags' descriptions and the messages about them,
+// in English and Vietnamese.
+var flagMessages = localized[flagText]{en: flagText{
 	Source:     "site `folder` holding almanac.toml and content/",
 	Drafts:     "include articles marked draft: true (also --buildDrafts)",
 	Future:     "include articles dated in the future (also --buildFuture)",
@@ -33,7 +37,13 @@ var flagMessages = struct {
 	Unexpected: "unexpected argument %q",
 	NotFolder:  "%s is not a folder; pass the site folder with --source",
 	NotSite:    "%s holds neither almanac.toml nor content/, so it is not an Almanac site; pass the site folder with --source, or make a site with almanac new site DIR",
-}
+	BadFormat:  "--format: %q is not a format; use text, github or json",
+}, vi: flagText{
+	Unexpected: "không cần tham số %q",
+	NotFolder:  "%s không phải thư mục; hãy chỉ thư mục của trang bằng --source",
+	NotSite:    "%s không có almanac.toml lẫn content/, nên không phải một trang Almanac; hãy chỉ thư mục của trang bằng --source, hoặc tạo trang mới bằng almanac new site DIR",
+	BadFormat:  "--format: %q không phải một định dạng; hãy dùng text, github hoặc json",
+}}
 
 // siteFlags are the flags that name a site and what of it to build.
 type siteFlags struct {
@@ -41,11 +51,12 @@ type siteFlags struct {
 	drafts, future bool
 }
 
-func addSiteFlags(fl *pflag.FlagSet) *siteFlags {
+func addSiteFlags(fl *pflag.FlagSet, l messages.Language) *siteFlags {
+	m := flagMessages.in(l)
 	f := &siteFlags{}
-	fl.StringVarP(&f.source, "source", "s", ".", flagMessages.Source)
-	fl.BoolVarP(&f.drafts, "drafts", "D", false, flagMessages.Drafts)
-	fl.BoolVarP(&f.future, "future", "F", false, flagMessages.Future)
+	fl.StringVarP(&f.source, "source", "s", ".", m.Source)
+	fl.BoolVarP(&f.drafts, "drafts", "D", false, m.Drafts)
+	fl.BoolVarP(&f.future, "future", "F", false, m.Future)
 	return f
 }
 
@@ -53,15 +64,16 @@ func addSiteFlags(fl *pflag.FlagSet) *siteFlags {
 // read through an os.Root, which refuses to follow a link out of the site
 // folder; the caller closes it when the command ends.
 func (f *siteFlags) open(cmd *cobra.Command, c *cli) (build.Options, io.Closer, error) {
+	m := flagMessages.in(c.lang)
 	if st, err := os.Stat(f.source); err != nil || !st.IsDir() {
-		return build.Options{}, nil, usagef(flagMessages.NotFolder, f.source)
+		return build.Options{}, nil, usagef(m.NotFolder, f.source)
 	}
 	if !exists(filepath.Join(f.source, "almanac.toml")) && !exists(filepath.Join(f.source, "content")) {
-		return build.Options{}, nil, usagef(flagMessages.NotSite, f.source)
+		return build.Options{}, nil, usagef(m.NotSite, f.source)
 	}
 	root, err := os.OpenRoot(f.source)
 	if err != nil {
-		return build.Options{}, nil, c.fail(cmd, "%v", err)
+		return build.Options{}, nil, c.fail(cmd, "%s", localizedError(c.lang, err))
 	}
 	return build.Options{Site: root.FS(), Theme: almanac.Theme(), Drafts: f.drafts, Future: f.future}, root, nil
 }
@@ -72,9 +84,9 @@ func exists(name string) bool {
 }
 
 // noArgs refuses positional arguments.
-func noArgs(_ *cobra.Command, args []string) error {
+func (c *cli) noArgs(_ *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef(flagMessages.Unexpected, args[0])
+		return usagef(flagMessages.in(c.lang).Unexpected, args[0])
 	}
 	return nil
 }
@@ -85,10 +97,11 @@ type reportFlags struct {
 	strict bool
 }
 
-func addReportFlags(fl *pflag.FlagSet) *reportFlags {
+func addReportFlags(fl *pflag.FlagSet, l messages.Language) *reportFlags {
+	m := flagMessages.in(l)
 	f := &reportFlags{}
-	fl.StringVar(&f.format, "format", "", flagMessages.Format)
-	fl.BoolVar(&f.strict, "strict", false, flagMessages.Strict)
+	fl.StringVar(&f.format, "format", "", m.Format)
+	fl.BoolVar(&f.strict, "strict", false, m.Strict)
 	return f
 }
 
@@ -99,10 +112,10 @@ func (f *reportFlags) printer(c *cli, source string, text io.Writer) (*report.Pr
 	if f.format != "" {
 		var err error
 		if format, err = report.ParseFormat(f.format); err != nil {
-			return nil, usagef("--format: %v", err)
+			return nil, usagef(flagMessages.in(c.lang).BadFormat, f.format)
 		}
 	}
-	p := &report.Printer{W: c.stdout, Format: format, Dir: source}
+	p := &report.Printer{W: c.stdout, Format: format, Dir: source, Lang: c.lang}
 	if format == report.Text {
 		p.W = text
 	}

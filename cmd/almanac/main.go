@@ -12,6 +12,10 @@
 //	almanac help COMMAND             the help of a command
 //	almanac completion bash|zsh|fish a completion script for the shell
 //
+// Messages are in the site's language (almanac.toml's language: vi, or
+// anything starting with vi, is Vietnamese; else English), or in the one
+// --lang names; lang.go says how it is chosen.
+//
 // Exit status: 0 on success, 1 when the site has errors (or warnings,
 // with --strict), 2 on bad usage. docs/cli.md describes every command and
 // flag.
@@ -29,6 +33,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/almanac-news/almanac/internal/messages"
 )
 
 // Exit statuses.
@@ -44,9 +50,9 @@ func main() {
 
 // run runs the command line args and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	c := &cli{stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	c := &cli{stdout: stdout, stderr: stderr, getenv: os.Getenv, lang: chooseLanguage(args)}
 	root := newRootCommand(c)
-	root.SetArgs(args)
+	root.SetArgs(joinLang(args))
 	cmd, err := root.ExecuteC()
 	var exit exitError
 	switch {
@@ -55,12 +61,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &exit):
 		return exit.code
 	}
-	msg := strings.TrimRight(err.Error(), "\n")
+	msg := strings.TrimRight(c.cobraMessage(err.Error()), "\n")
 	if strings.Contains(msg, "\n") {
 		msg += "\n" // a blank line after a list of suggestions
 	}
 	fmt.Fprintf(stderr, "%s: %s\n", cmd.CommandPath(), msg)
-	fmt.Fprintf(stderr, rootMessages.SeeHelp, helpPath(cmd))
+	fmt.Fprintf(stderr, rootMessages.in(c.lang).SeeHelp, helpPath(cmd))
 	return exitUsage
 }
 
@@ -93,6 +99,8 @@ type cli struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	quiet, verbose bool
+	langFlag       string            // --lang as given
+	lang           messages.Language // the language of the messages: chooseLanguage
 }
 
 // commands makes the subcommands; each command's file adds its own.

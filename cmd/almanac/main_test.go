@@ -26,7 +26,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 
 func runCLI(args ...string) (int, string, string) {
 	var stdout, stderr bytes.Buffer
-	code := run(args, &stdout, &stderr)
+	code := run(withLang(args), &stdout, &stderr)
 	return code, stdout.String(), stderr.String()
 }
 

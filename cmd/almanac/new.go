@@ -13,19 +13,23 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/almanac-news/almanac/internal/config"
+	"github.com/almanac-news/almanac/internal/messages"
 	"github.com/almanac-news/almanac/internal/scaffold"
 	"github.com/almanac-news/almanac/internal/slug"
 )
 
-// newMessages are what almanac new, new site and new article say; a
-// message catalog can replace them.
-var newMessages = struct {
+// newText is what almanac new, new site and new article say.
+type newText struct {
 	Short, Long, Example                                  string
 	SiteShort, SiteLong, SiteExample, Lang                string
 	ArticleShort, ArticleLong, ArticleExample, Bundle     string
 	WhatToMake, CannotMake, SiteFolder, BadLang, NotEmpty string
 	Wrote, ArticleArgs, BadSection, NoSlug, FixConfig     string
-}{
+}
+
+// newMessages are what almanac new, new site and new article say, in
+// English and Vietnamese.
+var newMessages = localized[newText]{en: newText{
 	Short: "Write a new site or a new article",
 	Long: `New writes the first files of a site or of an article, so that you start from something
 that builds: "new site" a small working site, "new article" a draft article with its front
@@ -58,12 +62,24 @@ which go beside index.md; its comments show how to use them.`,
 	BadSection:  "section %q is not a folder name Almanac uses as it is; use only a-z, 0-9, -, _ and ., e.g. %s",
 	NoSlug:      "title %q has no letters or digits to make a file name from",
 	FixConfig:   "fix almanac.toml first:\n%v",
-}
+}, vi: newText{
+	Lang:        "ngôn ngữ của trang và bài viết mẫu: `vi` hoặc en",
+	WhatToMake:  `hãy nói cần tạo gì: almanac new site DIR, hoặc almanac new article SECTION "Tiêu đề"`,
+	CannotMake:  "không tạo được %q; hãy tạo một trang (site) hoặc một bài viết (article)",
+	SiteFolder:  "hãy cho biết thư mục để ghi trang: almanac new site my-site",
+	BadLang:     "--lang %q không phải ngôn ngữ Almanac viết được; hãy dùng %s",
+	NotEmpty:    "%s không trống; hãy chọn một thư mục mới hoặc trống, để không tệp nào của bạn bị ghi đè",
+	Wrote:       "Đã ghi trang mới vào %s. Xem trước bằng\n  almanac serve --source %s\nhoặc dựng vào %s bằng\n  almanac build --source %s\n",
+	ArticleArgs: `hãy cho biết chuyên mục và tiêu đề: almanac new article tin-tuc "Tiêu đề bài viết"`,
+	BadSection:  "chuyên mục %q không phải tên thư mục Almanac dùng được nguyên dạng; chỉ dùng a-z, 0-9, -, _ và ., ví dụ %s",
+	NoSlug:      "tiêu đề %q không có chữ hay số nào để đặt tên tệp",
+	FixConfig:   "hãy sửa almanac.toml trước:\n%v",
+}}
 
 func init() { register(newNewCommand) }
 
 func newNewCommand(c *cli) *cobra.Command {
-	m := newMessages
+	m := newMessages.in(c.lang)
 	cmd := &cobra.Command{
 		Use:     "new",
 		Short:   m.Short,
@@ -73,7 +89,7 @@ func newNewCommand(c *cli) *cobra.Command {
 			if len(args) == 0 {
 				return usagef("%s", m.WhatToMake)
 			}
-			return usageError{fmt.Sprintf(m.CannotMake, args[0]) + suggestions(cmd.SuggestionsFor(args[0]))}
+			return usageError{fmt.Sprintf(m.CannotMake, args[0]) + c.suggestions(cmd.SuggestionsFor(args[0]))}
 		},
 	}
 	cmd.AddCommand(newSiteCommand(c), newArticleCommand(c))
@@ -81,7 +97,7 @@ func newNewCommand(c *cli) *cobra.Command {
 }
 
 func newSiteCommand(c *cli) *cobra.Command {
-	m := newMessages
+	m := newMessages.in(c.lang)
 	var lang string
 	cmd := &cobra.Command{
 		Use:     "site DIR",
@@ -101,7 +117,7 @@ func newSiteCommand(c *cli) *cobra.Command {
 }
 
 func (c *cli) runNewSite(cmd *cobra.Command, dir, lang string) error {
-	m := newMessages
+	m := newMessages.in(c.lang)
 	if !slices.Contains(scaffold.Languages(), lang) {
 		return usagef(m.BadLang, lang, strings.Join(scaffold.Languages(), " or "))
 	}
@@ -109,7 +125,7 @@ func (c *cli) runNewSite(cmd *cobra.Command, dir, lang string) error {
 		if errors.Is(err, scaffold.ErrNotEmpty) {
 			return c.fail(cmd, m.NotEmpty, dir)
 		}
-		return c.fail(cmd, "%v", err)
+		return c.fail(cmd, "%s", localizedError(c.lang, err))
 	}
 	if !c.quiet {
 		fmt.Fprintf(c.stdout, m.Wrote, dir, dir, filepath.Join(dir, "public"), dir)
@@ -118,7 +134,7 @@ func (c *cli) runNewSite(cmd *cobra.Command, dir, lang string) error {
 }
 
 func newArticleCommand(c *cli) *cobra.Command {
-	m := newMessages
+	m := newMessages.in(c.lang)
 	var source string
 	var bundle bool
 	cmd := &cobra.Command{
@@ -126,12 +142,12 @@ func newArticleCommand(c *cli) *cobra.Command {
 		Short:   m.ArticleShort,
 		Long:    m.ArticleLong,
 		Example: m.ArticleExample,
-		Args:    func(_ *cobra.Command, args []string) error { return checkArticleArgs(args, source) },
+		Args:    func(_ *cobra.Command, args []string) error { return checkArticleArgs(c.lang, args, source) },
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return c.runNewArticle(cmd, source, args[0], args[1], bundle)
 		},
 	}
-	cmd.Flags().StringVarP(&source, "source", "s", ".", flagMessages.Source)
+	cmd.Flags().StringVarP(&source, "source", "s", ".", flagMessages.in(c.lang).Source)
 	cmd.Flags().BoolVar(&bundle, "bundle", false, m.Bundle)
 	return cmd
 }
@@ -139,24 +155,24 @@ func newArticleCommand(c *cli) *cobra.Command {
 func (c *cli) runNewArticle(cmd *cobra.Command, source, section, title string, bundle bool) error {
 	cfg, problems := config.Load(os.DirFS(source), "almanac.toml")
 	if err := problems.Err(); err != nil {
-		return c.fail(cmd, newMessages.FixConfig, err)
+		return c.fail(cmd, newMessages.in(c.lang).FixConfig, localizedError(c.lang, err))
 	}
 	md, err := scaffold.Article{Title: title, Date: time.Now().In(cfg.Location), Author: cfg.Author,
 		Lang: cfg.Language, Bundle: bundle}.Markdown()
 	if err != nil {
-		return c.fail(cmd, "%v", err)
+		return c.fail(cmd, "%s", localizedError(c.lang, err))
 	}
 	file, err := scaffold.WriteArticle(source, section, slug.Make(title), bundle, md)
 	if err != nil {
-		return c.fail(cmd, "%v", err)
+		return c.fail(cmd, "%s", localizedError(c.lang, err))
 	}
 	fmt.Fprintln(c.stdout, file)
 	return nil
 }
 
 // checkArticleArgs checks the section, the title and the site folder.
-func checkArticleArgs(args []string, source string) error {
-	m := newMessages
+func checkArticleArgs(l messages.Language, args []string, source string) error {
+	m := newMessages.in(l)
 	if len(args) != 2 {
 		return usagef("%s", m.ArticleArgs)
 	}
@@ -168,7 +184,7 @@ func checkArticleArgs(args []string, source string) error {
 		return usagef(m.NoSlug, title)
 	}
 	if st, err := os.Stat(source); err != nil || !st.IsDir() {
-		return usagef(flagMessages.NotFolder, source)
+		return usagef(flagMessages.in(l).NotFolder, source)
 	}
 	return nil
 }

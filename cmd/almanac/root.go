@@ -6,18 +6,22 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/almanac-news/almanac/internal/messages"
 )
 
-// rootMessages are what the root command says; a message catalog can
-// replace them.
-var rootMessages = struct {
+// rootText is what the root command says.
+type rootText struct {
 	Short, Long, Example               string
-	Quiet, Verbose, Version            string
-	SeeHelp, QuietAndVerbose           string
+	Quiet, Verbose, Version, Lang      string
+	SeeHelp, QuietAndVerbose, BadLang  string
 	HelpShort, HelpLong, UnknownTopic  string
 	UnknownFlag, DidYouMean, FlagUsage string
-	WhichShell, NoShell                string
-}{
+	WhichShell, NoShell, UnknownCmd    string
+}
+
+// rootMessages are what the root command says, in English and Vietnamese.
+var rootMessages = localized[rootText]{en: rootText{
 	Short: "Build static news sites from Markdown articles with figures",
 	Long: `almanac turns a folder of Markdown articles whose front matter lists the figures they
 report into a complete static news site: article pages with figure cards, charts with their
@@ -41,20 +45,39 @@ examples. "almanac help new article" prints the help of a subcommand.`,
 	FlagUsage:    "%v",
 	WhichShell:   "name the shell: bash, zsh, fish or powershell",
 	NoShell:      "no completion for the shell %q; Almanac writes completion for bash, zsh, fish and powershell",
-}
+	Lang:         "`language` of the messages, vi or en (default: the site's language, else en)",
+	BadLang:      "--lang %q is not a language of Almanac's messages; use vi or en",
+	UnknownCmd:   "unknown command %q for %q",
+}, vi: rootText{
+	Quiet:           "chỉ in lỗi và cảnh báo, không in dòng tóm tắt",
+	Verbose:         "in thêm từng việc lệnh làm",
+	Version:         "in phiên bản, commit và ngày dựng",
+	Lang:            "ngôn ngữ của thông báo, `vi` hoặc en (mặc định: ngôn ngữ của trang, nếu không thì en)",
+	SeeHelp:         "Chạy '%s' để xem cách dùng.\n",
+	QuietAndVerbose: "không dùng được --quiet cùng với --verbose",
+	BadLang:         "--lang %q không phải ngôn ngữ thông báo của Almanac; hãy dùng vi hoặc en",
+	HelpShort:       "In phần trợ giúp của một lệnh",
+	UnknownTopic:    "không có lệnh %q",
+	UnknownFlag:     "không có cờ %s",
+	DidYouMean:      "\n\nCó phải ý bạn là:\n",
+	FlagUsage:       "%v",
+	WhichShell:      "hãy nêu tên shell: bash, zsh, fish hoặc powershell",
+	NoShell:         "không có tệp hoàn thành lệnh cho shell %q; Almanac viết tệp này cho bash, zsh, fish và powershell",
+	UnknownCmd:      "không có lệnh %q trong %q",
+}}
 
 func init() { cobra.EnableCommandSorting = true }
 
 // newRootCommand is almanac itself: it builds, as almanac build does, and
 // holds every subcommand.
 func newRootCommand(c *cli) *cobra.Command {
-	m := rootMessages
+	m := rootMessages.in(c.lang)
 	root := &cobra.Command{
 		Use:               "almanac",
 		Short:             m.Short,
 		Long:              m.Long,
 		Example:           m.Example,
-		Version:           versionText(),
+		Version:           versionOf(c.lang),
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		PersistentPreRunE: func(*cobra.Command, []string) error { return c.checkGlobalFlags() },
@@ -64,8 +87,9 @@ func newRootCommand(c *cli) *cobra.Command {
 	root.SetVersionTemplate("{{.Version}}")
 	root.PersistentFlags().BoolVarP(&c.quiet, "quiet", "q", false, m.Quiet)
 	root.PersistentFlags().BoolVarP(&c.verbose, "verbose", "v", false, m.Verbose)
+	root.PersistentFlags().StringVar(&c.langFlag, "lang", "", m.Lang)
 	root.Flags().Bool("version", false, m.Version)
-	b := addBuildFlags(root.Flags())
+	b := addBuildFlags(root.Flags(), c.lang)
 	root.RunE = func(cmd *cobra.Command, _ []string) error { return c.runBuild(cmd, b) }
 	for _, make := range commands {
 		root.AddCommand(make(c))
@@ -76,30 +100,35 @@ func newRootCommand(c *cli) *cobra.Command {
 			if len(args) == 0 {
 				return usagef("%s", m.WhichShell)
 			}
-			return usageError{fmt.Sprintf(m.NoShell, args[0]) + suggestions(cmd.SuggestionsFor(args[0]))}
+			return usageError{fmt.Sprintf(m.NoShell, args[0]) + c.suggestions(cmd.SuggestionsFor(args[0]))}
 		}
 	}
-	root.SetHelpCommand(newHelpCommand(root))
+	root.SetHelpCommand(c.newHelpCommand(root))
 	root.InitDefaultHelpCmd()
-	root.SetFlagErrorFunc(flagError)
+	root.SetFlagErrorFunc(c.flagError)
 	root.SetGlobalNormalizationFunc(normalizeFlag)
 	return root
 }
 
 func (c *cli) checkGlobalFlags() error {
+	m := rootMessages.in(c.lang)
 	if c.quiet && c.verbose {
-		return usagef("%s", rootMessages.QuietAndVerbose)
+		return usagef("%s", m.QuietAndVerbose)
+	}
+	if _, ok := messages.ParseLanguage(c.langFlag); c.langFlag != "" && !ok {
+		return usagef(m.BadLang, c.langFlag)
 	}
 	return nil
 }
 
 // newHelpCommand is "almanac help COMMAND": unlike cobra's own, it fails
 // with a suggestion for a command that does not exist.
-func newHelpCommand(root *cobra.Command) *cobra.Command {
+func (c *cli) newHelpCommand(root *cobra.Command) *cobra.Command {
+	m := rootMessages.in(c.lang)
 	return &cobra.Command{
 		Use:   "help [command]",
-		Short: rootMessages.HelpShort,
-		Long:  rootMessages.HelpLong,
+		Short: m.HelpShort,
+		Long:  m.HelpLong,
 		Example: `  almanac help build
   almanac help new article`,
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -111,8 +140,8 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 				return err
 			}
 			if len(rest) > 0 {
-				msg := fmt.Sprintf(rootMessages.UnknownTopic, strings.Join(args, " "))
-				return usageError{msg + suggestions(target.SuggestionsFor(rest[0]))}
+				msg := fmt.Sprintf(m.UnknownTopic, strings.Join(args, " "))
+				return usageError{msg + c.suggestions(target.SuggestionsFor(rest[0]))}
 			}
 			target.InitDefaultHelpFlag() // as "COMMAND --help" shows it
 			return target.Help()
@@ -155,10 +184,11 @@ func normalizeFlag(_ *pflag.FlagSet, name string) pflag.NormalizedName {
 
 // flagError makes a flag parsing error a usage error, suggesting the
 // flag that was perhaps meant.
-func flagError(cmd *cobra.Command, err error) error {
+func (c *cli) flagError(cmd *cobra.Command, err error) error {
+	m := rootMessages.in(c.lang)
 	name, ok := strings.CutPrefix(err.Error(), "unknown flag: ")
 	if !ok {
-		return usagef(rootMessages.FlagUsage, err)
+		return usagef(m.FlagUsage, err)
 	}
-	return usageError{fmt.Sprintf(rootMessages.UnknownFlag, name) + suggestions(flagSuggestions(cmd, name))}
+	return usageError{fmt.Sprintf(m.UnknownFlag, name) + c.suggestions(flagSuggestions(cmd, name))}
 }

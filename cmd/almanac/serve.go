@@ -16,6 +16,7 @@ import (
 
 	"github.com/almanac-news/almanac/internal/build"
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/messages"
 	"github.com/almanac-news/almanac/internal/serve"
 	"github.com/almanac-news/almanac/internal/watch"
 )
@@ -32,15 +33,18 @@ type preview struct {
 	quiet   bool              // print only failed builds
 	verbose bool              // also print each build's warnings
 	ready   func(addr string) // called once serving, with the listener's address; tests use it
+	lang    messages.Language // the language of what it prints and of the overlay
 }
 
-// serveMessages are what almanac serve says; a message catalog can
-// replace them.
-var serveMessages = struct {
+// serveText is what almanac serve says.
+type serveText struct {
 	Short, Long, Example, Bind, Port, Write, Dest string
 	Serving, Watch, Failed, Rebuilt, Writing      string
 	FirstBuild, FullRebuild, AndMore              string
-}{
+}
+
+// serveMessages are what almanac serve says, in English and Vietnamese.
+var serveMessages = localized[serveText]{en: serveText{
 	Short: "Preview the site at http://127.0.0.1:1313/, rebuilding on every save",
 	Long: `Serve builds the site in memory and serves it on http://127.0.0.1:1313/ (or --bind and
 --port). Every save under content/, layouts/, assets/, data/ or to almanac.toml rebuilds what
@@ -63,21 +67,30 @@ fixed. The preview serves the site at its root, whatever base_url says. Stop it 
 	FirstBuild:  "build",
 	FullRebuild: "full rebuild",
 	AndMore:     "%s and %d more",
-}
+}, vi: serveText{
+	Serving:     "Đang phục vụ bản xem trước tại http://%s/ (Ctrl-C để dừng)\n",
+	Watch:       "theo dõi tệp: %v\n",
+	Failed:      "%s: %s\n%v\n",
+	Rebuilt:     "%s: dựng %d trên %d trang, %d tệp thay đổi trong %v\n",
+	Writing:     "ghi %s: %v\n",
+	FirstBuild:  "dựng trang",
+	FullRebuild: "dựng lại toàn bộ",
+	AndMore:     "%s và %d tệp khác",
+}}
 
 func init() { register(newServeCommand) }
 
 func newServeCommand(c *cli) *cobra.Command {
-	m := serveMessages
+	m := serveMessages.in(c.lang)
 	cmd := &cobra.Command{
 		Use:     "serve",
 		Aliases: []string{"server"},
 		Short:   m.Short,
 		Long:    m.Long,
 		Example: m.Example,
-		Args:    noArgs,
+		Args:    c.noArgs,
 	}
-	f := &serveFlags{site: addSiteFlags(cmd.Flags())}
+	f := &serveFlags{site: addSiteFlags(cmd.Flags(), c.lang)}
 	cmd.Flags().StringVar(&f.bind, "bind", serve.DefaultBind, m.Bind)
 	cmd.Flags().IntVarP(&f.port, "port", "p", serve.DefaultPort, m.Port)
 	cmd.Flags().BoolVar(&f.write, "write", false, m.Write)
@@ -101,7 +114,7 @@ func (c *cli) runServe(cmd *cobra.Command, f *serveFlags) error {
 	}
 	defer root.Close()
 	p := &preview{source: f.site.source, opts: opts, out: c.stdout, quiet: c.quiet, verbose: c.verbose,
-		server: serve.New(serve.Options{Bind: f.bind, Port: f.port})}
+		lang: c.lang, server: serve.New(serve.Options{Bind: f.bind, Port: f.port, Lang: c.lang})}
 	preview := p.opts
 	preview.BaseURL = "/" // the preview serves the site at its root, whatever base_url says
 	p.session = build.NewSession(preview)
@@ -114,7 +127,7 @@ func (c *cli) runServe(cmd *cobra.Command, f *serveFlags) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := p.run(ctx); err != nil {
-		return c.fail(cmd, "%v", err)
+		return c.fail(cmd, "%s", localizedError(c.lang, err))
 	}
 	return nil
 }
@@ -132,7 +145,7 @@ func (p *preview) run(ctx context.Context) error {
 	}
 	defer w.Close()
 	p.rebuild(ctx, nil, true)
-	fmt.Fprintf(p.out, serveMessages.Serving, l.Addr())
+	fmt.Fprintf(p.out, serveMessages.in(p.lang).Serving, l.Addr())
 	if p.ready != nil {
 		p.ready(l.Addr().String())
 	}
@@ -149,36 +162,37 @@ func (p *preview) run(ctx context.Context) error {
 		case b := <-w.Batches():
 			p.rebuild(ctx, b.Paths, b.Rescan)
 		case err := <-w.Errors():
-			fmt.Fprintf(p.out, serveMessages.Watch, err)
+			fmt.Fprintf(p.out, serveMessages.in(p.lang).Watch, err)
 		}
 	}
 }
 
 // rebuild runs one build, publishes or reports it, and prints one line.
 func (p *preview) rebuild(ctx context.Context, changed []string, all bool) {
+	m := serveMessages.in(p.lang)
 	tree, change, res, err := p.session.Build(ctx, changed, all)
-	what := describe(changed, all)
+	what := p.describe(changed, all)
 	if err != nil {
 		problems := problemsOf(err)
 		p.server.Fail(problems, p.sourceFile)
-		fmt.Fprintf(p.out, serveMessages.Failed, what, diag.Count(len(problems), "error"), diag.Errors(problems))
+		fmt.Fprintf(p.out, m.Failed, what, messages.Count(p.lang, len(problems), "error"), problems.In(p.lang))
 		return
 	}
 	p.server.Publish(tree, serve.Change{Paths: change.Paths, CSSOnly: change.CSSOnly, Moved: change.Moved, Warnings: res.Warnings})
 	if !p.quiet {
-		fmt.Fprintf(p.out, serveMessages.Rebuilt,
+		fmt.Fprintf(p.out, m.Rebuilt,
 			what, change.Rendered, res.Pages, len(change.Paths), res.Duration.Round(time.Millisecond))
 	}
 	if p.verbose {
 		for _, w := range res.Warnings {
-			fmt.Fprintln(p.out, w)
+			fmt.Fprintln(p.out, w.In(p.lang))
 		}
 	}
 	if p.write != "" {
 		opts := p.opts
 		opts.Dest = p.write
 		if _, err := build.Run(ctx, opts); err != nil {
-			fmt.Fprintf(p.out, serveMessages.Writing, p.write, err)
+			fmt.Fprintf(p.out, m.Writing, p.write, localizedError(p.lang, err))
 		}
 	}
 }
@@ -206,16 +220,17 @@ func (p *preview) sourceFile(name string) []byte {
 	return b
 }
 
-func describe(changed []string, all bool) string {
+func (p *preview) describe(changed []string, all bool) string {
+	m := serveMessages.in(p.lang)
 	switch {
 	case all && changed == nil:
-		return serveMessages.FirstBuild
+		return m.FirstBuild
 	case all:
-		return serveMessages.FullRebuild
+		return m.FullRebuild
 	case len(changed) == 1:
 		return changed[0]
 	case len(changed) <= 3:
 		return strings.Join(changed, ", ")
 	}
-	return fmt.Sprintf(serveMessages.AndMore, changed[0], len(changed)-1)
+	return fmt.Sprintf(m.AndMore, changed[0], len(changed)-1)
 }

@@ -128,7 +128,7 @@ func startServeCommand(t *testing.T, args ...string) (string, *lockedBuffer) {
 	t.Helper()
 	out, errOut := &lockedBuffer{}, &lockedBuffer{}
 	codes := make(chan int, 1)
-	go func() { codes <- run(append([]string{"serve"}, args...), out, errOut) }()
+	go func() { codes <- run(withLang(append([]string{"serve"}, args...)), out, errOut) }()
 	serving := regexp.MustCompile(`Serving the preview at (http://127\.0\.0\.1:\d+)/`)
 	deadline := time.Now().Add(time.Minute)
 	for serving.FindStringSubmatch(out.String()) == nil {

@@ -605,7 +605,7 @@ func TestServeStopsOnInterrupt(t *testing.T) {
 	out, errOut := &lockedBuffer{}, &lockedBuffer{}
 	args := []string{"serve", "--source", extractSite(t, "serve.txtar"), "--port", "0"}
 	codes := make(chan int, 1)
-	go func() { codes <- run(args, out, errOut) }()
+	go func() { codes <- run(withLang(args), out, errOut) }()
 	deadline := time.Now().Add(time.Minute)
 	for !strings.Contains(out.String(), "Serving the preview at http://127.0.0.1:") {
 		select {

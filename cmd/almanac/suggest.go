@@ -55,11 +55,11 @@ func flagSuggestions(cmd *cobra.Command, typed string) []string {
 
 // suggestions writes "Did you mean this?" and the names, one a line, or
 // nothing when there is none.
-func suggestions(names []string) string {
+func (c *cli) suggestions(names []string) string {
 	if len(names) == 0 {
 		return ""
 	}
-	return rootMessages.DidYouMean + "\t" + strings.Join(names, "\n\t")
+	return rootMessages.in(c.lang).DidYouMean + "\t" + strings.Join(names, "\n\t")
 }
 
 // distance is the Levenshtein distance between a and b, counting an

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/almanac-news/almanac/internal/messages"
 )
 
 // Set at link time, for a release build without VCS stamping:
@@ -13,14 +15,17 @@ import (
 //	go build -ldflags "-X main.version=v1.2.0 -X main.commit=1a2b3c4 -X main.date=2026-03-01T10:00:00Z" ./cmd/almanac
 var version, commit, date string
 
-// versionMessages are what almanac version says; a message catalog can
-// replace them.
-var versionMessages = struct {
+// versionText is what almanac version says.
+type versionText struct {
 	Short, Long, Example            string
 	Line, Commit, Built, Go         string
 	Devel, Unknown, Modified, NoVCS string
 	CommitDate                      string
-}{
+}
+
+// versionMessages are what almanac version says, in English and
+// Vietnamese.
+var versionMessages = localized[versionText]{en: versionText{
 	Short: "Print the version, commit and build date",
 	Long: `Version prints the version of almanac, the commit of the source it was built from and
 when it was built, as recorded in the program (the module version, the VCS stamp Go writes
@@ -36,38 +41,47 @@ without VCS information says so. "almanac --version" prints the same.`,
 	Modified:   " (with uncommitted changes)",
 	NoVCS:      "unknown (built without VCS information, as go run does)",
 	CommitDate: "unknown; committed %s",
-}
+}, vi: versionText{
+	Line:       "almanac %s\n",
+	Commit:     "commit  %s\n",
+	Built:      "dựng    %s\n",
+	Go:         "go      %s\n",
+	Devel:      "devel",
+	Unknown:    "không rõ",
+	Modified:   " (có thay đổi chưa commit)",
+	NoVCS:      "không rõ (dựng không kèm thông tin VCS, như go run)",
+	CommitDate: "không rõ; commit lúc %s",
+}}
 
 func init() { register(newVersionCommand) }
 
 func newVersionCommand(c *cli) *cobra.Command {
-	m := versionMessages
+	m := versionMessages.in(c.lang)
 	return &cobra.Command{
 		Use:     "version",
 		Short:   m.Short,
 		Long:    m.Long,
 		Example: m.Example,
-		Args:    noArgs,
+		Args:    c.noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprint(c.stdout, versionText())
+			fmt.Fprint(c.stdout, versionOf(c.lang))
 			return nil
 		},
 	}
 }
 
-// versionText is the version, commit, build date and Go of this binary.
-func versionText() string {
+// versionOf is the version, commit, build date and Go of this binary, in l.
+func versionOf(l messages.Language) string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		info = &debug.BuildInfo{}
 	}
-	return describeBuild(info, version, commit, date)
+	return describeBuild(versionMessages.in(l), info, version, commit, date)
 }
 
 // describeBuild writes the build information; the link-time values, when
 // set, take precedence over what Go recorded.
-func describeBuild(info *debug.BuildInfo, version, commit, date string) string {
-	m := versionMessages
+func describeBuild(m versionText, info *debug.BuildInfo, version, commit, date string) string {
 	settings := map[string]string{}
 	for _, s := range info.Settings {
 		settings[s.Key] = s.Value

@@ -23,7 +23,7 @@ func TestDescribeBuild(t *testing.T) {
 		{"go run", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "(devel)"}}, "", "", "",
 			"almanac devel\ncommit  unknown (built without VCS information, as go run does)\nbuilt   unknown\ngo      go1.26.0\n"},
 	} {
-		if got := describeBuild(tc.info, tc.version, tc.commit, tc.at); got != tc.want {
+		if got := describeBuild(versionMessages.en, tc.info, tc.version, tc.commit, tc.at); got != tc.want {
 			t.Errorf("%s:\ngot\n%s\nwant\n%s", tc.name, got, tc.want)
 		}
 	}
