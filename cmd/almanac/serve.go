@@ -33,6 +33,7 @@ type preview struct {
 	quiet   bool              // print only failed builds
 	verbose bool              // also print each build's warnings
 	ready   func(addr string) // called once serving, with the listener's address; tests use it
+	settle  time.Duration     // how long the watcher waits for quiet before a rebuild; 0 for watch's default
 	lang    messages.Language // the language of what it prints and of the overlay
 }
 
@@ -138,7 +139,8 @@ func (p *preview) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	w, err := watch.New(watch.Options{Root: p.source, Dirs: []string{"content", "layouts", "assets", "data"}, Files: []string{"almanac.toml"}})
+	w, err := watch.New(watch.Options{Root: p.source, Dirs: []string{"content", "layouts", "assets", "data"}, Files: []string{"almanac.toml"},
+		Debounce: p.settle})
 	if err != nil {
 		l.Close()
 		return err
