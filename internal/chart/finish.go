@@ -32,19 +32,14 @@ func (b *optionBuilder) finish(option map[string]any) {
 // outlineTargets dashes the outline of every target and forecast bar and
 // hatches its fill, so that it is told from a result without colour.
 func (b *optionBuilder) outlineTargets(series []any) {
+	b.eachItem(series, func(i int, s Series, j int, item map[string]any) {
+		if aimed(s.point(j).Status) {
+			b.hatch(child(item, "itemStyle"), i)
+		}
+	})
 	for i, s := range b.d.Series {
-		if i >= len(series) {
-			return
-		}
-		m, _ := series[i].(map[string]any)
-		for j, item := range asList(m["data"]) {
-			point, ok := item.(map[string]any)
-			if !ok || j >= len(s.Values) || s.Values[j] == nil || !aimed(s.point(j).Status) {
-				continue
-			}
-			b.hatch(child(point, "itemStyle"), i)
-		}
-		if allAimed(s) { // its key in the legend is hatched too
+		if i < len(series) && allAimed(s) { // its key in the legend is hatched too
+			m, _ := series[i].(map[string]any)
 			style := child(m, "itemStyle")
 			style["color"], style["borderColor"], style["borderWidth"] = lighter(b.d.color(i)), b.d.color(i), 1.5
 			b.hatch(style, i)
@@ -55,19 +50,27 @@ func (b *optionBuilder) outlineTargets(series []any) {
 // stripeEstimates draws thin light stripes over every estimate's bar, so
 // that it is told from the results beside it (the chart's key says so).
 func (b *optionBuilder) stripeEstimates(series []any) {
+	b.eachItem(series, func(_ int, s Series, j int, item map[string]any) {
+		if s.point(j).Status == StatusEstimate {
+			child(item, "itemStyle")["decal"] = map[string]any{
+				"symbol": "rect", "symbolSize": 1, "color": "rgba(255, 255, 255, 0.5)",
+				"dashArrayX": []any{1, 0}, "dashArrayY": []any{2, 6}, "rotation": -math.Pi / 4,
+			}
+		}
+	})
+}
+
+// eachItem calls f with the option's data item of every drawn number j of
+// every series i.
+func (b *optionBuilder) eachItem(series []any, f func(i int, s Series, j int, item map[string]any)) {
 	for i, s := range b.d.Series {
 		if i >= len(series) {
 			return
 		}
 		m, _ := series[i].(map[string]any)
 		for j, item := range asList(m["data"]) {
-			point, ok := item.(map[string]any)
-			if !ok || j >= len(s.Values) || s.Values[j] == nil || s.point(j).Status != StatusEstimate {
-				continue
-			}
-			child(point, "itemStyle")["decal"] = map[string]any{
-				"symbol": "rect", "symbolSize": 1, "color": "rgba(255, 255, 255, 0.5)",
-				"dashArrayX": []any{1, 0}, "dashArrayY": []any{2, 6}, "rotation": -math.Pi / 4,
+			if point, ok := item.(map[string]any); ok && j < len(s.Values) && s.Values[j] != nil {
+				f(i, s, j, point)
 			}
 		}
 	}
