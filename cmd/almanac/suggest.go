@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/almanac-news/almanac/internal/diag"
 )
 
 // flagSuggestions are the visible flags of cmd whose names, or other
@@ -33,7 +35,7 @@ func flagSuggestions(cmd *cobra.Command, typed string) []string {
 		}
 		best, bestName := -1, ""
 		for _, n := range names {
-			d := distance(strings.ToLower(name), strings.ToLower(n))
+			d := diag.Distance(strings.ToLower(name), strings.ToLower(n))
 			if strings.HasPrefix(strings.ToLower(n), strings.ToLower(name)) && len(name) >= 2 {
 				d = min(d, 1)
 			}
@@ -60,31 +62,4 @@ func (c *cli) suggestions(names []string) string {
 		return ""
 	}
 	return rootMessages.in(c.lang).DidYouMean + "\t" + strings.Join(names, "\n\t")
-}
-
-// distance is the Levenshtein distance between a and b, counting an
-// exchange of two neighbouring letters as one edit ("biuld", "build").
-func distance(a, b string) int {
-	r, s := []rune(a), []rune(b)
-	prev2 := make([]int, len(s)+1)
-	prev := make([]int, len(s)+1)
-	cur := make([]int, len(s)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(r); i++ {
-		cur[0] = i
-		for j := 1; j <= len(s); j++ {
-			cost := 1
-			if r[i-1] == s[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && r[i-1] == s[j-2] && r[i-2] == s[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(s)]
 }

@@ -88,7 +88,7 @@ func (b *figureChart) checkIndicators() {
 			continue
 		}
 		p := diag.Errorf(b.entryPos(b.ch.IndicatorPos, i), "chart %s names indicator %s, which no figure has", b.ch.ID, ind)
-		if near := closest(ind, b.figures.order); near != "" {
+		if near := diag.Closest(ind, b.figures.order); near != "" {
 			p.WithHint("did you mean %s?", near)
 		} else if len(b.figures.order) > 0 {
 			p.WithHint("the indicators are %s", strings.Join(b.figures.order, ", "))
@@ -250,40 +250,6 @@ func lastOr(items []string, fallback string) string {
 		return fallback
 	}
 	return items[len(items)-1]
-}
-
-// closest returns the candidate within two edits of s, the nearest
-// first, or "" when none is that near: a likely typo's correction.
-func closest(s string, candidates []string) string {
-	best, bestDistance := "", 3
-	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestDistance {
-			best, bestDistance = c, d
-		}
-	}
-	return best
-}
-
-// editDistance counts the single-letter edits that turn a into b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := range ra {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i + 1
-		for j := range rb {
-			cost := 1
-			if ra[i] == rb[j] {
-				cost = 0
-			}
-			cur[j+1] = min(prev[j]+cost, prev[j+1]+1, cur[j]+1)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // allAimed reports whether every number of a series is a target or a

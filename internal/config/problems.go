@@ -28,7 +28,7 @@ func unknownKeyProblem(e *toml.DecodeError, index *positionIndex) *diag.Problem 
 			WithHint("remove it; put settings of your own under [params]")
 	}
 	hint := "known keys are " + strings.Join(known, ", ")
-	if guess := closestKey(key, known); guess != "" {
+	if guess := diag.Closest(key, known); guess != "" {
 		hint = fmt.Sprintf("did you mean %q? %s", guess, hint)
 	}
 	return diag.Errorf(pos, "unknown key %q%s", key, where).WithHint("%s", hint)
@@ -68,41 +68,6 @@ func withoutIndices(path string) string {
 		}
 	}
 	return strings.Join(kept, ".")
-}
-
-// closestKey returns the known key nearest to a misspelt one, or "" when
-// none is within two edits.
-func closestKey(key string, known []string) string {
-	best, bestDistance := "", 3
-	for _, k := range known {
-		if d := editDistance(key, k); d < bestDistance {
-			best, bestDistance = k, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, counting
-// characters.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	previous := make([]int, len(rb)+1)
-	for j := range previous {
-		previous[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		current := make([]int, len(rb)+1)
-		current[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			current[j] = min(previous[j]+1, current[j-1]+1, previous[j-1]+cost)
-		}
-		previous = current
-	}
-	return previous[len(rb)]
 }
 
 // decodeProblem turns a syntax or type error of the decoder into a problem

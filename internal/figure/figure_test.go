@@ -93,42 +93,6 @@ func TestParseNumber(t *testing.T) {
 	}
 }
 
-func TestFixNumber(t *testing.T) {
-	for _, tc := range []struct {
-		in, fixed string
-		fix       Fix
-	}{
-		{"68800", "68800", FixQuotes},
-		{"68.800", "68800", FixThousands},
-		{"68,800", "68800", FixThousands},
-		{"1.234.567,5", "1234567.5", FixThousands},
-		{"68 800", "68800", FixThousands},
-		{"-1,7", "-1.7", FixDecimalComma},
-		{"1.7%", "1.7", FixPercent},
-		{"-1,7 %", "-1.7", FixPercent},
-		{"\u22121.7", "-1.7", FixMinus},
-		{"68800 tỷ đồng", "68800", FixUnit},
-		{"6.88e4", "68800", FixFull},
-		{"trên 68.800", "", FixNone},
-		{"nhiều", "", FixNone},
-	} {
-		fixed, fix := FixNumber(tc.in)
-		if fix != tc.fix || (fix != FixNone && fixed != tc.fixed) {
-			t.Errorf("FixNumber(%q) = %q, %v; want %q, %v", tc.in, fixed, fix, tc.fixed, tc.fix)
-		}
-	}
-}
-
-func TestClosest(t *testing.T) {
-	keys := []string{"indicator", "label", "unit", "period", "value", "change", "base"}
-	for in, want := range map[string]string{"vaule": "value", "indicators": "indicator", "periods": "period",
-		"lable": "label", "x": "", "color": "", "units": "unit"} {
-		if got := Closest(in, keys); got != want {
-			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestCheck(t *testing.T) {
 	base := site.Figure{Indicator: "industry-output", Period: "2020", Value: 68800, HasValue: true,
 		Qualifier: "over", Status: "estimate", Line: 14, Column: 5}

@@ -89,7 +89,7 @@ func IndicatorHint(figs []site.Figure, name string) string {
 		return "the article has no figures: declare the indicator's figures under figures:"
 	}
 	list := "the indicators are " + strings.Join(known, ", ")
-	if c := Closest(name, known); c != "" {
+	if c := diag.Closest(name, known); c != "" {
 		return "did you mean " + c + "? (" + list + ")"
 	}
 	return list

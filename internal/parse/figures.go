@@ -245,7 +245,7 @@ func (f *fields) choice(name string, v *yaml.Node, allowed []string, meanings ma
 	p := f.errorf(v, "%s %q is not one of %s", name, s, strings.Join(allowed, ", "))
 	if m, ok := meanings[strings.ToLower(s)]; ok {
 		p.WithHint("write %s: %s (%s)", name, m, hint)
-	} else if c := figure.Closest(s, allowed); c != "" {
+	} else if c := diag.Closest(s, allowed); c != "" {
 		p.WithHint("did you mean %s? (%s)", c, hint)
 	} else {
 		p.WithHint("%s", hint)
@@ -387,7 +387,7 @@ func (f *fields) keyNodes(what string, n *yaml.Node, known []string) map[string]
 		switch {
 		case !slices.Contains(known, k.Value):
 			hint := "the keys of a " + what + " are " + strings.Join(known, ", ")
-			if c := figure.Closest(k.Value, known); c != "" {
+			if c := diag.Closest(k.Value, known); c != "" {
 				hint = "did you mean " + strconv.Quote(c) + "? (" + hint + ")"
 			}
 			f.errorf(k, "%s has no key %q", what, k.Value).WithHint("%s", hint)
