@@ -106,13 +106,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	s := parsed.Site
+	bodies := keepBodies(s) // for the links' positions: rendering lets the bodies go
 	drawn := &charts{theme: theme, site: opts.Site, lang: cfg.Language}
 	renderBodies(s, drawn, problems)
 	if err := contentError(problems); err != nil {
 		return nil, err
 	}
 	res := &Result{Sections: len(s.Sections), Skipped: parsed.Skipped}
-	if err := write(ctx, opts, theme, s, drawn, res, problems); err != nil {
+	if err := write(ctx, opts, theme, s, drawn, bodies, res, problems); err != nil {
 		return nil, err
 	}
 	res.Warnings = problems.Warnings()

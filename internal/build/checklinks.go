@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -19,11 +20,13 @@ import (
 
 // linkTargets is everything a link of a page body may lead to.
 type linkTargets struct {
-	files  map[string]bool       // slash paths under public/: pages, bundle files, chart CSVs, feeds, assets
+	isFile func(rel string) bool // a slash path under public/: pages, bundle files, chart CSVs, feeds, assets
 	pages  map[string]bool       // URLs of pages, whether or not their layout worked
 	left   map[string]*site.Page // URL of a draft or future article left out → the article
 	failed []string              // URLs of content files that failed to parse
-	byName map[string]string     // last element of a page URL → the URL, for suggestions
+	site   *site.Site
+	names  sync.Once         // makes byName, when a link is broken
+	byName map[string]string // last element of a page URL → the URL, for suggestions
 	// basePath is the path of the site's base URL, "/bantin/", or "/":
 	// rendering puts it before every site path of a Markdown body.
 	basePath string
@@ -31,23 +34,33 @@ type linkTargets struct {
 
 func newLinkTargets(s *site.Site, outputs []render.Output, manifest *assets.Manifest,
 	generated []generatedFile, skipped []*site.Page, failed []string) *linkTargets {
-	t := &linkTargets{files: map[string]bool{}, pages: map[string]bool{}, left: map[string]*site.Page{},
-		failed: failed, byName: map[string]string{}, basePath: basePath(s.Config.BaseURL)}
+	pages := allPages(s)
+	files := make(map[string]bool, len(outputs)+len(generated)+len(pages))
 	for _, out := range outputs {
-		t.files[out.Path] = true
+		files[out.Path] = true
 	}
 	for _, f := range manifest.Files() {
-		t.files[f.Output] = true
+		files[f.Output] = true
 	}
 	for _, f := range generated {
-		t.files[f.path] = true
+		files[f.path] = true
 	}
-	for _, p := range allPages(s) {
-		t.pages[p.URL] = true
-		t.byName[path.Base(p.URL)] = p.URL
+	for _, p := range pages {
 		for _, r := range p.Resources {
-			t.files[strings.TrimPrefix(r.URL, "/")] = true
+			files[strings.TrimPrefix(r.URL, "/")] = true
 		}
+	}
+	return pageTargets(s, func(rel string) bool { return files[rel] }, skipped, failed)
+}
+
+// pageTargets returns the link targets of s's pages, with isFile telling
+// the files the build writes: the preview looks them up in its tree.
+func pageTargets(s *site.Site, isFile func(rel string) bool, skipped []*site.Page, failed []string) *linkTargets {
+	pages := allPages(s)
+	t := &linkTargets{isFile: isFile, pages: make(map[string]bool, len(pages)), left: map[string]*site.Page{},
+		failed: failed, site: s, basePath: basePath(s.Config.BaseURL)}
+	for _, p := range pages {
+		t.pages[p.URL] = true
 	}
 	for _, p := range skipped {
 		t.left[p.URL] = p
@@ -84,12 +97,24 @@ func (t *linkTargets) asWritten(v string) (written string, outside bool) {
 func (t *linkTargets) exists(p string) bool {
 	rel := strings.TrimPrefix(p, "/")
 	switch {
-	case t.pages[p] || t.files[rel]:
+	case t.pages[p] || t.isFile(rel):
 		return true
 	case rel == "" || strings.HasSuffix(rel, "/"):
-		return t.files[rel+"index.html"]
+		return t.isFile(rel + "index.html")
 	}
-	return t.pages[p+"/"] || t.files[rel+"/index.html"]
+	return t.pages[p+"/"] || t.isFile(rel+"/index.html")
+}
+
+// pageNamed returns the URL of a page whose last element is name, if any.
+func (t *linkTargets) pageNamed(name string) (string, bool) {
+	t.names.Do(func() {
+		t.byName = map[string]string{}
+		for _, p := range allPages(t.site) {
+			t.byName[path.Base(p.URL)] = p.URL
+		}
+	})
+	url, ok := t.byName[name]
+	return url, ok
 }
 
 // leftOut returns the draft or future article at p, if any.
@@ -119,8 +144,13 @@ type bodyLink struct {
 	tag, attr, value string
 }
 
-// bodyLinks lists the href and src attributes of body, in order.
+// bodyLinks lists the href and src attributes of body, in order. It
+// reads tags without making tokens, and not at all a body with no href=
+// or src= in it, as most are: a build runs it on every page.
 func bodyLinks(body string) []bodyLink {
+	if !mayLink(body) {
+		return nil
+	}
 	var links []bodyLink
 	z := html.NewTokenizer(strings.NewReader(body))
 	for {
@@ -128,19 +158,65 @@ func bodyLinks(body string) []bodyLink {
 		case html.ErrorToken:
 			return links
 		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			for _, a := range tok.Attr {
-				if a.Namespace == "" && (a.Key == "href" || a.Key == "src") {
-					links = append(links, bodyLink{tag: tok.Data, attr: a.Key, value: a.Val})
+			name, more := z.TagName()
+			tag := ""
+			for more {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				if attr := string(key); attr == "href" || attr == "src" {
+					if tag == "" {
+						tag = string(name)
+					}
+					links = append(links, bodyLink{tag: tag, attr: attr, value: string(val)})
 				}
 			}
 		}
 	}
 }
 
+// mayLink reports whether body may have an href or src attribute with a
+// value: an "=" after those letters, in any case, and perhaps spaces.
+func mayLink(body string) bool {
+	for i := strings.IndexByte(body, '='); i >= 0; {
+		name := strings.TrimRight(body[:i], " \t\r\n\f")
+		if hasSuffixFold(name, "href") || hasSuffixFold(name, "src") {
+			return true
+		}
+		next := strings.IndexByte(body[i+1:], '=')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
 // checkLinks checks every link and picture of every page body against
 // targets and returns how many it checked.
 func checkLinks(s *site.Site, bodies map[*site.Page]markdownBody, t *linkTargets, problems *diag.List) int {
+	return checkLinksOf(s, builtBodies(bodies), t, problems)
+}
+
+// bodyOf gives a page's Markdown and the links and pictures of its
+// rendered body.
+type bodyOf func(*site.Page) (markdownBody, []bodyLink)
+
+// builtBodies is the bodyOf of a build: the Markdown kept before
+// rendering, and the links read from each page's HTML.
+func builtBodies(bodies map[*site.Page]markdownBody) bodyOf {
+	return func(p *site.Page) (markdownBody, []bodyLink) { return bodies[p], pageLinks(p) }
+}
+
+// pageLinks lists the links and pictures of a rendered page's body.
+func pageLinks(p *site.Page) []bodyLink { return bodyLinks(string(p.Content)) }
+
+// checkLinksOf is checkLinks with each page's Markdown and links from
+// bodies: the preview keeps the links from one build to the next.
+func checkLinksOf(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.List) int {
 	pages := allPages(s)
 	var checked atomic.Int64
 	parallel.For(len(pages), func(i int) {
@@ -148,14 +224,32 @@ func checkLinks(s *site.Site, bodies map[*site.Page]markdownBody, t *linkTargets
 		if p.Source == "" || p.Content == "" {
 			return
 		}
-		finder := &linkFinder{file: p.Source, body: bodies[p], next: map[string]int{}}
-		links := bodyLinks(string(p.Content))
+		body, links := bodies(p)
+		if len(links) == 0 {
+			return
+		}
+		finder := &linkFinder{file: p.Source, body: body, next: map[string]int{}}
 		checked.Add(int64(len(links)))
 		for _, l := range links {
 			problems.Add(t.check(p, l, finder))
 		}
 	})
 	return int(checked.Load())
+}
+
+// warnLinks checks links as checkLinks does, for almanac build and the
+// preview: every problem is a warning there, since a broken link or a
+// missing picture spoils one page and should not keep the rest of the
+// site from being published. almanac check reports them at checkLinks'
+// severities (errors, but warnings for links to future articles), and
+// --strict fails a build on them.
+func warnLinks(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.List) {
+	found := &diag.List{}
+	checkLinksOf(s, bodies, t, found)
+	for _, p := range found.Problems() {
+		p.Severity = diag.SeverityWarning
+		problems.Add(p)
+	}
 }
 
 // check returns the problem of one link of page p, or nil when it leads
@@ -201,7 +295,7 @@ func (t *linkTargets) check(p *site.Page, l bodyLink, finder *linkFinder) *diag.
 	if rest, ok := strings.CutPrefix(target, t.basePath); ok && t.basePath != "/" && t.exists("/"+rest) {
 		return problem.WithHint("write site paths from the site's root, /%s: Almanac puts base_url's path %s before them", rest, t.basePath)
 	}
-	if other, ok := t.byName[path.Base(target)]; ok {
+	if other, ok := t.pageNamed(path.Base(target)); ok {
 		return problem.WithHint("did you mean %s?", other)
 	}
 	return problem.WithHint("pages are at /<section>/<slug>/ and bundle files beside their page (docs/content.md); fix the address or remove the link")

@@ -52,6 +52,7 @@ type entryCache struct {
 	page           *site.Page // a rendered copy of parsed; nil until rendered, and while the page is left out
 	version        uint64     // changes whenever page does
 	renderProblems []*diag.Problem
+	links          []bodyLink // the links and pictures of page's body
 	csv            []generatedFile
 	sized          *site.Page // page when its lead picture was sized, else stale
 	image          entryImage
@@ -123,9 +124,35 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 		return nil, nil, nil, err
 	}
 	s.last = gen
+	s.checkLinks(parsed, gen.tree, problems)
 	res := &Result{Pages: len(outputs), Sections: len(parsed.Site.Sections), Files: len(gen.tree),
 		Skipped: parsed.Skipped, Warnings: problems.Warnings(), Duration: time.Since(start)}
 	return gen.tree, change, res, nil
+}
+
+// checkLinks checks the links and pictures of every body against the new
+// tree, whose files are those a full build writes, as Run does: warnings.
+// It checks the whole site each time, since a page added, moved or
+// removed changes where the links of unchanged pages lead; the links of
+// each page are listed once, when it is rendered, so that this costs
+// little more than the lookups (BenchmarkSessionLinks10000).
+func (s *Session) checkLinks(parsed *parse.Result, tree Tree, problems *diag.List) {
+	entries := make(map[*site.Page]*entryCache, len(s.entries))
+	for _, e := range s.entries {
+		if e.page != nil {
+			entries[e.page] = e
+		}
+	}
+	bodies := func(p *site.Page) (markdownBody, []bodyLink) {
+		e := entries[p]
+		if e == nil { // never: every page of a body comes from a content file
+			return markdownBody{}, nil
+		}
+		return markdownBody{text: e.parsed.Body, line: e.parsed.BodyLine}, e.links
+	}
+	isFile := func(rel string) bool { _, ok := tree[rel]; return ok }
+	targets := pageTargets(parsed.Site, isFile, parsed.Skipped, nil)
+	warnLinks(parsed.Site, bodies, targets, problems)
 }
 
 // invalidate drops what the changed paths may have made stale.
@@ -247,6 +274,7 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	renderBody(conv, drawn, &page, list)
 	page.Body = nil
 	e.page, e.csv, e.version, e.renderProblems = &page, drawn.files, nextVersion(), list.Problems()
+	e.links = pageLinks(&page)
 }
 
 // loadAssets collects the theme and site assets, with the chart library

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bufio"
-	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -23,8 +22,10 @@ import (
 // chartLibrary is the logical asset name of the ECharts bundle.
 const chartLibrary = "js/echarts.js"
 
-// write renders every page into a staging folder and swaps it in.
-func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site, drawn *charts, res *Result, problems *diag.List) error {
+// write checks the links and pictures of the bodies (warnings), renders
+// every page into a staging folder and swaps it in.
+func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site, drawn *charts,
+	bodies map[*site.Page]markdownBody, res *Result, problems *diag.List) error {
 	images := sizeLeadImages(opts.Site, allPages(s), newImageCache(), problems)
 	if err := contentError(problems); err != nil {
 		return err
@@ -39,18 +40,23 @@ func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site,
 	}
 	outputs, ps := theme.Plan(&render.Input{Site: s, Asset: manifest.URL})
 	problems.Merge(ps)
-	if err := cmp.Or(contentError(problems), strictError(opts, problems)); err != nil {
+	if err := contentError(problems); err != nil {
 		return err
 	}
 	extra, err := siteFiles(s, outputs, opts.Now, nil)
 	if err != nil {
 		return err
 	}
+	generated := slices.Concat(drawn.files, images, extra)
+	warnLinks(s, builtBodies(bodies), newLinkTargets(s, outputs, manifest, generated, res.Skipped, nil), problems)
+	if err := strictError(opts, problems); err != nil {
+		return err
+	}
 	stage, err := output.Begin(opts.Dest)
 	if err != nil {
 		return err
 	}
-	if err := fill(stage, opts.Site, s, manifest, slices.Concat(drawn.files, images, extra), outputs); err != nil {
+	if err := fill(stage, opts.Site, s, manifest, generated, outputs); err != nil {
 		stage.Abort()
 		return err
 	}
