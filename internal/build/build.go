@@ -125,8 +125,8 @@ func loadConfig(opts Options, problems *diag.List) site.Config {
 	cfg, ps := config.Load(opts.Site, "almanac.toml")
 	problems.Merge(ps)
 	if opts.BaseURL != "" {
-		if err := config.SetBaseURL(&cfg, opts.BaseURL); err != nil {
-			problems.Add(diag.Errorf(diag.Pos{File: "--base-url"}, "%v", err))
+		if p := config.SetBaseURL(&cfg, opts.BaseURL, diag.Pos{File: "--base-url"}); p != nil {
+			problems.Add(p)
 		}
 	}
 	return cfg

@@ -18,9 +18,9 @@ const configFile = "almanac.toml"
 
 // chartsAsTablesHint says how to get the chart library when it could not
 // be had.
-const chartsAsTablesHint = `to draw them, set ` + echarts.RegistryEnv + ` to an npm registry this machine can reach, ` +
-	`run "` + echarts.FetchCommand + `" where one is reachable, or set chart_library in almanac.toml to a file written by "` +
-	echarts.FetchCommand + ` --output"`
+var chartsAsTablesHint = diag.Textf(`to draw them, set %s to an npm registry this machine can reach, `+
+	`run "%s" where one is reachable, or set chart_library in almanac.toml to a file written by "%[2]s --output"`,
+	echarts.RegistryEnv, echarts.FetchCommand)
 
 // loadChartLibrary returns the chart library for a site whose pages draw
 // charts: the file chart_library names, else the cached or downloaded

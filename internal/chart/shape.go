@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -14,10 +13,10 @@ import (
 // shapeError says why data cannot be drawn as a chart of its type, and how
 // to fix the chart.
 type shapeError struct {
-	msg, hint string
+	msg, hint diag.Text
 }
 
-func (e *shapeError) Error() string { return e.msg + "; " + e.hint }
+func (e *shapeError) Error() string { return e.msg.String() + "; " + e.hint.String() }
 
 // checkShape reports, at pos, data that a chart of ch's type cannot draw.
 func checkShape(pos diag.Pos, ch site.Chart, d Data) []*diag.Problem {
@@ -39,9 +38,9 @@ func checkAxis(ch site.Chart, d Data) *shapeError {
 				continue
 			}
 			if (ch.Axis.HasMin && *v < ch.Axis.Min) || (ch.Axis.HasMax && *v > ch.Axis.Max) {
-				return &shapeError{fmt.Sprintf("%s of %s for %s is outside the axis the chart sets",
+				return &shapeError{diag.Textf("%s of %s for %s is outside the axis the chart sets",
 					strconv.FormatFloat(*v, 'f', -1, 64), s.Name, d.Categories[i]),
-					"widen axis: min and max to hold every number, or remove them"}
+					diag.Textf("widen axis: min and max to hold every number, or remove them")}
 			}
 		}
 	}
@@ -52,19 +51,19 @@ func checkAxis(ch site.Chart, d Data) *shapeError {
 // per category and that the data fits the chart's type.
 func checkData(ch site.Chart, d Data) *shapeError {
 	if !slices.Contains(chartTypes, ch.Type) {
-		return &shapeError{fmt.Sprintf("chart type %q is not one of %s", ch.Type, strings.Join(chartTypes, ", ")), "fix the chart's type"}
+		return &shapeError{diag.Textf("chart type %q is not one of %s", ch.Type, strings.Join(chartTypes, ", ")), diag.Textf("fix the chart's type")}
 	}
 	if len(d.Categories) == 0 || len(d.Series) == 0 {
-		return &shapeError{fmt.Sprintf("chart %s has nothing to draw", ch.ID), "give the chart indicators with figures, or a data file with rows"}
+		return &shapeError{diag.Textf("chart %s has nothing to draw", ch.ID), diag.Textf("give the chart indicators with figures, or a data file with rows")}
 	}
 	for _, s := range d.Series {
 		if len(s.Values) != len(d.Categories) {
-			return &shapeError{fmt.Sprintf("series %s has %d numbers for %d categories", s.Name, len(s.Values), len(d.Categories)),
-				"give every series one number (or a gap) per category"}
+			return &shapeError{diag.Textf("series %s has %d numbers for %d categories", s.Name, len(s.Values), len(d.Categories)),
+				diag.Textf("give every series one number (or a gap) per category")}
 		}
 		for i, v := range s.Values {
 			if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
-				return &shapeError{fmt.Sprintf("series %s has no finite number for %s", s.Name, d.Categories[i]), "write the number plainly"}
+				return &shapeError{diag.Textf("series %s has no finite number for %s", s.Name, d.Categories[i]), diag.Textf("write the number plainly")}
 			}
 		}
 	}
@@ -73,7 +72,7 @@ func checkData(ch site.Chart, d Data) *shapeError {
 		return checkParts(ch, d)
 	case TypeLine:
 		if len(d.Categories) < 2 {
-			return &shapeError{"a line chart needs at least two periods", "add periods, or use type: column"}
+			return &shapeError{diag.Textf("a line chart needs at least two periods"), diag.Textf("add periods, or use type: column")}
 		}
 	}
 	return nil
@@ -83,25 +82,25 @@ func checkData(ch site.Chart, d Data) *shapeError {
 // whole, none negative, not all zero or missing.
 func checkParts(ch site.Chart, d Data) *shapeError {
 	if measureOf(ch) == MeasureChange {
-		return &shapeError{fmt.Sprintf("a %s chart draws shares of values, not changes", ch.Type), "remove measure: change, or use type: change"}
+		return &shapeError{diag.Textf("a %s chart draws shares of values, not changes", ch.Type), diag.Textf("remove measure: change, or use type: change")}
 	}
 	if len(d.Series) != 1 {
-		return &shapeError{fmt.Sprintf("a %s chart draws one series of parts, not %d", ch.Type, len(d.Series)),
-			"draw one column or one period"}
+		return &shapeError{diag.Textf("a %s chart draws one series of parts, not %d", ch.Type, len(d.Series)),
+			diag.Textf("draw one column or one period")}
 	}
 	s := d.Series[0]
 	total := 0.0
 	for i, v := range s.Values {
 		if v != nil && *v < 0 {
-			return &shapeError{fmt.Sprintf("a %s chart cannot draw the negative value of %s in %s", ch.Type, d.Categories[i], s.Key),
-				"use type: bar for numbers that can be negative"}
+			return &shapeError{diag.Textf("a %s chart cannot draw the negative value of %s in %s", ch.Type, d.Categories[i], s.Key),
+				diag.Textf("use type: bar for numbers that can be negative")}
 		}
 		if v != nil {
 			total += *v
 		}
 	}
 	if total == 0 {
-		return &shapeError{fmt.Sprintf("the parts of %s chart %s add up to zero", ch.Type, ch.ID), "check the numbers, or use type: bar"}
+		return &shapeError{diag.Textf("the parts of %s chart %s add up to zero", ch.Type, ch.ID), diag.Textf("check the numbers, or use type: bar")}
 	}
 	return nil
 }

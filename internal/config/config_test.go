@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -160,11 +161,11 @@ func TestBaseURLNormalised(t *testing.T) {
 
 func TestSetBaseURL(t *testing.T) {
 	cfg := Default()
-	if err := SetBaseURL(&cfg, "http://localhost:1313"); err != nil || cfg.BaseURL != "http://localhost:1313/" {
+	if err := SetBaseURL(&cfg, "http://localhost:1313", diag.Pos{File: "--base-url"}); err != nil || cfg.BaseURL != "http://localhost:1313/" {
 		t.Errorf("SetBaseURL = %v, BaseURL %q; want http://localhost:1313/", err, cfg.BaseURL)
 	}
-	err := SetBaseURL(&cfg, "localhost:1313")
-	want := `base URL "localhost:1313" is not an absolute URL; start it with https://, e.g. "https://example.org/", or write "/" for a site served from the root`
+	err := SetBaseURL(&cfg, "localhost:1313", diag.Pos{File: "--base-url"})
+	want := `--base-url: base URL "localhost:1313" is not an absolute URL; start it with https://, e.g. "https://example.org/", or write "/" for a site served from the root`
 	if err == nil || err.Error() != want {
 		t.Errorf("SetBaseURL(localhost:1313) = %v, want %s", err, want)
 	}

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -27,23 +26,23 @@ func unknownKeyProblem(e *toml.DecodeError, index *positionIndex) *diag.Problem 
 		return diag.Errorf(pos, "unknown key %q", path).
 			WithHint("remove it; put settings of your own under [params]")
 	}
-	hint := "known keys are " + strings.Join(known, ", ")
+	hint := diag.Textf("known keys are %s", strings.Join(known, ", "))
 	if guess := diag.Closest(key, known); guess != "" {
-		hint = fmt.Sprintf("did you mean %q? %s", guess, hint)
+		hint = diag.Textf("did you mean %q? %s", guess, hint)
 	}
 	return diag.Errorf(pos, "unknown key %q%s", key, where).WithHint("%s", hint)
 }
 
 // knownKeysIn returns the keys allowed in the table at path (without array
 // indices) and how to name that table in a message.
-func knownKeysIn(table string) (keys []string, where string, ok bool) {
+func knownKeysIn(table string) (keys []string, where diag.Text, ok bool) {
 	switch table {
 	case "":
-		return tomlKeys(fileConfig{}), "", true
+		return tomlKeys(fileConfig{}), diag.Text{}, true
 	case "menu":
-		return tomlKeys(fileMenuItem{}), " in [[menu]]", true
+		return tomlKeys(fileMenuItem{}), diag.Textf(" in [[menu]]"), true
 	}
-	return nil, "", false
+	return nil, diag.Text{}, false
 }
 
 // tomlKeys lists the toml tags of a struct's fields, in declaration order.
@@ -102,8 +101,8 @@ func decodeProblem(e *toml.DecodeError, index *positionIndex) *diag.Problem {
 }
 
 // expectedValue says what a key's value must be, with an example.
-func expectedValue(key string) (what, example string, ok bool) {
-	const text = "text in quotes"
+func expectedValue(key string) (what diag.Text, example string, ok bool) {
+	text := diag.Textf("text in quotes")
 	switch key {
 	case "title":
 		return text, `title = "Tin Công Thương"`, true
@@ -126,37 +125,37 @@ func expectedValue(key string) (what, example string, ok bool) {
 	case "url":
 		return text, `url = "/cong-nghiep/"`, true
 	case "page_size":
-		return "a whole number", "page_size = 10", true
+		return diag.Textf("a whole number"), "page_size = 10", true
 	case "feed_items":
-		return "a whole number", "feed_items = 20", true
+		return diag.Textf("a whole number"), "feed_items = 20", true
 	case "weight":
-		return "a whole number", "weight = 1", true
+		return diag.Textf("a whole number"), "weight = 1", true
 	case "allow_html", "feed_full_text":
-		return "true or false", key + " = false", true
+		return diag.Textf("true or false"), key + " = false", true
 	case "menu":
-		return "a list of [[menu]] tables", `[[menu]] followed by name = "…" and url = "…" lines`, true
+		return diag.Textf("a list of [[menu]] tables"), `[[menu]] followed by name = "…" and url = "…" lines`, true
 	case "params":
-		return "a table", "[params] followed by key = value lines", true
+		return diag.Textf("a table"), "[params] followed by key = value lines", true
 	}
-	return "", "", false
+	return diag.Text{}, "", false
 }
 
 // describeTOMLType names a TOML type as the decoder spells it in plain
 // words.
-func describeTOMLType(t string) string {
+func describeTOMLType(t string) diag.Text {
 	switch t {
 	case "string":
-		return "text"
+		return diag.Textf("text")
 	case "integer":
-		return "a whole number"
+		return diag.Textf("a whole number")
 	case "float":
-		return "a decimal number"
+		return diag.Textf("a decimal number")
 	case "bool", "boolean":
-		return "true or false"
+		return diag.Textf("true or false")
 	case "array":
-		return "a list"
+		return diag.Textf("a list")
 	case "table", "inline table":
-		return "a table"
+		return diag.Textf("a table")
 	}
-	return "a " + t
+	return diag.Textf("a %s", t)
 }

@@ -117,12 +117,14 @@ func normaliseBaseURL(raw string) (string, *diag.Problem) {
 }
 
 // SetBaseURL checks and normalises a base URL given outside almanac.toml,
-// such as on the command line, and sets it in cfg. On error cfg is left as
-// it was and the error says how to fix the URL.
-func SetBaseURL(cfg *site.Config, raw string) error {
+// such as on the command line, and sets it in cfg. When the URL is
+// refused cfg is left as it was and the problem, at the position given,
+// says how to fix it.
+func SetBaseURL(cfg *site.Config, raw string, at diag.Pos) *diag.Problem {
 	baseURL, p := normaliseBaseURL(raw)
 	if p != nil {
-		return fmt.Errorf("%s; %s", p.Msg, p.Hint)
+		p.Pos = at
+		return p
 	}
 	cfg.BaseURL = baseURL
 	return nil

@@ -12,6 +12,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/almanac-news/almanac/internal/diag"
 )
 
 // FetchCommand is the command that warms the cache and writes library
@@ -103,38 +105,38 @@ type Library struct {
 // make one that can.
 type LibraryError struct {
 	Name string // the file, relative to the site
-	Msg  string
-	Hint string
+	Msg  diag.Text
+	Hint diag.Text
 }
 
-func (e *LibraryError) Error() string { return e.Msg + "; " + e.Hint }
+func (e *LibraryError) Error() string { return e.Msg.String() + "; " + e.Hint.String() }
 
 // ReadLibrary reads the bundle at name in fsys, the site, and checks that
 // it is one: name+".sha256" must be beside it and match it, which catches
 // a file changed or copied incompletely, and it must start with the banner
 // Almanac writes and set window.echarts, which catches any other script.
 func ReadLibrary(fsys fs.FS, name string) (*Library, error) {
-	hint := fmt.Sprintf("write it and its .sha256 with %s --output %s on a machine that can reach the npm registry, "+
+	hint := diag.Textf("write it and its .sha256 with %s --output %s on a machine that can reach the npm registry, "+
 		"or remove chart_library to download ECharts", FetchCommand, name)
-	fail := func(format string, args ...any) (*Library, error) {
-		return nil, &LibraryError{Name: name, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	fail := func(msg diag.Text) (*Library, error) {
+		return nil, &LibraryError{Name: name, Msg: msg, Hint: hint}
 	}
 	js, err := readLimited(fsys, name)
 	if err != nil {
-		return fail("chart library %s cannot be read: %v", name, err)
+		return fail(diag.Textf("chart library %s cannot be read: %v", name, err))
 	}
 	recorded, err := fs.ReadFile(fsys, digestPath(name))
 	if err != nil {
-		return fail("chart library %s has no %s beside it, so it cannot be checked", name, path.Base(digestPath(name)))
+		return fail(diag.Textf("chart library %s has no %s beside it, so it cannot be checked", name, path.Base(digestPath(name))))
 	}
 	want, _, _ := strings.Cut(strings.TrimSpace(string(recorded)), " ")
 	if sum := sha256.Sum256(js); hex.EncodeToString(sum[:]) != strings.ToLower(want) {
-		return fail("chart library %s does not match the sha256 recorded in %s: it was changed or copied incompletely",
-			name, path.Base(digestPath(name)))
+		return fail(diag.Textf("chart library %s does not match the sha256 recorded in %s: it was changed or copied incompletely",
+			name, path.Base(digestPath(name))))
 	}
 	version, ok := bannerVersion(js)
 	if !ok || !bytes.Contains(js, []byte("window.echarts=")) {
-		return fail("chart library %s is not an ECharts bundle written by %s", name, FetchCommand)
+		return fail(diag.Textf("chart library %s is not an ECharts bundle written by %s", name, FetchCommand))
 	}
 	return &Library{JS: js, Version: version}, nil
 }

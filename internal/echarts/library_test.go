@@ -76,10 +76,10 @@ func TestReadLibraryRefuses(t *testing.T) {
 			}
 			_, err := ReadLibrary(os.DirFS(dir), "echarts.js")
 			var libErr *LibraryError
-			if !errors.As(err, &libErr) || !strings.Contains(libErr.Msg, "chart library echarts.js "+tt.reason) {
+			if !errors.As(err, &libErr) || !strings.Contains(libErr.Msg.String(), "chart library echarts.js "+tt.reason) {
 				t.Fatalf("error %v, want a LibraryError saying %q", err, tt.reason)
 			}
-			if !strings.Contains(libErr.Hint, "almanac fetch --output echarts.js") {
+			if !strings.Contains(libErr.Hint.String(), "almanac fetch --output echarts.js") {
 				t.Errorf("hint %q does not say how to write the file", libErr.Hint)
 			}
 		})

@@ -11,11 +11,11 @@ import (
 
 // ChartName names a chart in messages: "chart bien-dong-2020", or
 // "chart" for one without id.
-func ChartName(ch site.Chart) string {
+func ChartName(ch site.Chart) diag.Text {
 	if ch.ID == "" {
-		return "chart"
+		return diag.Textf("chart")
 	}
-	return "chart " + ch.ID
+	return diag.Textf("chart %s", ch.ID)
 }
 
 // CheckChartRefs checks a chart drawn from figures against the page's
@@ -61,36 +61,37 @@ func itemPos(page *site.Page, ch site.Chart, at []site.Position, i int) diag.Pos
 	return diag.Pos{File: page.Source, Line: ch.Line, Col: ch.Column}
 }
 
-func chartIndicatorUnknown(ch site.Chart, indicator string) string {
-	return ChartName(ch) + " names indicator " + indicator + ", which no figure has"
+func chartIndicatorUnknown(ch site.Chart, indicator string) diag.Text {
+	return diag.Textf("%s names indicator %s, which no figure has", ChartName(ch), indicator)
 }
 
-func chartPeriodUnknown(ch site.Chart, period string) string {
-	return ChartName(ch) + " names period " + period + ", which none of its indicators has"
+func chartPeriodUnknown(ch site.Chart, period string) diag.Text {
+	return diag.Textf("%s names period %s, which none of its indicators has", ChartName(ch), period)
 }
 
-// ChartRefMessages are the messages CheckChartRefs can give for ch.
+// ChartRefMessages are the messages CheckChartRefs can give for ch, in
+// English, as a problem's Msg holds them.
 func ChartRefMessages(ch site.Chart) []string {
 	var msgs []string
 	for _, ind := range ch.Indicators {
-		msgs = append(msgs, chartIndicatorUnknown(ch, ind))
+		msgs = append(msgs, chartIndicatorUnknown(ch, ind).String())
 	}
 	for _, p := range ch.Periods {
-		msgs = append(msgs, chartPeriodUnknown(ch, p))
+		msgs = append(msgs, chartPeriodUnknown(ch, p).String())
 	}
 	return msgs
 }
 
 // IndicatorHint says which indicators the article has, guessing which
 // one name stands for.
-func IndicatorHint(figs []site.Figure, name string) string {
+func IndicatorHint(figs []site.Figure, name string) diag.Text {
 	known := Indicators(figs)
 	if len(known) == 0 {
-		return "the article has no figures: declare the indicator's figures under figures:"
+		return diag.Textf("the article has no figures: declare the indicator's figures under figures:")
 	}
-	list := "the indicators are " + strings.Join(known, ", ")
+	list := diag.Textf("the indicators are %s", strings.Join(known, ", "))
 	if c := diag.Closest(name, known); c != "" {
-		return "did you mean " + c + "? (" + list + ")"
+		return diag.Textf("did you mean %s? (%s)", c, list)
 	}
 	return list
 }

@@ -3,6 +3,8 @@ package figure
 // The words of the figures format and the hints given when a writer uses
 // other words (docs/figures.md, sections 2.3, 2.4 and 2.6).
 
+import "github.com/almanac-news/almanac/internal/diag"
+
 var (
 	// Qualifiers are the accepted values of a figure's qualifier.
 	Qualifiers = []string{"over", "nearly", "about"}
@@ -30,38 +32,38 @@ var (
 		"thực hiện": "actual", "final": "actual"}
 )
 
-const (
+var (
 	// QualifierHint explains the qualifiers in Vietnamese terms.
-	QualifierHint = "trên is over, gần is nearly, khoảng is about"
+	QualifierHint = diag.Textf("trên is over, gần is nearly, khoảng is about")
 	// PolarityHint explains the polarities.
-	PolarityHint = "higher-is-better colours a rise green and a fall red, higher-is-worse the other way round, neutral neither"
+	PolarityHint = diag.Textf("higher-is-better colours a rise green and a fall red, higher-is-worse the other way round, neutral neither")
 	// StatusHint explains the statuses in Vietnamese terms.
-	StatusHint = "ước tính is estimate; kế hoạch, mục tiêu and phấn đấu are target; dự báo is forecast"
+	StatusHint = diag.Textf("ước tính is estimate; kế hoạch, mục tiêu and phấn đấu are target; dự báo is forecast")
 )
 
 // NumberHint says how to write the text given for the number key name
 // ("value" or "change") the machine way: "write 68800, without thousands
 // separators".
-func NumberHint(name, text string) string {
+func NumberHint(name, text string) diag.Text {
 	fixed, fix := FixNumber(text)
 	switch fix {
 	case FixQuotes:
-		return "write " + fixed + ", without quotes"
+		return diag.Textf("write %s, without quotes", fixed)
 	case FixThousands:
-		return "write " + fixed + ", without thousands separators"
+		return diag.Textf("write %s, without thousands separators", fixed)
 	case FixDecimalComma:
-		return "write " + fixed + ", with a dot"
+		return diag.Textf("write %s, with a dot", fixed)
 	case FixPercent:
 		if name == "change" {
-			return "write " + fixed + ": change is already in per cent"
+			return diag.Textf("write %s: change is already in per cent", fixed)
 		}
-		return "write " + fixed + " and put % in unit"
+		return diag.Textf("write %s and put %% in unit", fixed)
 	case FixMinus:
-		return "write " + fixed + ": use the ASCII minus sign -"
+		return diag.Textf("write %s: use the ASCII minus sign -", fixed)
 	case FixUnit:
-		return "write " + fixed + " and put the unit in unit"
+		return diag.Textf("write %s and put the unit in unit", fixed)
 	case FixFull:
-		return "write " + fixed + ", in plain digits"
+		return diag.Textf("write %s, in plain digits", fixed)
 	}
-	return "write digits with a dot before any decimals, e.g. 68800 or -1.7"
+	return diag.Textf("write digits with a dot before any decimals, e.g. 68800 or -1.7")
 }

@@ -236,52 +236,63 @@ func importOf(f *ast.File, name string) (string, bool) {
 	return "", false
 }
 
-// uses lists every call of a sink with its format.
+// uses lists every call of a sink with its format, in function bodies
+// and in the initial values of package-level variables.
 func (s *scanner) uses() []use {
 	var out []use
 	for _, p := range s.pkgs {
 		for _, f := range p.files {
 			for _, decl := range f.Decls {
+				if g, ok := decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+					out = append(out, s.callsIn(p, f, g, nil, "")...)
+				}
 				fd, ok := decl.(*ast.FuncDecl)
 				if !ok || fd.Body == nil {
 					continue
 				}
-				local := localConsts(fd.Body)
 				own, isSink := s.wrapper(p, f, fd)
 				ownFormat := ""
 				if isSink && s.known(own) {
 					ownFormat = paramName(fd, own.format)
 				}
-				ast.Inspect(fd.Body, func(n ast.Node) bool {
-					call, ok := n.(*ast.CallExpr)
-					if !ok {
-						return true
-					}
-					k, ok := s.sinkOf(p, f, call)
-					if !ok || k.format >= len(call.Args) {
-						return true
-					}
-					arg := call.Args[k.format]
-					if id, ok := arg.(*ast.Ident); ok && ownFormat != "" && id.Name == ownFormat {
-						return true // a wrapper handing on its own format
-					}
-					u := use{pos: s.position(call), call: callName(s.fset, call.Fun)}
-					var rest []string
-					for _, a := range call.Args[k.format+1:] {
-						rest = append(rest, exprString(s.fset, a))
-					}
-					u.args = strings.Join(rest, ", ")
-					if v, ok := s.eval(p, f, local, arg); ok {
-						u.format = v
-					} else {
-						u.expr = exprString(s.fset, arg)
-					}
-					out = append(out, u)
-					return true
-				})
+				out = append(out, s.callsIn(p, f, fd.Body, localConsts(fd.Body), ownFormat)...)
 			}
 		}
 	}
+	return out
+}
+
+// callsIn lists the calls of a sink under root; ownFormat is the format
+// parameter of the wrapper root is the body of, which it hands on.
+func (s *scanner) callsIn(p *modulePackage, f *ast.File, root ast.Node, local map[string]ast.Expr, ownFormat string) []use {
+	var out []use
+	ast.Inspect(root, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		k, ok := s.sinkOf(p, f, call)
+		if !ok || k.format >= len(call.Args) {
+			return true
+		}
+		arg := call.Args[k.format]
+		if id, ok := arg.(*ast.Ident); ok && ownFormat != "" && id.Name == ownFormat {
+			return true // a wrapper handing on its own format
+		}
+		u := use{pos: s.position(call), call: callName(s.fset, call.Fun)}
+		var rest []string
+		for _, a := range call.Args[k.format+1:] {
+			rest = append(rest, exprString(s.fset, a))
+		}
+		u.args = strings.Join(rest, ", ")
+		if v, ok := s.eval(p, f, local, arg); ok {
+			u.format = v
+		} else {
+			u.expr = exprString(s.fset, arg)
+		}
+		out = append(out, u)
+		return true
+	})
 	return out
 }
 

@@ -39,4 +39,10 @@ var viBuild = map[string]string{
 	"image file %q cannot be read as an image: %v":                                                                             "tệp ảnh %q không đọc được như một ảnh: %v",
 	"image file %q cannot be read: %v":                                                                                         "không đọc được tệp ảnh %q: %v",
 	"picture file %q cannot be read: %v":                                                                                       "không đọc được tệp ảnh %q: %v",
+	"to draw them, set %s to an npm registry this machine can reach, run \"%s\" where one is reachable, or set chart_library in almanac.toml to a file written by \"%[2]s --output\"": "để vẽ biểu đồ, hãy đặt %s là một npm registry mà máy này kết nối được, chạy \"%s\" ở nơi kết nối được, hoặc đặt chart_library trong almanac.toml là một tệp do \"%[2]s --output\" ghi ra",
+	"write it and its .sha256 with %s --output %s on a machine that can reach the npm registry, or remove chart_library to download ECharts":                                          "hãy ghi tệp này cùng tệp .sha256 của nó bằng %s --output %s trên một máy kết nối được tới npm registry, hoặc xóa chart_library để tải ECharts về",
+	"chart library %s cannot be read: %v":                                                              "không đọc được thư viện biểu đồ %s: %v",
+	"chart library %s has no %s beside it, so it cannot be checked":                                    "thư viện biểu đồ %s không có tệp %s đi kèm nên không kiểm tra được",
+	"chart library %s does not match the sha256 recorded in %s: it was changed or copied incompletely": "thư viện biểu đồ %s không khớp với mã sha256 ghi trong %s: tệp đã bị sửa hoặc sao chép không trọn vẹn",
+	"chart library %s is not an ECharts bundle written by %s":                                          "thư viện biểu đồ %s không phải gói ECharts do %s ghi ra",
 }

@@ -36,4 +36,11 @@ var viRender = map[string]string{
 	"name a file of layouts/partials/, e.g. \"partials/card.html\"":                              "hãy nêu một tệp trong layouts/partials/, ví dụ \"partials/card.html\"",
 	"partialCached names %q, which is not a partial":                                             "partialCached nêu %q, nhưng đó không phải một partial",
 	"cannot list layouts: %v":                                                                    "không liệt kê được các layout: %v",
+	"write one `key: text` per line, e.g. readMore: \"Đọc tiếp\"":                                "hãy viết mỗi dòng một `khóa: văn bản`, ví dụ readMore: \"Đọc tiếp\"",
+	"the functions a theme can call are %s, and those of Go's text/template":                     "các hàm mà giao diện gọi được là %s, cùng các hàm của text/template trong Go",
+	"partials are called by their path, e.g. {{template \"partials/card.html\" .}}; check that the file exists under layouts/partials/":  "partial được gọi theo đường dẫn, ví dụ {{template \"partials/card.html\" .}}; hãy kiểm tra xem tệp có nằm trong layouts/partials/ không",
+	"close every {{ with }} and every {{if}}, {{range}}, {{with}}, {{define}} and {{block}} with {{end}}":                                "hãy đóng mọi {{ with }} và mọi {{if}}, {{range}}, {{with}}, {{define}} và {{block}} bằng {{end}}",
+	"open and close every tag, attribute quote and comment inside the same branch or template, so html/template can escape what follows": "hãy mở và đóng mọi thẻ, dấu ngoặc kép của thuộc tính và chú thích trong cùng một nhánh hoặc template, để html/template thoát ký tự đúng cho phần phía sau",
+	"the page data a template receives is described in the render package's documentation (PageData)":                                    "dữ liệu trang mà template nhận được mô tả trong tài liệu của gói render (PageData)",
+	"see https://pkg.go.dev/text/template for the template syntax":                                                                       "xem cú pháp template tại https://pkg.go.dev/text/template",
 }

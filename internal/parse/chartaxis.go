@@ -5,6 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -21,7 +22,7 @@ func (f *fields) chartAxis(ch *site.Chart, v *yaml.Node) {
 			WithHint("write axis: {min: 0, max: 100}")
 		return
 	}
-	nodes := f.keyNodes("chart axis", v, []string{"min", "max"})
+	nodes := f.keyNodes(diag.Textf("chart axis"), v, []string{"min", "max"})
 	if m := nodes["min"]; m != nil {
 		n, ok := f.number("min", m)
 		ch.Axis.Min, ch.Axis.HasMin = n.Value, ok

@@ -25,7 +25,7 @@ var (
 	keyForm    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
-const measureHint = "value draws the figures' values, change their changes in per cent"
+var measureHint = diag.Textf("value draws the figures' values, change their changes in per cent")
 
 // charts decodes the front matter's charts into the page.
 func (f *fields) charts(v *yaml.Node) {
@@ -127,13 +127,13 @@ func (f *fields) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.
 			WithHint("write a chart as indented key: value lines after \"- \", e.g. - id: bien-dong-2020")
 		return site.Chart{}, nil
 	}
-	nodes := f.keyNodes("chart", n, chartKeys)
+	nodes := f.keyNodes(diag.Textf("chart"), n, chartKeys)
 	ch := site.Chart{Line: n.Line, Column: n.Column}
 	f.chartID(&ch, nodes["id"], n, needID)
 	if v := nodes["type"]; v == nil {
 		f.errorf(n, "%s has no type", figure.ChartName(ch)).WithHint("add type: one of %s", strings.Join(chartTypes, ", "))
 	} else {
-		ch.Type, _ = f.choice("chart type", v, chartTypes, nil, "the types are "+strings.Join(chartTypes, ", "))
+		ch.Type, _ = f.choice("chart type", v, chartTypes, nil, diag.Textf("the types are %s", strings.Join(chartTypes, ", ")))
 	}
 	if v := nodes["title"]; v == nil {
 		f.errorf(n, "%s has no title", figure.ChartName(ch)).WithHint(`add title: "…", the chart's caption`)
@@ -340,9 +340,9 @@ func (b *ChartBlocks) place(ref site.Chart) (site.Chart, []*diag.Problem) {
 				ids = append(ids, c.ID)
 			}
 		}
-		hint := "the front matter declares no charts; declare it under charts:, or give this block type, title and indicators or data"
+		hint := diag.Textf("the front matter declares no charts; declare it under charts:, or give this block type, title and indicators or data")
 		if len(ids) > 0 {
-			hint = "the declared ids are " + strings.Join(ids, ", ")
+			hint = diag.Textf("the declared ids are %s", strings.Join(ids, ", "))
 		}
 		return ref, []*diag.Problem{diag.Errorf(at, "no chart %s declared in charts", ref.ID).WithHint("%s", hint)}
 	}

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -91,24 +90,24 @@ func (f *fields) key(name string, v *yaml.Node) {
 	}
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *yaml.Node) diag.Text {
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return diag.Textf("a list")
 	case yaml.MappingNode:
-		return "a set of keys"
+		return diag.Textf("a set of keys")
 	case yaml.AliasNode:
-		return "an alias"
+		return diag.Textf("an alias")
 	}
 	switch n.Tag {
 	case "!!int", "!!float":
-		return "a number"
+		return diag.Textf("a number")
 	case "!!bool":
-		return "true/false"
+		return diag.Textf("true/false")
 	case "!!null":
-		return "empty"
+		return diag.Textf("empty")
 	}
-	return fmt.Sprintf("%q", n.Value)
+	return diag.Textf("%q", n.Value)
 }
 
 // text reads a scalar as text; numbers and dates are kept as written.

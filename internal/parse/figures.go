@@ -58,7 +58,7 @@ func (f *fields) figure(n *yaml.Node) *figureDraft {
 			WithHint("write a figure as indented key: value lines after \"- \", e.g. - indicator: industry-output")
 		return nil
 	}
-	d := &figureDraft{nodes: f.keyNodes("figure", n, figureKeys), at: n,
+	d := &figureDraft{nodes: f.keyNodes(diag.Textf("figure"), n, figureKeys), at: n,
 		fig: site.Figure{Line: n.Line, Column: n.Column, Status: "actual"}}
 	identified := f.figureIndicator(d)
 	identified = f.figurePeriod(d) && identified
@@ -225,16 +225,16 @@ func (f *fields) number(name string, v *yaml.Node) (figure.Number, bool) {
 }
 
 // figureName names a figure in messages: "figure of industry-output in 2020".
-func figureName(fig site.Figure) string {
+func figureName(fig site.Figure) diag.Text {
 	if fig.Indicator == "" || fig.Period == "" {
-		return "figure"
+		return diag.Textf("figure")
 	}
-	return "figure of " + fig.Indicator + " in " + fig.Period
+	return diag.Textf("figure of %s in %s", fig.Indicator, fig.Period)
 }
 
 // choice reads one of a fixed set of words; meanings maps other words a
 // writer may use to the right one.
-func (f *fields) choice(name string, v *yaml.Node, allowed []string, meanings map[string]string, hint string) (string, bool) {
+func (f *fields) choice(name string, v *yaml.Node, allowed []string, meanings map[string]string, hint diag.Text) (string, bool) {
 	s, ok := f.strictText(name, v)
 	if !ok {
 		return "", false
@@ -345,8 +345,8 @@ func (f *fields) kpis(v *yaml.Node) {
 	}
 }
 
-func kpiUnknown(indicator string) string {
-	return "kpis names " + indicator + ", which no figure has"
+func kpiUnknown(indicator string) diag.Text {
+	return diag.Textf("kpis names %s, which no figure has", indicator)
 }
 
 // figuresKnown settles the references to indicators made by kpis and
@@ -355,7 +355,7 @@ func kpiUnknown(indicator string) string {
 func (f *fields) figuresKnown() {
 	kpiNames := map[string]string{} // message → indicator
 	for _, k := range f.page.KPIs {
-		kpiNames[kpiUnknown(k)] = k
+		kpiNames[kpiUnknown(k).String()] = k
 	}
 	chartMsgs := map[string]bool{}
 	for _, ch := range f.page.Charts {
@@ -366,7 +366,7 @@ func (f *fields) figuresKnown() {
 	figs := f.page.Figures
 	f.problems = slices.DeleteFunc(f.problems, func(p *diag.Problem) bool {
 		if k, ok := kpiNames[p.Msg]; ok {
-			p.Hint = figure.IndicatorHint(figs, k)
+			p.WithHint("%s", figure.IndicatorHint(figs, k))
 			return figure.HasIndicator(figs, k)
 		}
 		return chartMsgs[p.Msg]
@@ -378,7 +378,7 @@ func (f *fields) figuresKnown() {
 
 // keyNodes returns the value node of each key of the mapping n, a figure
 // or a chart, reporting unknown keys and keys given twice.
-func (f *fields) keyNodes(what string, n *yaml.Node, known []string) map[string]*yaml.Node {
+func (f *fields) keyNodes(what diag.Text, n *yaml.Node, known []string) map[string]*yaml.Node {
 	nodes := map[string]*yaml.Node{}
 	keys := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -386,9 +386,9 @@ func (f *fields) keyNodes(what string, n *yaml.Node, known []string) map[string]
 		prev, dup := keys[k.Value]
 		switch {
 		case !slices.Contains(known, k.Value):
-			hint := "the keys of a " + what + " are " + strings.Join(known, ", ")
+			hint := diag.Textf("the keys of a %s are %s", what, strings.Join(known, ", "))
 			if c := diag.Closest(k.Value, known); c != "" {
-				hint = "did you mean " + strconv.Quote(c) + "? (" + hint + ")"
+				hint = diag.Textf("did you mean %q? (%s)", c, hint)
 			}
 			f.errorf(k, "%s has no key %q", what, k.Value).WithHint("%s", hint)
 		case dup:

@@ -62,7 +62,7 @@ var yamlLinePattern = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // errors and the entries that are not key: text.
 func parseTable(file string, data []byte) (translations, []*diag.Problem) {
 	tr := translations{file: file, strings: map[string]string{}, lines: map[string]int{}}
-	hint := "write one `key: text` per line, e.g. readMore: \"Đọc tiếp\""
+	hint := diag.Textf("write one `key: text` per line, e.g. readMore: \"Đọc tiếp\"")
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		pos, msg := diag.Pos{File: file}, strings.TrimPrefix(err.Error(), "yaml: ")

@@ -39,19 +39,18 @@ func templateProblem(err error) *diag.Problem {
 }
 
 // templateHint suggests a fix for a template error message.
-func templateHint(msg string) string {
+func templateHint(msg string) diag.Text {
 	switch {
 	case strings.Contains(msg, "function") && strings.Contains(msg, "not defined"):
-		return "the functions a theme can call are " + strings.Join(funcNames(), ", ") +
-			", and those of Go's text/template"
+		return diag.Textf("the functions a theme can call are %s, and those of Go's text/template", strings.Join(funcNames(), ", "))
 	case strings.Contains(msg, "no such template"):
-		return "partials are called by their path, e.g. {{template \"partials/card.html\" .}}; check that the file exists under layouts/partials/"
+		return diag.Textf("partials are called by their path, e.g. {{template \"partials/card.html\" .}}; check that the file exists under layouts/partials/")
 	case strings.Contains(msg, "unclosed action") || strings.Contains(msg, "unexpected EOF"):
-		return "close every {{ with }} and every {{if}}, {{range}}, {{with}}, {{define}} and {{block}} with {{end}}"
+		return diag.Textf("close every {{ with }} and every {{if}}, {{range}}, {{with}}, {{define}} and {{block}} with {{end}}")
 	case strings.Contains(msg, "branches end in different contexts") || strings.Contains(msg, "ends in a non-text context"):
-		return "open and close every tag, attribute quote and comment inside the same branch or template, so html/template can escape what follows"
+		return diag.Textf("open and close every tag, attribute quote and comment inside the same branch or template, so html/template can escape what follows")
 	case strings.Contains(msg, "executing"):
-		return "the page data a template receives is described in the render package's documentation (PageData)"
+		return diag.Textf("the page data a template receives is described in the render package's documentation (PageData)")
 	}
-	return "see https://pkg.go.dev/text/template for the template syntax"
+	return diag.Textf("see https://pkg.go.dev/text/template for the template syntax")
 }
