@@ -287,7 +287,7 @@ func (t *linkTargets) check(p *site.Page, l bodyLink, finder *linkFinder) *diag.
 	if left := t.leftOut(target); left != nil {
 		return leftOutProblem(pos, what(l), shown, left)
 	}
-	if what(l) != "link to" {
+	if what(l).String() != "link to" {
 		return diag.Errorf(pos, "%s %s is not a file of the site", what(l), shown).
 			WithHint("put the file beside index.md in the page's bundle, or fix its name (names are case-sensitive)")
 	}
@@ -301,7 +301,7 @@ func (t *linkTargets) check(p *site.Page, l bodyLink, finder *linkFinder) *diag.
 	return problem.WithHint("pages are at /<section>/<slug>/ and bundle files beside their page (docs/content.md); fix the address or remove the link")
 }
 
-func leftOutProblem(pos diag.Pos, what, shown string, left *site.Page) *diag.Problem {
+func leftOutProblem(pos diag.Pos, what diag.Text, shown string, left *site.Page) *diag.Problem {
 	if left.Draft {
 		return diag.Errorf(pos, "%s %s leads to %s, a draft left out of the site", what, shown, left.Source).
 			WithHint("publish that article (remove draft: true) or remove the link; almanac check --drafts checks as if drafts were published")
@@ -312,14 +312,14 @@ func leftOutProblem(pos diag.Pos, what, shown string, left *site.Page) *diag.Pro
 }
 
 // what names the kind of URL in messages.
-func what(l bodyLink) string {
+func what(l bodyLink) diag.Text {
 	switch l.tag {
 	case "img":
-		return "picture"
+		return diag.Textf("picture")
 	case "audio", "video", "source":
-		return "media file"
+		return diag.Textf("media file")
 	}
-	return "link to"
+	return diag.Textf("link to")
 }
 
 // linkFinder places the URLs of one page body in its Markdown: each URL at

@@ -45,4 +45,7 @@ var viBuild = map[string]string{
 	"chart library %s has no %s beside it, so it cannot be checked":                                    "thư viện biểu đồ %s không có tệp %s đi kèm nên không kiểm tra được",
 	"chart library %s does not match the sha256 recorded in %s: it was changed or copied incompletely": "thư viện biểu đồ %s không khớp với mã sha256 ghi trong %s: tệp đã bị sửa hoặc sao chép không trọn vẹn",
 	"chart library %s is not an ECharts bundle written by %s":                                          "thư viện biểu đồ %s không phải gói ECharts do %s ghi ra",
+	"picture":    "ảnh",
+	"media file": "tệp âm thanh hoặc video",
+	"link to":    "liên kết tới",
 }
