@@ -109,6 +109,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	bodies := keepBodies(s) // for the links' positions: rendering lets the bodies go
 	drawn := &charts{theme: theme, site: opts.Site, lang: cfg.Language}
 	renderBodies(s, drawn, problems)
+	dropLinklessBodies(bodies)
 	if err := contentError(problems); err != nil {
 		return nil, err
 	}

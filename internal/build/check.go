@@ -161,6 +161,17 @@ func keepBodies(s *site.Site) map[*site.Page]markdownBody {
 	return bodies
 }
 
+// dropLinklessBodies forgets the Markdown of the pages whose rendered
+// body has no link nor picture, as most have: a build keeps only the
+// bodies that may place a problem, not the whole site's.
+func dropLinklessBodies(bodies map[*site.Page]markdownBody) {
+	for p := range bodies {
+		if !mayLink(string(p.Content)) {
+			delete(bodies, p)
+		}
+	}
+}
+
 // runTemplates renders every planned page into nothing, on all cores,
 // reporting where templates fail. A template that fails the same way on
 // many pages is reported once, naming the first page and how many more.
