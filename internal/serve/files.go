@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/almanac-news/almanac/internal/messages"
 )
 
 // contentTypes are the types of the files a site holds, whatever the
@@ -154,9 +156,10 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request, snap *sna
 	movedTo, moved := lookupMoved(snap.moved, requested)
 	page, found := snap.tree.File("404.html")
 	if !found {
-		page = renderTemplate(pages, "404", notFoundData{Path: requested, MovedTo: movedTo, Moved: moved})
+		page = renderTemplate(pages, "404", notFoundData{Path: requested, MovedTo: movedTo, Moved: moved, T: s.pageText()})
 	} else if moved {
-		page = insertAfterBodyStart(page, renderTemplate(pages, "moved", notFoundData{Path: requested, MovedTo: movedTo, Moved: true}))
+		page = insertAfterBodyStart(page, renderTemplate(pages, "moved",
+			notFoundData{Path: requested, MovedTo: movedTo, Moved: true, T: s.pageText()}))
 	}
 	serveBytes(w, r, http.StatusNotFound, contentTypes[".html"], page, s.tag(snap))
 }
@@ -179,7 +182,7 @@ func lookupMoved(moved map[string]string, requested string) (string, bool) {
 // reloads itself when it is.
 func (s *Server) serveBuilding(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Retry-After", "1")
-	serveBytes(w, r, http.StatusServiceUnavailable, contentTypes[".html"], renderTemplate(buildingPage, "building", nil), s.tag(nil))
+	serveBytes(w, r, http.StatusServiceUnavailable, contentTypes[".html"], renderTemplate(buildingPage, "building", s.pageText()), s.tag(nil))
 }
 
 // notFoundData fills the 404 templates.
@@ -187,23 +190,45 @@ type notFoundData struct {
 	Path    string
 	MovedTo string
 	Moved   bool
+	T       pageText
+}
+
+// pageText is the words of the pages the server writes itself, in the
+// language of the preview's messages.
+type pageText struct {
+	NotFound, NoPageAt, NoPageAfter string // 404: title, and the words before and after the path
+	MovedTo, MovedAfter             string // the words before and after the new address
+	Building, BuildingNote          string // the page shown before the first build
+}
+
+func (s *Server) pageText() pageText {
+	l := s.opts.Lang
+	return pageText{
+		NotFound:     messages.Format(l, "Not found"),
+		NoPageAt:     messages.Format(l, "The site has no page at "),
+		NoPageAfter:  messages.Format(l, "."),
+		MovedTo:      messages.Format(l, "This page moved to "),
+		MovedAfter:   messages.Format(l, " when its article was renamed."),
+		Building:     messages.Format(l, "Building…"),
+		BuildingNote: messages.Format(l, "Almanac is building the site; this page reloads when it is ready."),
+	}
 }
 
 // pages are the few pages the server writes itself. Everything in them
 // that comes from a request or the build is escaped by html/template.
 var pages = template.Must(template.Must(template.New("moved").Parse(
-	`<p id="almanac-moved" role="status">This page moved to <a href="{{.MovedTo}}">{{.MovedTo}}</a> when its article was renamed.</p>`)).
+	`<p id="almanac-moved" role="status">{{.T.MovedTo}}<a href="{{.MovedTo}}">{{.MovedTo}}</a>{{.T.MovedAfter}}</p>`)).
 	New("404").Parse(`<!doctype html>
-<html><head><meta charset="utf-8"><title>Not found</title></head>
+<html><head><meta charset="utf-8"><title>{{.T.NotFound}}</title></head>
 <body>{{if .Moved}}{{template "moved" .}}{{end}}
-<h1>Not found</h1>
-<p>The site has no page at <code>{{.Path}}</code>.</p>
+<h1>{{.T.NotFound}}</h1>
+<p>{{.T.NoPageAt}}<code>{{.Path}}</code>{{.T.NoPageAfter}}</p>
 </body></html>
 `))
 
 var buildingPage = template.Must(template.New("building").Parse(`<!doctype html>
-<html><head><meta charset="utf-8"><title>Building…</title></head>
-<body><p>Almanac is building the site; this page reloads when it is ready.</p></body></html>
+<html><head><meta charset="utf-8"><title>{{.Building}}</title></head>
+<body><p>{{.BuildingNote}}</p></body></html>
 `))
 
 // tag is the reload script tag of the pages served from snap.

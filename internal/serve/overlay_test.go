@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/almanac-news/almanac/internal/diag"
@@ -63,5 +64,26 @@ func TestOverlayInEnglish(t *testing.T) {
 	if got.Title != "Build failed: 5 problems" || got.Hide != "Hide" || got.Fix != "Fix: " ||
 		got.Intro != "The preview shows the last good build. Fix the files and save; this panel closes by itself. " {
 		t.Errorf("overlay text %+v", got)
+	}
+}
+
+// TestOwnPagesInVietnamese checks the pages the server writes itself,
+// before the first build, for a missing page and for a renamed one, in a
+// Vietnamese site's language.
+func TestOwnPagesInVietnamese(t *testing.T) {
+	r := start(t, New(Options{Logf: t.Logf, Lang: messages.Vietnamese}))
+	if _, body := r.get(t, "/"); !strings.Contains(body, "<title>Đang dựng trang…</title>") ||
+		!strings.Contains(body, "<p>Almanac đang dựng trang; trang này sẽ tự tải lại khi dựng xong.</p>") {
+		t.Errorf("before the first build: %q", body)
+	}
+	r.Publish(mapTree{"index.html": "<body>home</body>", "moi/index.html": "<body>new</body>"},
+		Change{Moved: map[string]string{"/cu/": "/moi/"}})
+	_, body := r.get(t, "/khac/")
+	if !strings.Contains(body, "<h1>Không tìm thấy trang</h1>\n<p>Không có trang nào ở địa chỉ <code>/khac/</code>.</p>") {
+		t.Errorf("missing page: %q", body)
+	}
+	_, body = r.get(t, "/cu/")
+	if !strings.Contains(body, `Trang này đã chuyển tới <a href="/moi/">/moi/</a> khi bài viết được đổi tên.`) {
+		t.Errorf("renamed page: %q", body)
 	}
 }
