@@ -1,25 +1,14 @@
 package main
 
 import (
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// closedRegistry is the URL of a loopback port nothing listens on.
-func closedRegistry(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	return "http://" + addr + "/"
-}
+	"github.com/almanac-news/almanac/internal/echarts/registrytest"
+)
 
 // TestFetchWritesALibraryAnOfflineSiteBuildsWith warms the cache (the
 // user's, as a first chart build does), writes the bundle into a site,
@@ -41,7 +30,7 @@ func TestFetchWritesALibraryAnOfflineSiteBuildsWith(t *testing.T) {
 	if out, err := check.CombinedOutput(); err != nil {
 		t.Fatalf("sha256sum -c: %v\n%s", err, out)
 	}
-	offline := []string{"ALMANAC_NPM_REGISTRY=" + closedRegistry(t), "ALMANAC_CACHE=" + t.TempDir()}
+	offline := []string{"ALMANAC_NPM_REGISTRY=" + registrytest.Closed(t), "ALMANAC_CACHE=" + t.TempDir()}
 	runBinary(t, dir, offline, "build", "--strict").expect(t, "an offline build with chart_library", 0, []string{"Built "}, nil)
 	page, err := os.ReadFile(filepath.Join(dir, "public", "tin", "a", "index.html"))
 	if err != nil {
@@ -54,7 +43,7 @@ func TestFetchWritesALibraryAnOfflineSiteBuildsWith(t *testing.T) {
 
 func TestFetchWithoutARegistryFails(t *testing.T) {
 	dir := writeSite(t, goodSite)
-	env := []string{"ALMANAC_NPM_REGISTRY=" + closedRegistry(t), "ALMANAC_CACHE=" + t.TempDir()}
+	env := []string{"ALMANAC_NPM_REGISTRY=" + registrytest.Closed(t), "ALMANAC_CACHE=" + t.TempDir()}
 	runBinary(t, dir, env, "fetch").expect(t, "almanac fetch with the registry unreachable", 1, nil,
 		[]string{"almanac fetch: ", "127.0.0.1"})
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -29,18 +28,6 @@ func clearRegistryEnv(t *testing.T) {
 	for _, name := range append([]string{echarts.RegistryEnv}, echarts.NPMConfigEnvs...) {
 		t.Setenv(name, "")
 	}
-}
-
-// closedPort is the URL of a loopback port nothing listens on.
-func closedPort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	return "http://" + addr
 }
 
 // offlineOptions builds dir with an empty cache, logging to log.
@@ -85,7 +72,7 @@ func assertChartsAsTables(t *testing.T, files map[string][]byte) {
 func TestUnreachableRegistryShowsChartsAsTables(t *testing.T) {
 	dir := extract(t, "offline-charts.txtar")
 	clearRegistryEnv(t)
-	registry := closedPort(t)
+	registry := registrytest.Closed(t)
 	t.Setenv(echarts.RegistryEnv, registry)
 	var log bytes.Buffer
 	opts := offlineOptions(t, dir, &log)
