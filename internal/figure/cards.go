@@ -145,7 +145,7 @@ func newCard(f *site.Figure, lang string) Card {
 		c.ChangeWords = ChangeWords(lang, f.Change, f.ChangePrecision, f.Base)
 		c.Base = f.Base
 		c.BaseWords = BaseWords(lang, f.Base)
-		c.ChangeSize = strings.TrimSuffix(c.ChangeWords, " "+c.BaseWords)
+		c.ChangeSize = ChangeSize(lang, f.Change, f.ChangePrecision)
 		c.Tone = tone(f.Polarity, c.Direction)
 	}
 	return c

@@ -101,15 +101,20 @@ func WithUnit(number, unit string) string {
 // ChangeWords says a change in words that do not depend on colour: vi
 // "giảm 1,7 % so với 2019", "không đổi so với 2019"; en "up 2.6% on 2019".
 func ChangeWords(lang string, change float64, precision int, base string) string {
+	return ChangeSize(lang, change, precision) + " " + BaseWords(lang, base)
+}
+
+// ChangeSize says a change without its base: vi "giảm 1,7 %", "không
+// đổi"; en "up 2.6%".
+func ChangeSize(lang string, change float64, precision int) string {
 	w := wordsFor(lang)
-	against := w.against + " " + PeriodText(lang, base)
 	switch Direction(lang, change, precision) {
 	case "up":
-		return w.up + " " + locale.Percent(lang, change, precision) + " " + against
+		return w.up + " " + locale.Percent(lang, change, precision)
 	case "down":
-		return w.down + " " + locale.Percent(lang, change, precision) + " " + against
+		return w.down + " " + locale.Percent(lang, change, precision)
 	}
-	return w.unchanged + " " + against
+	return w.unchanged
 }
 
 // BaseWords names the base period alone, for a card whose big number is
