@@ -44,6 +44,16 @@ printed too and counted in the summary line; with --strict they fail the build a
 	Counts:   "%s, %s, %s",
 	Took:     "%s in %v",
 }, vi: buildText{
+	Short: "Dựng trang vào public/",
+	Long: `Build đọc thư mục của trang (almanac.toml, content/, layouts/, assets/, data/), dựng mọi
+trang, bảng biểu đồ, tệp CSV, nguồn tin và sitemap, rồi ghi chúng vào public/ (hoặc --dest).
+Thư mục đích chỉ được thay trọn vẹn khi mọi việc thành công: lần dựng gặp lỗi sẽ liệt kê mọi
+vấn đề kèm tệp, dòng và cột của nó, và không thay đổi gì. Cảnh báo cũng được in ra và đếm
+trong dòng tóm tắt; với --strict, cảnh báo làm lần dựng thất bại như lỗi.`,
+	Example: `  almanac build
+  almanac build -s my-site -d /tmp/preview --drafts --future
+  almanac build --base-url https://staging.example.org/
+  almanac build --strict --format github     # trong một job GitHub Actions`,
 	Progress: "Đang dựng %s …",
 	Summary:  "Đã dựng %s → %s\n",
 	Plan:     "Dựng %s vào %s (bản nháp: %v, bài hẹn giờ: %v)\n",

@@ -44,6 +44,16 @@ out, then a summary; it exits with status 1 when there is an error, or a warning
 	Summary:  "Checked %s and %s: %s, %s.\n",
 	Strict:   "%s: --strict makes %s fail the check\n",
 }, vi: checkText{
+	Short: "Kiểm tra toàn bộ trang, cả liên kết, mà không ghi gì",
+	Long: `Check chạy mọi bước của một lần dựng cho đến trước khi ghi tệp (cấu hình, front matter,
+số liệu, biểu đồ và dữ liệu của chúng, template và layout), vẫn chạy tiếp sau khi gặp lỗi để
+một lần chạy liệt kê mọi vấn đề của trang, và kiểm tra thêm rằng mọi liên kết và ảnh trong
+mọi bài đều dẫn tới một trang hay một tệp của trang. Lệnh không ghi gì và không cần mạng. Nó
+in mọi lỗi và cảnh báo kèm tệp, dòng và cột, rồi các bài nháp và bài hẹn giờ đã bỏ ra, rồi
+dòng tóm tắt; mã thoát là 1 khi có lỗi, hoặc có cảnh báo khi dùng --strict.`,
+	Example: `  almanac check
+  almanac check -s my-site --drafts --future
+  almanac check --strict --format json > problems.jsonl`,
 	Progress: "Đang kiểm tra %s …",
 	LeftOut:  "Chưa đưa vào trang (--drafts và --future kiểm tra chúng như đã đăng):\n",
 	Draft:    "nháp   ",

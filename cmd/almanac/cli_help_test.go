@@ -16,9 +16,13 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/almanac-news/almanac/internal/messages"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/help/*.golden from the binary's help")
+var update = flag.Bool("update", false, "rewrite testdata/help/**/*.golden from the binary's help")
 
 // helpTopics are the commands whose help has a golden file.
 var helpTopics = [][]string{
@@ -26,64 +30,110 @@ var helpTopics = [][]string{
 	{"fetch"}, {"version"}, {"help"}, {"completion"}, {"completion", "bash"},
 }
 
-func goldenName(topic []string) string {
-	if len(topic) == 0 {
-		return filepath.Join("testdata", "help", "almanac.golden")
+// helpLanguages are the languages of the help texts: each has its
+// golden files, English in testdata/help, the others in a folder below.
+var helpLanguages = []string{"en", "vi"}
+
+func goldenName(lang string, topic []string) string {
+	dir := filepath.Join("testdata", "help")
+	if lang != "en" {
+		dir = filepath.Join(dir, lang)
 	}
-	return filepath.Join("testdata", "help", strings.Join(topic, "-")+".golden")
+	if len(topic) == 0 {
+		return filepath.Join(dir, "almanac.golden")
+	}
+	return filepath.Join(dir, strings.Join(topic, "-")+".golden")
 }
 
-// TestBinaryHelp compares "almanac help CMD" with its golden file, and
-// checks that "CMD --help" and "CMD -h" print the same.
+// TestBinaryHelp compares "almanac help CMD --lang L" with its golden
+// file in each language, and checks that "CMD --help" and "CMD -h" print
+// the same.
 func TestBinaryHelp(t *testing.T) {
 	dir := t.TempDir()
-	for _, topic := range helpTopics {
-		r := runBinary(t, dir, nil, append([]string{"help"}, topic...)...)
-		if r.code != 0 || r.stderr != "" {
-			t.Errorf("help %v:\n%s", topic, r)
-			continue
-		}
-		golden := goldenName(topic)
-		if *update {
-			if err := os.WriteFile(golden, []byte(r.stdout), 0o644); err != nil {
-				t.Fatal(err)
+	for _, lang := range helpLanguages {
+		for _, topic := range helpTopics {
+			args := append(append([]string{"help"}, topic...), "--lang", lang)
+			r := runBinary(t, dir, nil, args...)
+			if r.code != 0 || r.stderr != "" {
+				t.Errorf("%v:\n%s", args, r)
+				continue
+			}
+			golden := goldenName(lang, topic)
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, []byte(r.stdout), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestBinaryHelp -update)", err)
+			}
+			if r.stdout != string(want) {
+				t.Errorf("%v differs from %s:\n%s", args, golden, r.stdout)
+			}
+			for _, flag := range []string{"--help", "-h"} {
+				again := runBinary(t, dir, nil, append(append(topic, flag), "--lang="+lang)...)
+				if again.code != 0 || again.stdout != r.stdout {
+					t.Errorf("%v %s differs from %v:\n%s", topic, flag, args, again)
+				}
 			}
 		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -run TestBinaryHelp -update)", err)
-		}
-		if r.stdout != string(want) {
-			t.Errorf("help %v differs from %s:\n%s", topic, golden, r.stdout)
-		}
-		for _, flag := range []string{"--help", "-h"} {
-			if again := runBinary(t, dir, nil, append(topic, flag)...); again.code != 0 || again.stdout != r.stdout {
-				t.Errorf("%v %s differs from help %v:\n%s", topic, flag, topic, again)
-			}
+		serve, _ := os.ReadFile(goldenName(lang, []string{"serve"}))
+		if r := runBinary(t, dir, nil, "help", "server", "--lang", lang); r.stdout != string(serve) {
+			t.Errorf("help server --lang %s is not the help of serve:\n%s", lang, r)
 		}
 	}
-	serve, _ := os.ReadFile(goldenName([]string{"serve"}))
-	if r := runBinary(t, dir, nil, "help", "server"); r.stdout != string(serve) {
-		t.Errorf("help server is not the help of serve:\n%s", r)
+}
+
+// TestBinaryHelpInTheSiteLanguage: in a Vietnamese site, help is in
+// Vietnamese without --lang, as every other message is.
+func TestBinaryHelpInTheSiteLanguage(t *testing.T) {
+	dir := writeSite(t, map[string]string{"almanac.toml": "language = \"vi\"\n"})
+	want, err := os.ReadFile(goldenName("vi", []string{"build"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := runBinaryAs(t, dir, nil, "build", "--help"); r.code != 0 || r.stdout != string(want) {
+		t.Errorf("build --help in a vi site:\n%s", r)
 	}
 }
 
 // TestHelpTextsSayEnough checks every command's help: a description of
 // a paragraph, examples that run almanac, and an explained flag each.
 func TestHelpTextsSayEnough(t *testing.T) {
-	root := newRootCommand(&cli{stdout: io.Discard, stderr: io.Discard, getenv: os.Getenv})
-	for _, topic := range helpTopics {
-		cmd, _, err := root.Find(topic)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if cmd.Parent() != nil && cmd.Parent().Name() == "completion" {
-			continue // cobra's own
-		}
-		if cmd.Name() != "completion" && (len(cmd.Long) < 150 || !strings.Contains(cmd.Example, "almanac ")) {
-			t.Errorf("%s: the help needs a paragraph and examples", cmd.CommandPath())
+	for _, lang := range []messages.Language{messages.English, messages.Vietnamese} {
+		root := newRootCommand(&cli{stdout: io.Discard, stderr: io.Discard, getenv: os.Getenv, lang: lang})
+		for _, topic := range helpTopics {
+			cmd, _, err := root.Find(topic)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cmd.Parent() != nil && cmd.Parent().Name() == "completion" {
+				continue // cobra's own
+			}
+			if cmd.Name() != "completion" && (len(cmd.Long) < 150 || !strings.Contains(cmd.Example, "almanac ")) {
+				t.Errorf("%s (%s): the help needs a paragraph and examples", cmd.CommandPath(), lang)
+			}
+			cmd.Flags().VisitAll(func(f *pflag.Flag) {
+				if f.Usage == "" {
+					t.Errorf("%s --%s (%s): no description", cmd.CommandPath(), f.Name, lang)
+				}
+				if name, _ := pflag.UnquoteUsage(f); !isASCII(name) {
+					t.Errorf("%s --%s (%s): the value's name %q is not ASCII, which misaligns the flag list", cmd.CommandPath(), f.Name, lang, name)
+				}
+			})
 		}
 	}
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func TestBinaryServeAlias(t *testing.T) {
@@ -195,25 +245,32 @@ func TestDocsShowTheHelp(t *testing.T) {
 		t.Fatal(err)
 	}
 	flagLine := regexp.MustCompile(`(?m)^  (?:-\w, |    )--[\w-]+ .*$`)
+	collapse := func(line string) string { return strings.Join(strings.Fields(line), " ") }
 	documented := map[string]bool{} // the doc's flag lines, spaces collapsed
 	for _, line := range flagLine.FindAllString(string(doc), -1) {
-		documented[strings.Join(strings.Fields(line), " ")] = true
+		documented[collapse(line)] = true
 	}
-	for _, topic := range helpTopics {
-		if len(topic) > 0 && topic[0] == "completion" {
-			continue
-		}
-		help, err := os.ReadFile(goldenName(topic))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range flagLine.FindAllString(string(help), -1) {
-			if strings.Contains(line, "--help ") {
-				continue
+	printed := map[string]bool{} // the help's flag lines, in any language
+	for _, lang := range helpLanguages {
+		for _, topic := range helpTopics {
+			help, err := os.ReadFile(goldenName(lang, topic))
+			if err != nil {
+				t.Fatal(err)
 			}
-			if !documented[strings.Join(strings.Fields(line), " ")] {
-				t.Errorf("docs/cli.md lacks the flag line of %v:\n%s", topic, line)
+			for _, line := range flagLine.FindAllString(string(help), -1) {
+				printed[collapse(line)] = true
+				if lang != "en" || len(topic) > 0 && topic[0] == "completion" || strings.Contains(line, "--help ") {
+					continue
+				}
+				if !documented[collapse(line)] {
+					t.Errorf("docs/cli.md lacks the flag line of %v:\n%s", topic, line)
+				}
 			}
+		}
+	}
+	for line := range documented {
+		if !printed[line] {
+			t.Errorf("docs/cli.md shows a flag line no help prints (copy it from testdata/help):\n%s", line)
 		}
 	}
 }

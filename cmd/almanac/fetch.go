@@ -38,6 +38,20 @@ or the site's chart_registry, else https://registry.npmjs.org.`,
 	Failed:           "%v",
 	BadConfiguration: "the site's almanac.toml has errors; fix them first:\n%v",
 }, vi: fetchText{
+	Short: "Tải trước thư viện biểu đồ, để dựng trang khi không có mạng",
+	Long: `Fetch tải các gói Apache ECharts đã ghim phiên bản từ npm registry (có kiểm tra tính toàn
+vẹn), đóng gói thư viện biểu đồ và giữ nó trong thư mục cache ($ALMANAC_CACHE, nếu không thì
+~/.cache/almanac), để những lần dựng sau trên máy này không cần mạng. Với --output, lệnh còn
+ghi gói vào một tệp, kèm FILE.sha256 bên cạnh: chép cả hai vào một trang và đặt chart_library
+trong almanac.toml của trang đó là đường dẫn của tệp, thì máy nào cũng dựng được biểu đồ của
+trang mà không cần registry. Registry là --registry, nếu không thì $ALMANAC_NPM_REGISTRY,
+$npm_config_registry hoặc chart_registry của trang, nếu không nữa thì https://registry.npmjs.org.`,
+	Example: `  almanac fetch
+  almanac fetch --registry https://npm.example.org/
+  almanac fetch -o vendor/echarts.js   # rồi đặt chart_library = "vendor/echarts.js" trong almanac.toml`,
+	Registry:         "`URL` của npm registry để tải về (mặc định: $ALMANAC_NPM_REGISTRY, $npm_config_registry, chart_registry của trang, https://registry.npmjs.org)",
+	Cache:            "thư mục cache `DIR` (mặc định: $ALMANAC_CACHE, nếu không thì ~/.cache/almanac)",
+	Output:           "ghi thêm gói vào tệp `FILE`, kèm FILE.sha256 bên cạnh",
 	Failed:           "%v",
 	BadConfiguration: "almanac.toml của trang có lỗi; hãy sửa trước:\n%v",
 }}

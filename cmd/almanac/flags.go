@@ -39,6 +39,13 @@ var flagMessages = localized[flagText]{en: flagText{
 	NotSite:    "%s holds neither almanac.toml nor content/, so it is not an Almanac site; pass the site folder with --source, or make a site with almanac new site DIR",
 	BadFormat:  "--format: %q is not a format; use text, github or json",
 }, vi: flagText{
+	Source:     "thư mục `DIR` của trang, chứa almanac.toml và content/",
+	Drafts:     "gồm cả các bài ghi draft: true (cũng là --buildDrafts)",
+	Future:     "gồm cả các bài có ngày trong tương lai (cũng là --buildFuture)",
+	Dest:       "thư mục ra `DIR` (mặc định <source>/public; cũng là --destination)",
+	BaseURL:    "`URL` tuyệt đối nơi trang được đăng, thay cho giá trị trong almanac.toml (cũng là --baseURL)",
+	Format:     "in các vấn đề dạng `text`, github hoặc json (mặc định github khi GITHUB_ACTIONS=true, nếu không thì text)",
+	Strict:     "thất bại (mã thoát 1) khi có bất kỳ cảnh báo nào, như khi có lỗi (cũng là --warnings-as-errors)",
 	Unexpected: "không cần tham số %q",
 	NotFolder:  "%s không phải thư mục; hãy chỉ thư mục của trang bằng --source",
 	NotSite:    "%s không có almanac.toml lẫn content/, nên không phải một trang Almanac; hãy chỉ thư mục của trang bằng --source, hoặc tạo trang mới bằng almanac new site DIR",

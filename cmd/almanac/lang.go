@@ -20,8 +20,8 @@ type localized[T any] struct {
 	en, vi T
 }
 
-// in returns the messages in l. A Vietnamese field left empty is said in
-// English: the tests list which ones may be (the help texts).
+// in returns the messages in l. A Vietnamese field left empty would be
+// said in English; the tests allow none.
 func (m localized[T]) in(l messages.Language) T {
 	if l != messages.Vietnamese {
 		return m.en

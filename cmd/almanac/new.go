@@ -63,6 +63,27 @@ which go beside index.md; its comments show how to use them.`,
 	NoSlug:      "title %q has no letters or digits to make a file name from",
 	FixConfig:   "fix almanac.toml first:\n%v",
 }, vi: newText{
+	Short: "Tạo một trang mới hoặc một bài viết mới",
+	Long: `New ghi những tệp đầu tiên của một trang hay của một bài viết, để bạn bắt đầu từ thứ dựng
+được ngay: "new site" tạo một trang nhỏ chạy được, "new article" tạo một bài nháp đã điền sẵn
+front matter. Lệnh không bao giờ ghi đè một tệp.`,
+	Example: `  almanac new site my-site
+  almanac new article tin-tuc "Giá xăng tăng 3%"`,
+	SiteShort: "Ghi một trang nhỏ chạy được vào một thư mục mới hoặc trống",
+	SiteLong: `New site ghi một trang nhỏ chạy được vào DIR, thư mục này phải mới hoặc trống: almanac.toml,
+trang chủ, một chuyên mục và một bài viết có số liệu, thẻ số liệu và một biểu đồ. Trang và bài
+viết bằng tiếng Việt, hoặc bằng tiếng Anh với --lang en.`,
+	SiteExample: `  almanac new site my-site
+  almanac new site my-site --lang en`,
+	ArticleShort: "Ghi một bài nháp mới đã điền sẵn front matter",
+	ArticleLong: `New article ghi content/SECTION/<slug>.md, slug lấy từ tiêu đề, và in đường dẫn của tệp.
+Bài được ghi ngày giờ hiện tại theo múi giờ của trang, ghi tên tác giả của trang, đánh dấu
+draft: true và có chú thích chỉ cách thêm số liệu và biểu đồ. Với --bundle, bài là một thư
+mục, content/SECTION/<slug>/index.md, sẵn chỗ cho ảnh, âm thanh và tệp CSV của bài, đặt cạnh
+index.md; chú thích trong bài chỉ cách dùng chúng.`,
+	ArticleExample: `  almanac new article tin-tuc "Giá xăng tăng 3%"
+  almanac new article news "Exports fall 15%" --bundle -s my-site`,
+	Bundle:      "ghi một page bundle, SECTION/<slug>/index.md, sẵn chỗ cho ảnh, âm thanh và CSV",
 	Lang:        "ngôn ngữ của trang và bài viết mẫu: `vi` hoặc en",
 	WhatToMake:  `hãy nói cần tạo gì: almanac new site DIR, hoặc almanac new article SECTION "Tiêu đề"`,
 	CannotMake:  "không tạo được %q; hãy tạo một trang (site) hoặc một bài viết (article)",

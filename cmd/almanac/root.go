@@ -49,6 +49,17 @@ examples. "almanac help new article" prints the help of a subcommand.`,
 	BadLang:      "--lang %q is not a language of Almanac's messages; use vi or en",
 	UnknownCmd:   "unknown command %q for %q",
 }, vi: rootText{
+	Short: "Dựng trang tin tĩnh từ các bài viết Markdown có số liệu",
+	Long: `almanac biến một thư mục bài viết Markdown, mỗi bài ghi trong front matter các số liệu nó
+đưa tin, thành một trang tin tĩnh hoàn chỉnh: trang bài viết có thẻ số liệu, biểu đồ kèm bảng
+dữ liệu và tệp CSV để tải về, danh sách theo chuyên mục, thẻ và tác giả, nguồn tin và sitemap.
+Chạy một mình, lệnh dựng trang trong thư mục hiện tại vào public/, đúng như "almanac build".`,
+	Example: `  almanac                          # dựng trang trong thư mục này vào public/
+  almanac serve                    # xem trước tại http://127.0.0.1:1313/ trong lúc viết
+  almanac new site my-site         # bắt đầu một trang mới
+  almanac check --strict           # trong CI: thất bại khi có bất kỳ lỗi hay cảnh báo nào`,
+	HelpLong: `Help in phần trợ giúp của lệnh được nêu tên: lệnh đó làm gì, các cờ và ví dụ của nó.
+"almanac help new article" in phần trợ giúp của một lệnh con.`,
 	Quiet:           "chỉ in lỗi và cảnh báo, không in dòng tóm tắt",
 	Verbose:         "in thêm từng việc lệnh làm",
 	Version:         "in phiên bản, commit và ngày dựng",
@@ -105,6 +116,7 @@ func newRootCommand(c *cli) *cobra.Command {
 	}
 	root.SetHelpCommand(c.newHelpCommand(root))
 	root.InitDefaultHelpCmd()
+	localizeUsage(root, c.lang)
 	root.SetFlagErrorFunc(c.flagError)
 	root.SetGlobalNormalizationFunc(normalizeFlag)
 	return root

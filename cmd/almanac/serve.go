@@ -69,6 +69,20 @@ fixed. The preview serves the site at its root, whatever base_url says. Stop it 
 	FullRebuild: "full rebuild",
 	AndMore:     "%s and %d more",
 }, vi: serveText{
+	Short: "Xem trước trang tại http://127.0.0.1:1313/, dựng lại mỗi lần lưu",
+	Long: `Serve dựng trang trong bộ nhớ và phục vụ nó tại http://127.0.0.1:1313/ (hoặc --bind và
+--port). Mỗi lần lưu trong content/, layouts/, assets/, data/ hay lưu almanac.toml, lệnh dựng
+lại phần đã đổi và tải lại các trang đang mở; một lỗi hiện thành thông báo phủ lên trang cho
+đến khi được sửa. Bản xem trước phục vụ trang ở gốc, dù base_url ghi gì. Dừng bằng Ctrl-C.`,
+	Example: `  almanac serve
+  almanac serve -s my-site -p 0 --drafts     # cổng trống bất kỳ, gồm cả bài nháp
+  almanac server --bind 0.0.0.0 --port 8080  # máy khác cũng truy cập được
+  almanac serve --write -d /tmp/site         # ghi thêm mỗi lần dựng tốt`,
+	Bind:  "địa chỉ `ADDR` để lắng nghe",
+	Port:  "cổng `PORT` để lắng nghe; 0 chọn một cổng trống",
+	Write: "ghi thêm mỗi lần dựng tốt vào --dest, như almanac build",
+	Dest:  "thư mục ra `DIR` cho --write (mặc định <source>/public; cũng là --destination)",
+
 	Serving:     "Đang phục vụ bản xem trước tại http://%s/ (Ctrl-C để dừng)\n",
 	Watch:       "theo dõi tệp: %v\n",
 	Failed:      "%s: %s\n%v\n",

@@ -42,6 +42,12 @@ without VCS information says so. "almanac --version" prints the same.`,
 	NoVCS:      "unknown (built without VCS information, as go run does)",
 	CommitDate: "unknown; committed %s",
 }, vi: versionText{
+	Short: "In phiên bản, commit và ngày dựng",
+	Long: `Version in phiên bản của almanac, commit của mã nguồn đã dựng ra nó và thời điểm dựng,
+như được ghi trong chương trình (phiên bản module, dấu VCS mà Go ghi vào một tệp chạy dựng
+từ một bản clone, hoặc giá trị đặt lúc link). Tệp chạy từ "go run" hay dựng không kèm thông
+tin VCS sẽ nói rõ như vậy. "almanac --version" in đúng những dòng ấy.`,
+	Example:    "  almanac version\n  almanac --version",
 	Line:       "almanac %s\n",
 	Commit:     "commit  %s\n",
 	Built:      "dựng    %s\n",
