@@ -3,8 +3,6 @@ package build
 import (
 	"html/template"
 
-	"github.com/almanac-news/almanac/internal/parallel"
-
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/markdown"
@@ -20,18 +18,6 @@ func allPages(s *site.Site) []*site.Page {
 		pages = append(pages, sec.Page)
 	}
 	return append(pages, s.Pages...)
-}
-
-// renderBodies converts every page's Markdown on all cores, drawing its
-// charts, and fills Content, TOC and, when the front matter gave none,
-// Summary. It checks each page's figures against each other.
-func renderBodies(s *site.Site, c *charts, problems *diag.List) {
-	conv := newConverter(s.Config)
-	pages := allPages(s)
-	parallel.For(len(pages), func(i int) {
-		renderBody(conv, c, pages[i], problems)
-		pages[i].Body = nil // converted: let the memory go
-	})
 }
 
 // newConverter is the Markdown converter of a site: raw HTML as the site

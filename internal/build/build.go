@@ -22,9 +22,8 @@ import (
 	"github.com/almanac-news/almanac/internal/config"
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/echarts"
+	"github.com/almanac-news/almanac/internal/output"
 	"github.com/almanac-news/almanac/internal/overlay"
-	"github.com/almanac-news/almanac/internal/parse"
-	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -49,6 +48,9 @@ type Result struct {
 	Skipped  []*site.Page // drafts and future articles left out
 	Warnings []*diag.Problem
 	Duration time.Duration
+
+	problems *diag.List // every problem found, errors included when the build kept going
+	links    int        // links and pictures of bodies checked
 }
 
 func (r *Result) String() string {
@@ -85,40 +87,32 @@ func (e *ContentError) Error() string {
 // Unwrap gives ErrContent or ErrStrict, and the diag.Errors.
 func (e *ContentError) Unwrap() []error { return []error{e.cause, e.Errors} }
 
-// Run builds the site. On any error the destination is left as it was.
+// Run builds the site: a Session's one build, written into a staging
+// folder that replaces the destination when everything succeeded. On
+// any error, a strict build's warnings included, the destination is left
+// as it was.
 func Run(ctx context.Context, opts Options) (*Result, error) {
-	start := time.Now()
 	if opts.Now.IsZero() {
-		opts.Now = start
+		opts.Now = time.Now()
 	}
-	problems := &diag.List{}
-	cfg := loadConfig(opts, problems)
-	if err := contentError(problems); err != nil {
+	var stage *output.Staging
+	open := func() (sink, error) {
+		var err error
+		stage, err = output.Begin(opts.Dest)
+		return staged{stage}, err
+	}
+	strict := func(problems *diag.List) error { return strictError(opts, problems) }
+	res, err := NewSession(opts).build(ctx, nil, true, pass{open: open, strict: strict})
+	if err == nil {
+		res.Files = stage.Count()
+		err = stage.Commit()
+	}
+	if err != nil {
+		if stage != nil {
+			stage.Abort()
+		}
 		return nil, err
 	}
-	parsed, ps := parse.Dir(sub(opts.Site, "content"), parse.Options{
-		Config: cfg, Root: "content", Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now,
-	})
-	problems.Merge(ps)
-	theme, ps := render.LoadTheme(layer(opts, "layouts"), cfg.Language)
-	problems.Merge(ps)
-	if err := contentError(problems); err != nil {
-		return nil, err
-	}
-	s := parsed.Site
-	bodies := keepBodies(s) // for the links' positions: rendering lets the bodies go
-	drawn := &charts{theme: theme, site: opts.Site, lang: cfg.Language}
-	renderBodies(s, drawn, problems)
-	dropLinklessBodies(bodies)
-	if err := contentError(problems); err != nil {
-		return nil, err
-	}
-	res := &Result{Sections: len(s.Sections), Skipped: parsed.Skipped}
-	if err := write(ctx, opts, theme, s, drawn, bodies, res, problems); err != nil {
-		return nil, err
-	}
-	res.Warnings = problems.Warnings()
-	res.Duration = time.Since(start)
 	return res, nil
 }
 

@@ -3,16 +3,11 @@ package build
 import (
 	"context"
 	"errors"
-	"io"
 	"path"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/almanac-news/almanac/internal/parallel"
-
 	"github.com/almanac-news/almanac/internal/diag"
-	"github.com/almanac-news/almanac/internal/parse"
 	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
 	"github.com/almanac-news/almanac/internal/slug"
@@ -62,72 +57,31 @@ func Check(ctx context.Context, opts Options) (*CheckResult, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	problems := &diag.List{}
-	cfg := loadConfig(opts, problems)
-	parsed, failed := parseLeniently(opts, cfg, problems)
-	theme, ps := render.LoadTheme(layer(opts, "layouts"), cfg.Language)
-	problems.Merge(ps)
-	s := parsed.Site
-	bodies := keepBodies(s)
-	drawn := &charts{theme: theme, site: opts.Site, lang: cfg.Language}
-	renderBodies(s, drawn, problems)
-	checkLeadImages(opts.Site, allPages(s), problems)
-	if err := ctx.Err(); err != nil {
+	s := NewSession(opts)
+	s.checking = true
+	res, err := s.build(ctx, nil, true, pass{keepGoing: true})
+	if err != nil {
 		return nil, err
 	}
-	// A stand-in for the chart library: checking never downloads it.
-	// A site's chart_library file is checked as a build would.
-	manifest, err := collectAssets(opts, drawsCharts(s), func() ([]byte, error) {
-		if cfg.ChartLibrary == "" {
-			return []byte(chartLibraryStandIn), nil
+	failed := 0
+	for _, e := range s.entries {
+		if e.parsed == nil {
+			failed++
 		}
-		js, ps := readChartLibrary(opts, cfg.ChartLibrary)
-		problems.Add(ps...)
-		return js, nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	outputs, ps := theme.Plan(&render.Input{Site: s, Asset: manifest.URL})
-	problems.Merge(ps)
-	runTemplates(outputs, problems)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	extra, err := siteFiles(s, outputs, opts.Now, nil)
-	if err != nil {
-		problems.Add(diag.Errorf(diag.Pos{File: "content"}, "the feeds and sitemaps cannot be made: %v", err))
-	}
-	targets := newLinkTargets(s, outputs, manifest, append(drawn.files, extra...), parsed.Skipped, failed)
-	links := checkLinks(s, bodies, targets, problems)
-	return &CheckResult{Problems: problems.Problems(), Skipped: parsed.Skipped, Config: cfg,
-		Pages: len(outputs) + len(failed), Links: links}, nil
+	return &CheckResult{Problems: res.problems.Problems(), Skipped: res.Skipped, Config: s.cfg,
+		Pages: res.Pages + failed, Links: res.links}, nil
 }
 
-// parseLeniently parses the content as parse.Dir does, but leaves out of
-// the site each file that has errors, so that the others can be checked
-// further. It returns the URLs those files would most likely have made.
-func parseLeniently(opts Options, cfg site.Config, problems *diag.List) (*parse.Result, []string) {
-	c := parse.Scan(sub(opts.Site, "content"), parse.Options{
-		Config: cfg, Root: "content", Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now,
-	}, problems)
-	pages := make([]*site.Page, c.Len())
-	var mu sync.Mutex
-	var failed []string
-	parallel.For(c.Len(), func(i int) {
-		p, ps := c.Parse(i)
-		problems.Add(ps...)
-		if !diag.HasError(ps) {
-			pages[i] = p
-			return
-		}
-		if url, ok := likelyURL(c.Name(i)); ok {
-			mu.Lock()
-			failed = append(failed, url)
-			mu.Unlock()
-		}
-	})
-	return c.Assemble(pages, problems), failed
+// standInChartLibrary is the chart library of almanac check, which never
+// downloads it: templates only need the asset to have a URL. A site's
+// chart_library file is read and checked as a build would.
+func standInChartLibrary(_ context.Context, opts Options, cfg site.Config) ([]byte, []*diag.Problem, error) {
+	if cfg.ChartLibrary == "" {
+		return []byte(chartLibraryStandIn), nil, nil
+	}
+	js, ps := readChartLibrary(opts, cfg.ChartLibrary)
+	return js, ps, nil
 }
 
 // likelyURL is the URL an article or stand-alone page file makes when its
@@ -153,47 +107,25 @@ type markdownBody struct {
 	line int // line of text's first byte in the page's file
 }
 
-func keepBodies(s *site.Site) map[*site.Page]markdownBody {
-	bodies := map[*site.Page]markdownBody{}
-	for _, p := range allPages(s) {
-		bodies[p] = markdownBody{text: p.Body, line: p.BodyLine}
-	}
-	return bodies
-}
-
-// dropLinklessBodies forgets the Markdown of the pages whose rendered
-// body has no link nor picture, as most have: a build keeps only the
-// bodies that may place a problem, not the whole site's.
-func dropLinklessBodies(bodies map[*site.Page]markdownBody) {
-	for p := range bodies {
-		if !mayLink(string(p.Content)) {
-			delete(bodies, p)
-		}
-	}
-}
-
-// runTemplates renders every planned page into nothing, on all cores,
-// reporting where templates fail. A template that fails the same way on
-// many pages is reported once, naming the first page and how many more.
-func runTemplates(outputs []render.Output, problems *diag.List) {
-	failures := make([]*diag.Problem, len(outputs))
-	parallel.For(len(outputs), func(i int) {
-		if err := outputs[i].Render(io.Discard); err != nil {
-			failures[i] = renderProblem(outputs[i], err)
-		}
-	})
+// templateProblems reports the pages whose templates failed. A template
+// that fails the same way on many pages is reported once, naming the
+// first page and how many more.
+func templateProblems(failures []*pageError, problems *diag.List) {
 	first := map[diag.Pos]*diag.Problem{}
 	more := map[diag.Pos]int{}
-	for _, p := range failures {
+	var order []diag.Pos
+	for _, f := range failures {
+		p := renderProblem(f.out, f.err)
 		switch {
-		case p == nil:
 		case first[p.Pos] == nil:
 			first[p.Pos] = p
+			order = append(order, p.Pos)
 		default:
 			more[p.Pos]++
 		}
 	}
-	for pos, p := range first {
+	for _, pos := range order {
+		p := first[pos]
 		if n := more[pos]; n > 0 {
 			p.Msg += " (and " + strings.Replace(diag.Count(n, "page"), " ", " more ", 1) + ")"
 		}

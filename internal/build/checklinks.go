@@ -12,9 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/almanac-news/almanac/internal/assets"
 	"github.com/almanac-news/almanac/internal/diag"
-	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -30,27 +28,6 @@ type linkTargets struct {
 	// basePath is the path of the site's base URL, "/bantin/", or "/":
 	// rendering puts it before every site path of a Markdown body.
 	basePath string
-}
-
-func newLinkTargets(s *site.Site, outputs []render.Output, manifest *assets.Manifest,
-	generated []generatedFile, skipped []*site.Page, failed []string) *linkTargets {
-	pages := allPages(s)
-	files := make(map[string]bool, len(outputs)+len(generated)+len(pages))
-	for _, out := range outputs {
-		files[out.Path] = true
-	}
-	for _, f := range manifest.Files() {
-		files[f.Output] = true
-	}
-	for _, f := range generated {
-		files[f.path] = true
-	}
-	for _, p := range pages {
-		for _, r := range p.Resources {
-			files[strings.TrimPrefix(r.URL, "/")] = true
-		}
-	}
-	return pageTargets(s, func(rel string) bool { return files[rel] }, skipped, failed)
 }
 
 // pageTargets returns the link targets of s's pages, with isFile telling
@@ -195,21 +172,9 @@ func hasSuffixFold(s, suffix string) bool {
 	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
-// checkLinks checks every link and picture of every page body against
-// targets and returns how many it checked.
-func checkLinks(s *site.Site, bodies map[*site.Page]markdownBody, t *linkTargets, problems *diag.List) int {
-	return checkLinksOf(s, builtBodies(bodies), t, problems)
-}
-
 // bodyOf gives a page's Markdown and the links and pictures of its
 // rendered body.
 type bodyOf func(*site.Page) (markdownBody, []bodyLink)
-
-// builtBodies is the bodyOf of a build: the Markdown kept before
-// rendering, and the links read from each page's HTML.
-func builtBodies(bodies map[*site.Page]markdownBody) bodyOf {
-	return func(p *site.Page) (markdownBody, []bodyLink) { return bodies[p], pageLinks(p) }
-}
 
 // pageLinks lists the links and pictures of a rendered page's body.
 func pageLinks(p *site.Page) []bodyLink { return bodyLinks(string(p.Content)) }
@@ -243,13 +208,14 @@ func checkLinksOf(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.Li
 // site from being published. almanac check reports them at checkLinks'
 // severities (errors, but warnings for links to future articles), and
 // --strict fails a build on them.
-func warnLinks(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.List) {
+func warnLinks(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.List) int {
 	found := &diag.List{}
-	checkLinksOf(s, bodies, t, found)
+	n := checkLinksOf(s, bodies, t, found)
 	for _, p := range found.Problems() {
 		p.Severity = diag.SeverityWarning
 		problems.Add(p)
 	}
+	return n
 }
 
 // check returns the problem of one link of page p, or nil when it leads

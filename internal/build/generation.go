@@ -1,16 +1,16 @@
 package build
 
 import (
-	"bytes"
 	"encoding/binary"
+	"errors"
 	"hash/fnv"
 	"maps"
-	"path"
 	"slices"
 	"sync/atomic"
 
 	"github.com/almanac-news/almanac/internal/parallel"
 
+	"github.com/almanac-news/almanac/internal/parse"
 	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
 )
@@ -21,101 +21,116 @@ var versions atomic.Uint64
 // can tell a reused object from a new one.
 func nextVersion() uint64 { return versions.Add(1) }
 
-// render makes the new output tree: assets, chart CSV files, bundle files,
-// feeds and sitemaps, and every page, reusing the previous bytes of
-// outputs whose signature did not change.
-func (s *Session) render(st *site.Site, outputs []render.Output) (*generation, *Change, error) {
-	gen := &generation{tree: Tree{}, sigs: make(map[string]uint64, len(outputs)), urls: map[string]string{}}
-	for _, f := range s.manifest.Files() {
-		gen.tree[f.Output] = f.Data
-	}
-	if err := s.addPageFiles(st, gen.tree); err != nil {
-		return nil, nil, err
-	}
-	versionOf := s.versions()
-	shape := s.shapeOf(st, versionOf)
-	if err := s.addSiteFiles(st, outputs, gen, versionOf, shape); err != nil {
-		return nil, nil, err
-	}
-	rendered, err := s.renderChanged(outputs, gen, versionOf, shape)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, p := range st.Pages {
-		gen.urls[p.URL] = p.Title
-	}
-	return gen, s.diff(gen, rendered), nil
+// generation is what a good build made, for the next build of the
+// session to reuse, and the names of every file it made.
+type generation struct {
+	sigs     map[string]uint64 // page output path → signature of what it shows
+	urls     map[string]string // article URL → title, for moved pages
+	extras   map[uint64][]byte // feeds and sitemaps by a digest of their inputs
+	files    map[string]bool   // every file of the build, by its slash path
+	rendered int               // pages rendered; the others were reused
 }
 
-// addSiteFiles adds the feeds and sitemaps, reusing unchanged ones.
-func (s *Session) addSiteFiles(st *site.Site, outputs []render.Output, gen *generation, versionOf map[*site.Page]uint64, shape uint64) error {
-	m := &memo{versionOf: versionOf, shape: shape, next: map[uint64][]byte{}}
+// planned is one build up to writing: the site, the pages to render and
+// every other file, and their names.
+type planned struct {
+	parsed    *parse.Result
+	outputs   []render.Output
+	whole     []generatedFile // assets, chart CSV files, pictures' copies, feeds, sitemaps
+	resources []site.Resource
+	versionOf map[*site.Page]uint64
+	shape     uint64
+	gen       *generation
+}
+
+// collect lists every file of the build but the pages' bytes: assets,
+// chart CSV files, bundle files, feeds and sitemaps (made here, reusing
+// the last build's when their inputs did not change), and each page's
+// signature. When the feeds and sitemaps cannot be made, it says why and
+// lists the other files.
+func (s *Session) collect(parsed *parse.Result, outputs []render.Output) (*planned, error) {
+	st := parsed.Site
+	p := &planned{parsed: parsed, outputs: outputs, versionOf: s.versions()}
+	p.shape = s.shapeOf(st, p.versionOf)
+	p.gen = &generation{sigs: make(map[string]uint64, len(outputs)), urls: map[string]string{},
+		files: make(map[string]bool, len(outputs)+len(st.Pages))}
+	for _, f := range s.manifest.Files() {
+		p.whole = append(p.whole, generatedFile{path: f.Output, data: f.Data})
+	}
+	for _, e := range s.entries {
+		p.whole = append(p.whole, e.csv...)
+		p.whole = append(p.whole, e.image.files...)
+	}
+	m := &memo{versionOf: p.versionOf, shape: p.shape, next: map[uint64][]byte{}}
 	if s.last != nil {
 		m.prev = s.last.extras
 	}
-	extra, err := siteFiles(st, outputs, s.now, m)
-	if err != nil {
-		return err
+	extra, err := siteFiles(st, outputs, s.now, m) // on an error, the files are listed without them
+	p.whole = append(p.whole, extra...)
+	p.gen.extras = m.next
+	for _, f := range p.whole {
+		p.gen.files[f.path] = true
 	}
-	for _, f := range extra {
-		gen.tree[f.path] = f.data
+	for _, page := range st.Pages {
+		for _, r := range page.Resources {
+			p.resources = append(p.resources, r)
+			p.gen.files[r.URL[1:]] = true
+		}
+		p.gen.urls[page.URL] = page.Title
 	}
-	gen.extras = m.next
-	return nil
+	for _, out := range outputs {
+		p.gen.sigs[out.Path] = signature(p.shape, out, p.versionOf)
+		p.gen.files[out.Path] = true
+	}
+	return p, err
 }
 
-// renderChanged puts every output in gen's tree: the last build's bytes
-// when its signature is the same, else freshly rendered, on all cores.
-// It returns how many it rendered.
-func (s *Session) renderChanged(outputs []render.Output, gen *generation, versionOf map[*site.Page]uint64, shape uint64) (int, error) {
+// emit hands every file of the build to out: the pages whose signature
+// is the last build's by name, when out still has them, the others
+// rendered on all cores. It stops at the first page that fails, unless
+// keepGoing: then it renders every page and returns every template
+// failure.
+func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, error) {
+	for _, f := range p.whole {
+		if err := out.WriteFile(f.path, f.data); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range p.resources {
+		if err := out.CopyFile(r.URL[1:], s.blobs, r.Source); err != nil {
+			return nil, err
+		}
+	}
 	var todo []int
-	for i, out := range outputs {
-		sig := signature(shape, out, versionOf)
-		gen.sigs[out.Path] = sig
-		if prev := s.last; prev != nil && prev.sigs[out.Path] == sig {
-			gen.tree[out.Path] = prev.tree[out.Path]
+	for i, o := range p.outputs {
+		if prev := s.last; prev != nil && prev.sigs[o.Path] == p.gen.sigs[o.Path] && out.Reuse(o.Path) {
 			continue
 		}
 		todo = append(todo, i)
 	}
-	rendered := make([][]byte, len(todo))
-	var failed atomic.Pointer[error]
+	errs := make([]error, len(todo))
+	var failed atomic.Bool
 	parallel.For(len(todo), func(k int) {
-		var b bytes.Buffer
-		if err := outputs[todo[k]].Render(&b); err != nil {
-			failed.CompareAndSwap(nil, &err)
+		if failed.Load() && !keepGoing {
+			return
 		}
-		rendered[k] = b.Bytes()
+		if errs[k] = writePage(out, p.outputs[todo[k]]); errs[k] != nil {
+			failed.Store(true)
+		}
 	})
-	if errp := failed.Load(); errp != nil {
-		return 0, *errp
-	}
-	for k, i := range todo {
-		gen.tree[outputs[i].Path] = rendered[k]
-	}
-	return len(todo), nil
-}
-
-// addPageFiles adds the chart CSV files and the bundle files of every page.
-func (s *Session) addPageFiles(st *site.Site, tree Tree) error {
-	for _, e := range s.entries {
-		for _, f := range e.csv {
-			tree[f.path] = f.data
-		}
-		for _, f := range e.image.files {
-			tree[f.path] = f.data
+	var failures []*pageError
+	for _, err := range errs {
+		var pe *pageError
+		switch {
+		case err == nil:
+		case keepGoing && errors.As(err, &pe):
+			failures = append(failures, pe)
+		default:
+			return nil, err
 		}
 	}
-	for _, p := range st.Pages {
-		for _, r := range p.Resources {
-			b, err := s.blob(r.Source)
-			if err != nil {
-				return err
-			}
-			tree[r.URL[1:]] = b
-		}
-	}
-	return nil
+	p.gen.rendered = len(todo)
+	return failures, nil
 }
 
 // versions maps each rendered page to its version.
@@ -165,31 +180,6 @@ func signature(shape uint64, out render.Output, versionOf map[*site.Page]uint64)
 		write(versionOf[p])
 	}
 	return h.Sum64()
-}
-
-// diff lists what changed since the last good build.
-func (s *Session) diff(gen *generation, rendered int) *Change {
-	c := &Change{Rendered: rendered, Moved: map[string]string{}}
-	var prev Tree
-	if s.last != nil {
-		prev = s.last.tree
-	}
-	for name, b := range gen.tree {
-		if old, ok := prev[name]; !ok || !bytes.Equal(old, b) {
-			c.Paths = append(c.Paths, name)
-		}
-	}
-	for name := range prev {
-		if _, ok := gen.tree[name]; !ok {
-			c.Paths = append(c.Paths, name)
-		}
-	}
-	slices.Sort(c.Paths)
-	c.CSSOnly = len(c.Paths) > 0 && !slices.ContainsFunc(c.Paths, func(p string) bool { return path.Ext(p) != ".css" })
-	if s.last != nil {
-		c.Moved = moved(s.last.urls, gen.urls)
-	}
-	return c
 }
 
 // moved pairs the URLs of pages gone with new URLs of pages of the same title.

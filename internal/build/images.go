@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/almanac-news/almanac/internal/parallel"
-
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/imageset"
 	"github.com/almanac-news/almanac/internal/site"
@@ -62,23 +60,6 @@ func (c *imageCache) retain(keep map[imageKey]bool) {
 			delete(c.sets, key)
 		}
 	}
-}
-
-// sizeLeadImages sizes the lead pictures of pages on all cores and
-// returns the smaller copies to write beside them.
-func sizeLeadImages(fsys fs.FS, pages []*site.Page, cache *imageCache, problems *diag.List) []generatedFile {
-	files := make([][]generatedFile, len(pages))
-	parallel.For(len(pages), func(i int) {
-		f, _, problem := sizeLeadImage(fsys, pages[i], cache)
-		files[i] = f
-		if problem != nil {
-			problems.Add(problem)
-		}
-		if problem := audioProblem(fsys, pages[i]); problem != nil {
-			problems.Add(problem)
-		}
-	})
-	return slices.Concat(files...)
 }
 
 // sizeLeadImage measures the lead picture of p when it is a file of p's
@@ -171,28 +152,4 @@ func unreadableImage(p *site.Page, name string, err error) *diag.Problem {
 	}
 	return imageProblem(p, "image file %q cannot be read as an image: %v", name, err).
 		WithHint("open it in an image editor and save it again as JPEG or PNG; the file may be damaged or have the wrong extension")
-}
-
-// checkLeadImages reports the lead pictures and audio files a build would refuse, reading
-// only their headers.
-func checkLeadImages(fsys fs.FS, pages []*site.Page, problems *diag.List) {
-	parallel.For(len(pages), func(i int) {
-		p := pages[i]
-		r := leadImageFile(p)
-		if r == nil {
-			return
-		}
-		data, err := fs.ReadFile(fsys, r.Source)
-		if err == nil {
-			_, err = imageset.Probe(r.Name, data)
-		}
-		if err != nil {
-			problems.Add(unreadableImage(p, r.Name, err))
-		}
-	})
-	parallel.For(len(pages), func(i int) {
-		if problem := audioProblem(fsys, pages[i]); problem != nil {
-			problems.Add(problem)
-		}
-	})
 }

@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -39,10 +38,12 @@ type Session struct {
 	chartLib *chartLibraryResult    // the chart library, loaded once per configuration; nil until a page draws a chart
 	shape    uint64                 // changes whenever configuration, theme or assets change
 	entries  map[string]*entryCache // content file name → its parsed and rendered page
-	blobs    map[string][]byte      // bundle files by site-relative path
+	blobs    *blobCache             // bundle files by site-relative path
 	images   *imageCache            // lead pictures' sizes and copies, by their bytes
 	last     *generation            // the last good build
+	tree     Tree                   // the last good build's files, when Build made it
 	now      time.Time              // the time of this build
+	checking bool                   // almanac check: the chart library is never fetched
 }
 
 // entryCache is what one content file gave.
@@ -56,14 +57,6 @@ type entryCache struct {
 	csv            []generatedFile
 	sized          *site.Page // page when its lead picture was sized, else stale
 	image          entryImage
-}
-
-// generation is a good build's output and what it was made from.
-type generation struct {
-	tree   Tree
-	sigs   map[string]uint64 // output path → signature of what it shows
-	urls   map[string]string // article URL → title, for moved pages
-	extras map[uint64][]byte // feeds and sitemaps by a digest of their inputs
 }
 
 // Tree is one complete build's output in memory: slash path relative to
@@ -86,14 +79,49 @@ type Change struct {
 
 // NewSession returns a session; its first Build is a full build.
 func NewSession(opts Options) *Session {
-	return &Session{opts: opts, entries: map[string]*entryCache{}, blobs: map[string][]byte{}, images: newImageCache()}
+	return &Session{opts: opts, entries: map[string]*entryCache{}, blobs: newBlobCache(opts.Site), images: newImageCache()}
 }
 
 // Build rebuilds the site after changes to the given site-relative paths
-// (files or folders; all reports that anything may have changed). On
-// content errors it returns them and keeps its caches, so that the next
-// build after a fix is incremental again.
+// (files or folders; all reports that anything may have changed) into
+// memory. On content errors it returns them and keeps its caches, so
+// that the next build after a fix is incremental again.
 func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, *Change, *Result, error) {
+	var before map[string]string
+	if s.last != nil {
+		before = s.last.urls
+	}
+	mem := newMemTree(s.tree)
+	res, err := s.build(ctx, changed, all, pass{open: func() (sink, error) { return mem, nil }})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	s.tree = mem.tree
+	change := &Change{Paths: mem.changed(), Rendered: s.last.rendered, Moved: moved(before, s.last.urls)}
+	change.CSSOnly = cssOnly(change.Paths)
+	return mem.tree, change, res, nil
+}
+
+// pass says how one build runs and where its files go.
+type pass struct {
+	// open gives the sink once the files are known to be good; nil:
+	// nothing is written (almanac check).
+	open func() (sink, error)
+	// strict, when not nil, may refuse the build for its warnings before
+	// anything is written.
+	strict func(*diag.List) error
+	// keepGoing goes on after errors, leaving out the files that have
+	// them, so that one pass finds every problem of the site; the
+	// problems are then in the result, not the error.
+	keepGoing bool
+}
+
+// build runs the pipeline once: it brings the caches up to date with the
+// changed paths, parses and renders what changed, plans every page,
+// collects every other file, checks the links and pictures of the
+// bodies, then hands every file to the sink. The result's Files is the
+// number of files of the build.
+func (s *Session) build(ctx context.Context, changed []string, all bool, how pass) (*Result, error) {
 	start := time.Now()
 	s.now = s.opts.Now
 	if s.now.IsZero() {
@@ -101,46 +129,80 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 	}
 	s.invalidate(changed, all || s.theme == nil)
 	problems := &diag.List{}
+	stop := func() error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if how.keepGoing {
+			return nil
+		}
+		return contentError(problems)
+	}
 	problems.Add(s.cfgErrs...)
 	problems.Add(s.themeErr...)
-	if err := contentError(problems); err != nil {
-		return nil, nil, nil, err
+	if err := stop(); err != nil {
+		return nil, err
 	}
 	parsed := s.parseContent(problems)
 	s.sizeImages(problems)
-	if err := contentError(problems); err != nil {
-		return nil, nil, nil, err
+	if err := stop(); err != nil {
+		return nil, err
 	}
 	if err := s.loadAssets(ctx, parsed.Site, problems); err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	outputs, ps := s.theme.Plan(&render.Input{Site: parsed.Site, Asset: s.manifest.URL})
 	problems.Merge(ps)
-	if err := contentError(problems); err != nil {
-		return nil, nil, nil, err
+	if err := stop(); err != nil {
+		return nil, err
 	}
-	gen, change, err := s.render(parsed.Site, outputs)
+	p, err := s.collect(parsed, outputs)
+	if err != nil && !how.keepGoing {
+		return nil, err
+	} else if err != nil {
+		problems.Add(diag.Errorf(diag.Pos{File: "content"}, "the feeds and sitemaps cannot be made: %v", err))
+	}
+	res := &Result{Pages: len(outputs), Sections: len(parsed.Site.Sections), Files: len(p.gen.files),
+		Skipped: parsed.Skipped, problems: problems}
+	res.links = s.checkLinks(parsed, p.gen.files, !how.keepGoing, problems)
+	if how.strict != nil {
+		if err := how.strict(problems); err != nil {
+			return nil, err
+		}
+	}
+	var out sink = discard{}
+	if how.open != nil {
+		if out, err = how.open(); err != nil {
+			return nil, err
+		}
+	}
+	failures, err := s.emit(p, out, how.keepGoing)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	s.last = gen
-	s.checkLinks(parsed, gen.tree, problems)
-	res := &Result{Pages: len(outputs), Sections: len(parsed.Site.Sections), Files: len(gen.tree),
-		Skipped: parsed.Skipped, Warnings: problems.Warnings(), Duration: time.Since(start)}
-	return gen.tree, change, res, nil
+	templateProblems(failures, problems)
+	s.last = p.gen
+	res.Warnings, res.Duration = problems.Warnings(), time.Since(start)
+	return res, nil
 }
 
-// checkLinks checks the links and pictures of every body against the new
-// tree, whose files are those a full build writes, as Run does: warnings.
-// It checks the whole site each time, since a page added, moved or
-// removed changes where the links of unchanged pages lead; the links of
-// each page are listed once, when it is rendered, so that this costs
-// little more than the lookups (BenchmarkSessionLinks10000).
-func (s *Session) checkLinks(parsed *parse.Result, tree Tree, problems *diag.List) {
+// checkLinks checks the links and pictures of every body against the
+// files of the build, and returns how many it checked. It checks the
+// whole site each time, since a page added, moved or removed changes
+// where the links of unchanged pages lead; the links of each page are
+// listed once, when it is rendered, so that this costs little more than
+// the lookups (BenchmarkSessionLinks10000). A build reports every problem
+// as a warning (warnLinks); almanac check at its own severity, and links
+// to the files that failed to parse as what they are.
+func (s *Session) checkLinks(parsed *parse.Result, files map[string]bool, warn bool, problems *diag.List) int {
 	entries := make(map[*site.Page]*entryCache, len(s.entries))
-	for _, e := range s.entries {
+	var failed []string
+	for name, e := range s.entries {
 		if e.page != nil {
 			entries[e.page] = e
+		}
+		if url, ok := likelyURL(name); ok && e.parsed == nil {
+			failed = append(failed, url)
 		}
 	}
 	bodies := func(p *site.Page) (markdownBody, []bodyLink) {
@@ -150,16 +212,19 @@ func (s *Session) checkLinks(parsed *parse.Result, tree Tree, problems *diag.Lis
 		}
 		return markdownBody{text: e.parsed.Body, line: e.parsed.BodyLine}, e.links
 	}
-	isFile := func(rel string) bool { _, ok := tree[rel]; return ok }
-	targets := pageTargets(parsed.Site, isFile, parsed.Skipped, nil)
-	warnLinks(parsed.Site, bodies, targets, problems)
+	isFile := func(rel string) bool { return files[rel] }
+	targets := pageTargets(parsed.Site, isFile, parsed.Skipped, failed)
+	if warn {
+		return warnLinks(parsed.Site, bodies, targets, problems)
+	}
+	return checkLinksOf(parsed.Site, bodies, targets, problems)
 }
 
 // invalidate drops what the changed paths may have made stale.
 func (s *Session) invalidate(changed []string, all bool) {
 	if all || slices.Contains(changed, "almanac.toml") {
 		s.reloadConfig()
-		s.entries, s.blobs = map[string]*entryCache{}, map[string][]byte{}
+		s.entries, s.blobs = map[string]*entryCache{}, newBlobCache(s.opts.Site)
 		return
 	}
 	for _, name := range changed {
@@ -209,11 +274,7 @@ func (s *Session) forgetContent(name string) {
 			delete(s.entries, key)
 		}
 	}
-	for key := range s.blobs {
-		if key == "content/"+name || strings.HasPrefix(key, "content/"+name+"/") {
-			delete(s.blobs, key)
-		}
-	}
+	s.blobs.forget("content/" + name)
 }
 
 // parseContent scans content/, parses and renders the files not cached,
@@ -285,7 +346,11 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 func (s *Session) loadAssets(ctx context.Context, st *site.Site, problems *diag.List) error {
 	needCharts := drawsCharts(st)
 	if needCharts && s.chartLib == nil {
-		lib, ps, err := loadChartLibrary(ctx, s.opts, s.cfg)
+		load := loadChartLibrary
+		if s.checking {
+			load = standInChartLibrary
+		}
+		lib, ps, err := load(ctx, s.opts, s.cfg)
 		if err != nil {
 			return err
 		}
@@ -310,16 +375,4 @@ func (s *Session) loadAssets(ctx context.Context, st *site.Site, problems *diag.
 type chartLibraryResult struct {
 	js       []byte // nil: charts are shown as tables
 	problems []*diag.Problem
-}
-
-// blob returns a bundle file's bytes, read once.
-func (s *Session) blob(name string) ([]byte, error) {
-	if b, ok := s.blobs[name]; ok {
-		return b, nil
-	}
-	b, err := fs.ReadFile(s.opts.Site, name)
-	if err == nil {
-		s.blobs[name] = b
-	}
-	return b, err
 }

@@ -2,71 +2,18 @@ package build
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"slices"
 	"sync"
-	"sync/atomic"
-
-	"github.com/almanac-news/almanac/internal/parallel"
 
 	"github.com/almanac-news/almanac/internal/assets"
-	"github.com/almanac-news/almanac/internal/diag"
-	"github.com/almanac-news/almanac/internal/output"
 	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
 // chartLibrary is the logical asset name of the ECharts bundle.
 const chartLibrary = "js/echarts.js"
-
-// write checks the links and pictures of the bodies (warnings), renders
-// every page into a staging folder and swaps it in.
-func write(ctx context.Context, opts Options, theme *render.Theme, s *site.Site, drawn *charts,
-	bodies map[*site.Page]markdownBody, res *Result, problems *diag.List) error {
-	images := sizeLeadImages(opts.Site, allPages(s), newImageCache(), problems)
-	if err := contentError(problems); err != nil {
-		return err
-	}
-	manifest, err := collectAssets(opts, drawsCharts(s), func() ([]byte, error) {
-		lib, ps, err := loadChartLibrary(ctx, opts, s.Config)
-		problems.Add(ps...)
-		return lib, err
-	})
-	if err != nil {
-		return err
-	}
-	outputs, ps := theme.Plan(&render.Input{Site: s, Asset: manifest.URL})
-	problems.Merge(ps)
-	if err := contentError(problems); err != nil {
-		return err
-	}
-	extra, err := siteFiles(s, outputs, opts.Now, nil)
-	if err != nil {
-		return err
-	}
-	generated := slices.Concat(drawn.files, images, extra)
-	warnLinks(s, builtBodies(bodies), newLinkTargets(s, outputs, manifest, generated, res.Skipped, nil), problems)
-	if err := strictError(opts, problems); err != nil {
-		return err
-	}
-	stage, err := output.Begin(opts.Dest)
-	if err != nil {
-		return err
-	}
-	if err := fill(stage, opts.Site, s, manifest, generated, outputs); err != nil {
-		stage.Abort()
-		return err
-	}
-	res.Pages, res.Files = len(outputs), stage.Count()
-	if err := stage.Commit(); err != nil {
-		stage.Abort()
-		return err
-	}
-	return nil
-}
 
 // collectAssets hashes the site's and the theme's assets, and adds the
 // chart library that library returns when pages draw charts, unless it
@@ -96,45 +43,11 @@ func outputSource(out render.Output) string {
 	return out.Page.Source
 }
 
-// fill writes assets, bundle files and pages into the staging folder.
-func fill(stage *output.Staging, siteFS fs.FS, s *site.Site, manifest *assets.Manifest, generated []generatedFile, outputs []render.Output) error {
-	for _, f := range manifest.Files() {
-		if err := stage.WriteFile(f.Output, f.Data); err != nil {
-			return err
-		}
-	}
-	for _, f := range generated {
-		if err := stage.WriteFile(f.path, f.data); err != nil {
-			return err
-		}
-	}
-	for _, p := range s.Pages {
-		for _, r := range p.Resources {
-			if err := stage.CopyFile(r.URL[1:], siteFS, r.Source); err != nil {
-				return err
-			}
-		}
-	}
-	var failed atomic.Pointer[error]
-	parallel.For(len(outputs), func(i int) {
-		if failed.Load() != nil {
-			return
-		}
-		if err := writePage(stage, outputs[i]); err != nil {
-			failed.CompareAndSwap(nil, &err)
-		}
-	})
-	if errp := failed.Load(); errp != nil {
-		return *errp
-	}
-	return nil
-}
-
 // writers are the page writers' buffers, reused across pages.
 var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
 
-func writePage(stage *output.Staging, out render.Output) error {
-	f, err := stage.Create(out.Path)
+func writePage(dest sink, out render.Output) error {
+	f, err := dest.Create(out.Path)
 	if err != nil {
 		return err
 	}
@@ -154,10 +67,22 @@ func writePage(stage *output.Staging, out render.Output) error {
 	case file.err != nil: // the disk failed, not the template: say so plainly
 		return file.err
 	case err != nil:
-		return fmt.Errorf("%s: rendering %s: %w", outputSource(out), out.Path, err)
+		return &pageError{out: out, err: err}
 	}
 	return nil
 }
+
+// pageError is a page whose templates failed.
+type pageError struct {
+	out render.Output
+	err error
+}
+
+func (e *pageError) Error() string {
+	return fmt.Sprintf("%s: rendering %s: %v", outputSource(e.out), e.out.Path, e.err)
+}
+
+func (e *pageError) Unwrap() error { return e.err }
 
 // firstError remembers the first error of the writer it wraps.
 type firstError struct {
