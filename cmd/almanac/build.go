@@ -82,9 +82,9 @@ func newBuildCommand(c *cli) *cobra.Command {
 
 // buildFlags are the flags of almanac build, which almanac alone takes too.
 type buildFlags struct {
-	site          *siteFlags
-	report        *reportFlags
-	dest, baseURL string
+	site                   *siteFlags
+	report                 *reportFlags
+	dest, baseURL, profile string
 }
 
 func addBuildFlags(fl *pflag.FlagSet, l messages.Language) *buildFlags {
@@ -92,6 +92,7 @@ func addBuildFlags(fl *pflag.FlagSet, l messages.Language) *buildFlags {
 	b := &buildFlags{site: addSiteFlags(fl, l), report: addReportFlags(fl, l)}
 	fl.StringVarP(&b.dest, "dest", "d", "", m.Dest)
 	fl.StringVarP(&b.baseURL, "base-url", "b", "", m.BaseURL)
+	fl.StringVar(&b.profile, "profile", "", progressMessages.in(l).Profile)
 	return b
 }
 
@@ -113,7 +114,15 @@ func (c *cli) runBuild(cmd *cobra.Command, b *buildFlags) error {
 	if c.verbose {
 		fmt.Fprintf(c.human(printer), m.Plan, b.site.source, opts.Dest, opts.Drafts, opts.Future)
 	}
-	done := c.progress(printer, fmt.Sprintf(m.Progress, b.site.source))
+	if b.profile != "" {
+		stop, err := startProfile(b.profile, &opts)
+		if err != nil {
+			return c.fail(cmd, progressMessages.in(c.lang).NoProfile, b.profile, localizedError(c.lang, err))
+		}
+		defer stop()
+	}
+	opts.Progress = &build.Progress{}
+	done := c.progress(printer, fmt.Sprintf(m.Progress, b.site.source), opts.Progress)
 	res, err := build.Run(context.Background(), opts)
 	done()
 	if err != nil {

@@ -92,7 +92,8 @@ func (c *cli) runCheck(cmd *cobra.Command, s *siteFlags, r *reportFlags) error {
 		return err
 	}
 	defer root.Close()
-	done := c.progress(printer, fmt.Sprintf(m.Progress, s.source))
+	opts.Progress = &build.Progress{}
+	done := c.progress(printer, fmt.Sprintf(m.Progress, s.source), opts.Progress)
 	res, err := build.Check(context.Background(), opts)
 	done()
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/term"
 
 	"github.com/almanac-news/almanac"
 	"github.com/almanac-news/almanac/internal/build"
@@ -143,16 +142,4 @@ func (c *cli) human(p *report.Printer) io.Writer {
 func (c *cli) fail(cmd *cobra.Command, format string, args ...any) error {
 	fmt.Fprintf(c.stderr, "%s: %s\n", cmd.CommandPath(), fmt.Sprintf(format, args...))
 	return failed
-}
-
-// progress shows msg on the terminal while a long step runs, and returns
-// the function that clears it. It shows nothing unless standard error is
-// a terminal and problems print as text, and nothing with --quiet.
-func (c *cli) progress(p *report.Printer, msg string) (done func()) {
-	f, ok := c.stderr.(*os.File)
-	if !ok || c.quiet || p.Format != report.Text || !term.IsTerminal(int(f.Fd())) {
-		return func() {}
-	}
-	fmt.Fprint(f, msg)
-	return func() { fmt.Fprint(f, "\r\x1b[K") }
 }

@@ -101,6 +101,7 @@ type cli struct {
 	quiet, verbose bool
 	langFlag       string            // --lang as given
 	lang           messages.Language // the language of the messages: chooseLanguage
+	terminal       *progressTerminal // where progress shows; nil: standard error, when it is a terminal
 }
 
 // commands makes the subcommands; each command's file adds its own.

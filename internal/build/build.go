@@ -16,7 +16,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"runtime/pprof"
 	"time"
 
 	"github.com/almanac-news/almanac/internal/config"
@@ -38,6 +40,13 @@ type Options struct {
 	Now     time.Time
 	ECharts echarts.Options // where the chart library comes from; the zero value fetches once, then uses the cache
 	Strict  bool            // a warning fails the build as an error does, before anything is written
+
+	// Progress, when not nil, is kept up to date as the build goes.
+	Progress *Progress
+	// HeapProfile, when not nil, receives a heap profile (runtime/pprof)
+	// of almanac build once every file is written, before the old site
+	// is replaced: the time its memory peaks.
+	HeapProfile io.Writer
 }
 
 // Result summarises a successful build.
@@ -103,6 +112,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	strict := func(problems *diag.List) error { return strictError(opts, problems) }
 	res, err := NewSession(opts).build(ctx, nil, true, pass{open: open, strict: strict})
+	if err == nil && opts.HeapProfile != nil {
+		err = pprof.Lookup("heap").WriteTo(opts.HeapProfile, 0)
+	}
 	if err == nil {
 		res.Files = stage.Count()
 		err = stage.Commit()

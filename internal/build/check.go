@@ -105,6 +105,9 @@ func likelyURL(name string) (string, bool) {
 type markdownBody struct {
 	text []byte
 	line int // line of text's first byte in the page's file
+	// reread, when text is nil, reads the Markdown again: when a problem
+	// is to be placed.
+	reread func() ([]byte, int)
 }
 
 // templateProblems reports the pages whose templates failed. A template

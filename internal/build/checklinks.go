@@ -305,6 +305,10 @@ func (f *linkFinder) find(dest string) diag.Pos {
 	if plain, err := url.PathUnescape(dest); err == nil && plain != dest {
 		forms = append(forms, plain)
 	}
+	if f.body.text == nil && f.body.reread != nil {
+		f.body.text, f.body.line = f.body.reread()
+		f.body.reread = nil
+	}
 	src := string(f.body.text)
 	for _, form := range forms {
 		if off, ok := destinationAt(src, form, f.next[form]); ok {

@@ -110,6 +110,7 @@ func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, erro
 	}
 	errs := make([]error, len(todo))
 	var failed atomic.Bool
+	s.opts.Progress.enter(Writing, len(todo))
 	parallel.For(len(todo), func(k int) {
 		if failed.Load() && !keepGoing {
 			return
@@ -117,6 +118,7 @@ func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, erro
 		if errs[k] = writePage(out, p.outputs[todo[k]]); errs[k] != nil {
 			failed.Store(true)
 		}
+		s.opts.Progress.step()
 	})
 	var failures []*pageError
 	for _, err := range errs {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -54,6 +55,7 @@ type entryCache struct {
 	version        uint64     // changes whenever page does
 	renderProblems []*diag.Problem
 	links          []bodyLink // the links and pictures of page's body
+	bodyless       bool       // parsed has let its body go, once rendered
 	csv            []generatedFile
 	sized          *site.Page // page when its lead picture was sized, else stale
 	image          entryImage
@@ -151,6 +153,7 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 	if err := s.loadAssets(ctx, parsed.Site, problems); err != nil {
 		return nil, err
 	}
+	s.opts.Progress.enter(Planning, 0)
 	outputs, ps := s.theme.Plan(&render.Input{Site: parsed.Site, Asset: s.manifest.URL})
 	problems.Merge(ps)
 	if err := stop(); err != nil {
@@ -182,6 +185,7 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 	}
 	templateProblems(failures, problems)
 	s.last = p.gen
+	s.opts.Progress.enter(Finished, 0)
 	res.Warnings, res.Duration = problems.Warnings(), time.Since(start)
 	return res, nil
 }
@@ -210,7 +214,7 @@ func (s *Session) checkLinks(parsed *parse.Result, files map[string]bool, warn b
 		if e == nil { // never: every page of a body comes from a content file
 			return markdownBody{}, nil
 		}
-		return markdownBody{text: e.parsed.Body, line: e.parsed.BodyLine}, e.links
+		return s.markdownOf(e.parsed), e.links
 	}
 	isFile := func(rel string) bool { return files[rel] }
 	targets := pageTargets(parsed.Site, isFile, parsed.Skipped, failed)
@@ -218,6 +222,21 @@ func (s *Session) checkLinks(parsed *parse.Result, files map[string]bool, warn b
 		return warnLinks(parsed.Site, bodies, targets, problems)
 	}
 	return checkLinksOf(parsed.Site, bodies, targets, problems)
+}
+
+// markdownOf is the Markdown of a parsed page, read again from its file
+// when the page has let it go.
+func (s *Session) markdownOf(p *site.Page) markdownBody {
+	if p.Body != nil {
+		return markdownBody{text: p.Body, line: p.BodyLine}
+	}
+	return markdownBody{line: p.BodyLine, reread: func() ([]byte, int) {
+		src, err := fs.ReadFile(s.opts.Site, p.Source)
+		if err != nil {
+			return nil, p.BodyLine // placed at the body's first line
+		}
+		return parse.BodyOf(p.Source, src)
+	}}
 }
 
 // invalidate drops what the changed paths may have made stale.
@@ -294,7 +313,11 @@ func (s *Session) parseContent(problems *diag.List) *parse.Result {
 		fresh[c.Name(i)] = caches[i]
 	}
 	s.entries = fresh // files gone since the last build are forgotten
-	parallel.For(len(caches), func(i int) { s.prepare(c, i, caches[i], conv, opts) })
+	s.opts.Progress.enter(Reading, len(caches))
+	parallel.For(len(caches), func(i int) {
+		s.prepare(c, i, caches[i], conv, opts)
+		s.opts.Progress.step()
+	})
 	pages := make([]*site.Page, len(caches))
 	for i, e := range caches {
 		pages[i] = e.page
@@ -309,16 +332,16 @@ func (s *Session) parseContent(problems *diag.List) *parse.Result {
 
 // prepare parses file i if needed and renders its body if needed.
 func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown.Converter, opts parse.Options) {
-	if e.parsed == nil {
-		if e.parseProblems != nil {
-			return // it failed, and the file has not changed since
-		}
+	if e.parsed == nil && e.parseProblems != nil {
+		return // it failed, and the file has not changed since
+	}
+	if e.parsed == nil || e.page == nil && e.bodyless {
 		p, ps := c.Parse(i)
-		e.parseProblems = ps
+		e.parsed, e.parseProblems, e.bodyless = p, ps, false
 		if diag.HasError(ps) {
+			e.parsed = nil
 			return
 		}
-		e.parsed = p
 	}
 	if parse.LeftOut(e.parsed, opts) {
 		e.page, e.csv, e.renderProblems = nil, nil, nil // drafts and future articles are not rendered
@@ -336,6 +359,10 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	page.Body = nil
 	e.page, e.csv, e.version, e.renderProblems = &page, drawn.files, nextVersion(), list.Problems()
 	e.links = pageLinks(&page)
+	// The Markdown is read again if the page must be rendered again, or
+	// a link of it placed: most pages are never, and the bodies of an
+	// archive are hundreds of megabytes.
+	e.parsed.Body, e.bodyless = nil, true
 }
 
 // loadAssets collects the theme and site assets, with the chart library

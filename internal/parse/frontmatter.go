@@ -68,7 +68,13 @@ func splitFrontMatter(file string, src []byte) (frontMatter, *diag.Problem) {
 	if err != nil { // only I/O errors are possible with a bytes.Reader and capture
 		return frontMatter{}, diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read front matter: %v", err)
 	}
-	fm := frontMatter{body: body, bodyLine: lineAt(src, len(src)-len(body))}
+	bodyStart := len(src) - len(body)
+	if bytes.Equal(src[bodyStart:], body) {
+		// The end of src, not frontmatter's copy, whose buffer grew to up
+		// to twice the file: pages keep their body until it is rendered.
+		body = src[bodyStart:]
+	}
+	fm := frontMatter{body: body, bodyLine: lineAt(src, bodyStart)}
 	if c.format == 0 {
 		if line, ok := openingDelimiter(src); ok {
 			return fm, diag.Errorf(diag.Pos{File: file, Line: line, Col: 1},
@@ -258,4 +264,12 @@ func closingFor(src []byte) string {
 		}
 	}
 	return "---"
+}
+
+// BodyOf returns the body of a content file's text and the line it
+// starts on, as parsing the file finds them: for callers that let a
+// parsed page's body go and need it again.
+func BodyOf(file string, src []byte) ([]byte, int) {
+	fm, _ := splitFrontMatter(file, src)
+	return fm.body, fm.bodyLine
 }
