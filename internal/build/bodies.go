@@ -28,7 +28,9 @@ func newConverter(cfg site.Config) *markdown.Converter {
 
 // renderBody renders one page's body and checks its figures. The smaller
 // copies of its pictures join c's files.
-func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *diag.List) {
+// It reports whether feeds need a rendering of their own (feedHTML): the
+// body draws charts, or has links or pictures written as site paths.
+func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *diag.List) (feedSpecific bool) {
 	blocks := parse.NewChartBlocks(p)
 	pictures := newBodyPictures(c.site, p, newImageCache())
 	res, err := conv.ConvertPage(p.Body, markdown.Page{Fences: c.fences(p, blocks, problems), URL: p.URL, Picture: pictures.picture})
@@ -41,27 +43,27 @@ func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *dia
 		p.Summary = res.Summary
 	}
 	problems.Add(figure.Check(p)...)
-	if len(p.Charts) > 0 || res.SiteLinks {
-		p.FeedContent = feedContent(conv, c, p, pictures)
-	}
 	problems.Add(pictures.problems...)
 	c.mu.Lock()
 	c.files = append(c.files, pictures.files...)
 	c.mu.Unlock()
+	return len(p.Charts) > 0 || res.SiteLinks
 }
 
-// feedContent renders the body again for feed readers, which run no
-// scripts and read links from elsewhere: each chart as its data table,
-// every link and picture absolute. Its problems were reported by the
-// first rendering.
-func feedContent(conv *markdown.Converter, c *charts, p *site.Page, pictures *bodyPictures) template.HTML {
+// feedHTML renders the Markdown body of the rendered page p again for
+// feed readers, which run no scripts and read links from elsewhere: each
+// chart as its data table, every link and picture absolute. Its problems
+// were reported by the first rendering. Only the articles a feed shows
+// are rendered so, when it shows them.
+func feedHTML(conv *markdown.Converter, c *charts, p *site.Page, body []byte) template.HTML {
+	page := *p
+	page.Body = body
 	feed := &charts{theme: c.theme, site: c.site, lang: c.lang, feed: true}
 	ignored := &diag.List{}
-	blocks := parse.NewChartBlocks(p)
-	res, _ := conv.ConvertPage(p.Body, markdown.Page{Fences: feed.fences(p, blocks, ignored), URL: p.URL, Feed: true, Picture: pictures.picture})
-	content := p.Content
-	p.Content = res.HTML
-	feed.drawUnplaced(p, blocks, ignored)
-	p.Content, content = content, p.Content
-	return content
+	blocks := parse.NewChartBlocks(&page)
+	pictures := newBodyPictures(c.site, &page, newImageCache())
+	res, _ := conv.ConvertPage(body, markdown.Page{Fences: feed.fences(&page, blocks, ignored), URL: page.URL, Feed: true, Picture: pictures.picture})
+	page.Content = res.HTML
+	feed.drawUnplaced(&page, blocks, ignored)
+	return page.Content
 }

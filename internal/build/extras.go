@@ -15,8 +15,8 @@ import (
 
 // siteFiles are the feeds, sitemaps and robots.txt of a site. m, when
 // not nil, reuses the bytes of files whose inputs did not change.
-func siteFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo) ([]generatedFile, error) {
-	feeds, err := feedFiles(s, m)
+func siteFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo, body func(*site.Page) string) ([]generatedFile, error) {
+	feeds, err := feedFiles(s, m, body)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func (m *memo) key(pages []*site.Page, parts ...string) uint64 {
 
 // feedFiles are the RSS and Atom feeds of the site, each section and each
 // tag: index.xml and atom.xml beside the list page they stand for.
-func feedFiles(s *site.Site, m *memo) ([]generatedFile, error) {
+func feedFiles(s *site.Site, m *memo, body func(*site.Page) string) ([]generatedFile, error) {
 	articles := make([]*site.Page, 0, len(s.Pages))
 	tags := map[string][]*site.Page{}
 	tagNames := map[string]string{}
@@ -145,7 +145,7 @@ func feedFiles(s *site.Site, m *memo) ([]generatedFile, error) {
 	}
 	var files []generatedFile
 	add := func(dir, title string, pages []*site.Page) error {
-		fs, err := feedPair(s.Config, dir, title, pages, m)
+		fs, err := feedPair(s.Config, dir, title, pages, m, body)
 		files = append(files, fs...)
 		return err
 	}
@@ -169,13 +169,13 @@ func feedFiles(s *site.Site, m *memo) ([]generatedFile, error) {
 // Pages come newest first: a feed shows the first cfg.FeedItems
 // (feed.DefaultLimit when unset), so its size does not grow with the
 // archive.
-func feedPair(cfg site.Config, dir, title string, pages []*site.Page, m *memo) ([]generatedFile, error) {
+func feedPair(cfg site.Config, dir, title string, pages []*site.Page, m *memo, body func(*site.Page) string) ([]generatedFile, error) {
 	base := cfg.AbsURL("/")
 	items := cfg.FeedItems
 	if items <= 0 {
 		items = feed.DefaultLimit
 	}
-	opts := feed.Options{Title: title, Link: base + dir, Lang: cfg.Language, FullText: cfg.FeedFullText, Body: feedBody, Limit: items}
+	opts := feed.Options{Title: title, Link: base + dir, Lang: cfg.Language, FullText: cfg.FeedFullText, Body: body, Limit: items}
 	shown := pages[:min(len(pages), items)]
 	rss, err := m.file(m.key(shown, "rss", dir, title), func() ([]byte, error) {
 		opts.FeedURL = base + dir + "index.xml"
@@ -192,14 +192,6 @@ func feedPair(cfg site.Config, dir, title string, pages []*site.Page, m *memo) (
 		return nil, err
 	}
 	return []generatedFile{{path: dir + "index.xml", data: rss}, {path: dir + "atom.xml", data: atom}}, nil
-}
-
-// feedBody is an article for feed readers: charts as their data tables.
-func feedBody(p *site.Page) string {
-	if p.FeedContent != "" {
-		return string(p.FeedContent)
-	}
-	return string(p.Content)
 }
 
 // sitemapLimits caps each sitemap file; the zero value is the protocol's

@@ -65,7 +65,7 @@ func (s *Session) collect(parsed *parse.Result, outputs []render.Output) (*plann
 	if s.last != nil {
 		m.prev = s.last.extras
 	}
-	extra, err := siteFiles(st, outputs, s.now, m) // on an error, the files are listed without them
+	extra, err := siteFiles(st, outputs, s.now, m, s.feedBodies()) // on an error, the files are listed without them
 	p.whole = append(p.whole, extra...)
 	p.gen.extras = m.next
 	for _, f := range p.whole {

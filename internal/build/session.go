@@ -2,10 +2,12 @@ package build
 
 import (
 	"context"
+	"html/template"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/almanac-news/almanac/internal/parallel"
@@ -54,8 +56,10 @@ type entryCache struct {
 	page           *site.Page // a rendered copy of parsed; nil until rendered, and while the page is left out
 	version        uint64     // changes whenever page does
 	renderProblems []*diag.Problem
-	links          []bodyLink // the links and pictures of page's body
-	bodyless       bool       // parsed has let its body go, once rendered
+	links          []bodyLink    // the links and pictures of page's body
+	bodyless       bool          // parsed has let its body go, once rendered
+	feedSpecific   bool          // feeds show page rendered again (feedHTML), not its Content
+	feedBody       template.HTML // that rendering, once a feed has shown page
 	csv            []generatedFile
 	sized          *site.Page // page when its lead picture was sized, else stale
 	image          entryImage
@@ -239,6 +243,37 @@ func (s *Session) markdownOf(p *site.Page) markdownBody {
 	}}
 }
 
+// feedBodies returns the feed.Options.Body of this build: a page's
+// Content, or for pages that need one, the rendering for feeds, made the
+// first time a feed shows the page and kept while the page is.
+func (s *Session) feedBodies() func(*site.Page) string {
+	entries := make(map[*site.Page]*entryCache, len(s.entries))
+	for _, e := range s.entries {
+		if e.page != nil {
+			entries[e.page] = e
+		}
+	}
+	conv := newConverter(s.cfg)
+	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
+	var mu sync.Mutex
+	return func(p *site.Page) string {
+		e := entries[p]
+		if e == nil || !e.feedSpecific {
+			return string(p.Content)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if e.feedBody == "" {
+			md := s.markdownOf(e.parsed)
+			if md.text == nil {
+				md.text, _ = md.reread()
+			}
+			e.feedBody = feedHTML(conv, drawn, p, md.text)
+		}
+		return string(e.feedBody)
+	}
+}
+
 // invalidate drops what the changed paths may have made stale.
 func (s *Session) invalidate(changed []string, all bool) {
 	if all || slices.Contains(changed, "almanac.toml") {
@@ -355,7 +390,8 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	c.AddResources(&page)                  // charts check their CSV names against the bundle's files
 	list := &diag.List{}
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
-	renderBody(conv, drawn, &page, list)
+	e.feedSpecific = renderBody(conv, drawn, &page, list)
+	e.feedBody = ""
 	page.Body = nil
 	e.page, e.csv, e.version, e.renderProblems = &page, drawn.files, nextVersion(), list.Problems()
 	e.links = pageLinks(&page)

@@ -68,10 +68,7 @@ type Page struct {
 	Body     []byte        // Markdown after the front matter
 	BodyLine int           // line of Body's first byte in Source
 	Content  template.HTML // Body rendered to HTML
-	// FeedContent is Content with each chart as its data table, for feeds;
-	// empty when the page has no charts (then feeds use Content).
-	FeedContent template.HTML
-	TOC         []Heading // the body's headings, in order
+	TOC      []Heading     // the body's headings, in order
 
 	Figures []Figure // figures declared in front matter (issue: figures and charts)
 	KPIs    []string // indicators shown as KPI cards, in order; nil: every indicator, empty: none
