@@ -26,19 +26,21 @@ func newConverter(cfg site.Config) *markdown.Converter {
 	return markdown.New(markdown.Options{AllowHTML: cfg.AllowHTML, BaseURL: cfg.BaseURL})
 }
 
-// renderBody renders one page's body and checks its figures. The smaller
-// copies of its pictures join c's files.
-// It reports whether feeds need a rendering of their own (feedHTML): the
-// body draws charts, or has links or pictures written as site paths.
-func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *diag.List) (feedSpecific bool) {
+// renderBody renders one page's body and checks its figures: it fills
+// TOC, Summary when the front matter gave none, and Rendered, kept
+// compressed, and returns the HTML. The smaller copies of its pictures
+// join c's files. It reports whether feeds need a rendering of their own
+// (feedHTML): the body draws charts, or has links or pictures written as
+// site paths.
+func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *diag.List) (html template.HTML, feedSpecific bool) {
 	blocks := parse.NewChartBlocks(p)
 	pictures := newBodyPictures(c.site, p, newImageCache())
 	res, err := conv.ConvertPage(p.Body, markdown.Page{Fences: c.fences(p, blocks, problems), URL: p.URL, Picture: pictures.picture})
 	for _, fe := range markdown.FenceErrors(err) {
 		problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + fe.Line - 1, Col: 1}, "%v", fe.Err))
 	}
-	p.Content, p.TOC = res.HTML, res.Headings
-	c.drawUnplaced(p, blocks, problems)
+	html = res.HTML + c.drawUnplaced(p, blocks, problems)
+	p.Rendered, p.TOC = compress(html), res.Headings
 	if p.Summary == "" {
 		p.Summary = res.Summary
 	}
@@ -47,7 +49,7 @@ func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *dia
 	c.mu.Lock()
 	c.files = append(c.files, pictures.files...)
 	c.mu.Unlock()
-	return len(p.Charts) > 0 || res.SiteLinks
+	return html, len(p.Charts) > 0 || res.SiteLinks
 }
 
 // feedHTML renders the Markdown body of the rendered page p again for
@@ -63,7 +65,5 @@ func feedHTML(conv *markdown.Converter, c *charts, p *site.Page, body []byte) te
 	blocks := parse.NewChartBlocks(&page)
 	pictures := newBodyPictures(c.site, &page, newImageCache())
 	res, _ := conv.ConvertPage(body, markdown.Page{Fences: feed.fences(&page, blocks, ignored), URL: page.URL, Feed: true, Picture: pictures.picture})
-	page.Content = res.HTML
-	feed.drawUnplaced(&page, blocks, ignored)
-	return page.Content
+	return res.HTML + feed.drawUnplaced(&page, blocks, ignored)
 }

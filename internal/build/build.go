@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -111,9 +112,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return staged{stage}, err
 	}
 	strict := func(problems *diag.List) error { return strictError(opts, problems) }
-	res, err := NewSession(opts).build(ctx, nil, true, pass{open: open, strict: strict})
+	session := NewSession(opts)
+	res, err := session.build(ctx, nil, true, pass{open: open, strict: strict})
 	if err == nil && opts.HeapProfile != nil {
+		runtime.GC() // what the session holds, not the pages' garbage
 		err = pprof.Lookup("heap").WriteTo(opts.HeapProfile, 0)
+		runtime.KeepAlive(session)
 	}
 	if err == nil {
 		res.Files = stage.Count()

@@ -76,15 +76,14 @@ func (c *charts) fences(p *site.Page, blocks *parse.ChartBlocks, problems *diag.
 	}
 }
 
-// drawUnplaced draws after the body the front-matter charts no block placed.
-func (c *charts) drawUnplaced(p *site.Page, blocks *parse.ChartBlocks, problems *diag.List) {
+// drawUnplaced draws the front-matter charts no block placed, to go
+// after the body.
+func (c *charts) drawUnplaced(p *site.Page, blocks *parse.ChartBlocks, problems *diag.List) template.HTML {
 	var b strings.Builder
 	for _, ch := range blocks.Unplaced() {
 		b.WriteString(string(c.draw(p, ch, problems)))
 	}
-	if b.Len() > 0 {
-		p.Content += template.HTML(b.String())
-	}
+	return template.HTML(b.String())
 }
 
 // draw renders one chart and records its CSV file.

@@ -176,9 +176,6 @@ func hasSuffixFold(s, suffix string) bool {
 // rendered body.
 type bodyOf func(*site.Page) (markdownBody, []bodyLink)
 
-// pageLinks lists the links and pictures of a rendered page's body.
-func pageLinks(p *site.Page) []bodyLink { return bodyLinks(string(p.Content)) }
-
 // checkLinksOf is checkLinks with each page's Markdown and links from
 // bodies: the preview keeps the links from one build to the next.
 func checkLinksOf(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.List) int {
@@ -186,7 +183,7 @@ func checkLinksOf(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.Li
 	var checked atomic.Int64
 	parallel.For(len(pages), func(i int) {
 		p := pages[i]
-		if p.Source == "" || p.Content == "" {
+		if p.Source == "" {
 			return
 		}
 		body, links := bodies(p)

@@ -259,7 +259,7 @@ func (s *Session) feedBodies() func(*site.Page) string {
 	return func(p *site.Page) string {
 		e := entries[p]
 		if e == nil || !e.feedSpecific {
-			return string(p.Content)
+			return string(p.Content())
 		}
 		mu.Lock()
 		defer mu.Unlock()
@@ -390,11 +390,11 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	c.AddResources(&page)                  // charts check their CSV names against the bundle's files
 	list := &diag.List{}
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
-	e.feedSpecific = renderBody(conv, drawn, &page, list)
+	html, feedSpecific := renderBody(conv, drawn, &page, list)
 	e.feedBody = ""
 	page.Body = nil
 	e.page, e.csv, e.version, e.renderProblems = &page, drawn.files, nextVersion(), list.Problems()
-	e.links = pageLinks(&page)
+	e.links, e.feedSpecific = bodyLinks(string(html)), feedSpecific
 	// The Markdown is read again if the page must be rendered again, or
 	// a link of it placed: most pages are never, and the bodies of an
 	// archive are hundreds of megabytes.

@@ -48,7 +48,7 @@ type Options struct {
 	Updated time.Time
 
 	// Body returns the HTML of an item when FullText is set; nil means
-	// string(p.Content). The build passes a function that replaces charts
+	// string(p.Content()). The build passes a function that replaces charts
 	// by their data tables, since feed readers run no JavaScript.
 	Body func(p *site.Page) string
 }
@@ -69,7 +69,7 @@ func prepare(cfg site.Config, pages []*site.Page, o Options) feedInput {
 	in.Link = cmp.Or(o.Link, cfg.AbsURL("/"))
 	in.Lang = cmp.Or(o.Lang, cfg.Language)
 	if in.Body == nil {
-		in.Body = func(p *site.Page) string { return string(p.Content) }
+		in.Body = func(p *site.Page) string { return string(p.Content()) }
 	}
 	if in.Updated.IsZero() {
 		for _, p := range in.pages {

@@ -38,32 +38,32 @@ func testPages() []*site.Page {
 	return []*site.Page{
 		{
 			Kind: site.KindArticle, Section: "nong-nghiep", Slug: "lua-vu-mua",
-			URL:     "/nong-nghiep/lua-vu-mua/",
-			Title:   "Lúa vụ mùa đạt 5,9 tấn/ha",
-			Summary: "Năng suất < kế hoạch & sản lượng vẫn tăng.",
-			Date:    time.Date(2024, 10, 28, 1, 0, 0, 0, time.UTC), // 08:00 in Hà Nội
-			Content: "<p>Năng suất &lt; kế hoạch.</p>",
+			URL:      "/nong-nghiep/lua-vu-mua/",
+			Title:    "Lúa vụ mùa đạt 5,9 tấn/ha",
+			Summary:  "Năng suất < kế hoạch & sản lượng vẫn tăng.",
+			Date:     time.Date(2024, 10, 28, 1, 0, 0, 0, time.UTC), // 08:00 in Hà Nội
+			Rendered: site.PlainHTML("<p>Năng suất &lt; kế hoạch.</p>"),
 		},
 		{
 			Kind: site.KindArticle, Section: "cong-thuong", Slug: "san-xuat-cong-nghiep",
-			URL:     "/cong-thuong/san-xuat-cong-nghiep/",
-			Title:   "Sản xuất công nghiệp tháng 10 tăng 5,2%",
-			Summary: "Chỉ số IIP tăng 5,2% so với cùng kỳ.",
-			Date:    time.Date(2024, 11, 2, 8, 30, 0, 0, ict),
-			Lastmod: time.Date(2024, 11, 3, 10, 0, 0, 0, ict),
-			Authors: []string{"Nguyễn Văn A", "Trần Thị B"},
-			Tags:    []site.Tag{{Name: "Công nghiệp", Slug: "cong-nghiep"}, {Name: "Tháng 10", Slug: "thang-10"}},
-			Content: `<p>Chỉ số <strong>IIP</strong> tăng 5,2%.</p><div class="chart" id="iip"></div>`,
+			URL:      "/cong-thuong/san-xuat-cong-nghiep/",
+			Title:    "Sản xuất công nghiệp tháng 10 tăng 5,2%",
+			Summary:  "Chỉ số IIP tăng 5,2% so với cùng kỳ.",
+			Date:     time.Date(2024, 11, 2, 8, 30, 0, 0, ict),
+			Lastmod:  time.Date(2024, 11, 3, 10, 0, 0, 0, ict),
+			Authors:  []string{"Nguyễn Văn A", "Trần Thị B"},
+			Tags:     []site.Tag{{Name: "Công nghiệp", Slug: "cong-nghiep"}, {Name: "Tháng 10", Slug: "thang-10"}},
+			Rendered: site.PlainHTML(`<p>Chỉ số <strong>IIP</strong> tăng 5,2%.</p><div class="chart" id="iip"></div>`),
 		},
 		{
 			Kind: site.KindArticle, Section: "cong-thuong", Slug: "xuat-khau-quy-3",
-			URL:     "/cong-thuong/xuat-khau-quy-3/",
-			Title:   "Xuất khẩu quý 3",
-			Summary: "Kim ngạch xuất khẩu quý 3 ước đạt 107,7 tỷ USD.",
-			Date:    time.Date(2024, 10, 6, 9, 0, 0, 0, ict),
-			Authors: []string{"Lê C"},
-			Tags:    []site.Tag{{Name: "Xuất khẩu", Slug: "xuat-khau"}},
-			Content: "<p>Kim ngạch <em>xuất khẩu</em>.</p>",
+			URL:      "/cong-thuong/xuat-khau-quy-3/",
+			Title:    "Xuất khẩu quý 3",
+			Summary:  "Kim ngạch xuất khẩu quý 3 ước đạt 107,7 tỷ USD.",
+			Date:     time.Date(2024, 10, 6, 9, 0, 0, 0, ict),
+			Authors:  []string{"Lê C"},
+			Tags:     []site.Tag{{Name: "Xuất khẩu", Slug: "xuat-khau"}},
+			Rendered: site.PlainHTML("<p>Kim ngạch <em>xuất khẩu</em>.</p>"),
 		},
 	}
 }
@@ -75,7 +75,7 @@ func testOptions(feedURL string, fullText bool) Options {
 		FeedURL:  feedURL,
 		FullText: fullText,
 		Body: func(p *site.Page) string {
-			return string(bytes.ReplaceAll([]byte(p.Content), []byte(`<div class="chart" id="iip"></div>`),
+			return string(bytes.ReplaceAll([]byte(p.Content()), []byte(`<div class="chart" id="iip"></div>`),
 				[]byte(`<table><tr><th>Kỳ</th><th>IIP</th></tr><tr><td>2024-10</td><td>5,2</td></tr></table>`)))
 		},
 	}

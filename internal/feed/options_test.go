@@ -28,7 +28,7 @@ func TestHostileText(t *testing.T) {
 	page := &site.Page{
 		Kind: site.KindArticle, URL: `/a/b&c"d/`, Title: hostile, Summary: hostile,
 		Date: time.Date(2024, 11, 2, 8, 30, 0, 0, ict), Authors: []string{hostile},
-		Tags: []site.Tag{{Name: hostile, Slug: "x"}}, Content: hostile,
+		Tags: []site.Tag{{Name: hostile, Slug: "x"}}, Rendered: site.PlainHTML(hostile),
 	}
 	opts := Options{Description: hostile, FullText: true, FeedURL: `https://example.org/?a=1&b="2"`}
 

@@ -42,7 +42,7 @@ func generatedSite(tb testing.TB, cfg sitegen.Config) *site.Site {
 	for i := len(gen.Articles) - 1; i >= 0; i-- { // newest first
 		a := &gen.Articles[i]
 		p := &site.Page{Kind: site.KindArticle, Section: a.Section, Source: a.Path(), Slug: a.Name, URL: a.URL(), Title: a.Title,
-			Summary: a.Summary, Date: a.Date.In(ict), Authors: a.Authors, Content: body}
+			Summary: a.Summary, Date: a.Date.In(ict), Authors: a.Authors, Rendered: site.PlainHTML(body)}
 		if p.Summary == "" {
 			p.Summary = "Tóm tắt bài viết về công nghiệp và thương mại của tỉnh."
 		}

@@ -54,15 +54,15 @@ func fixtureSite() *site.Site {
 		Tags:    []site.Tag{{Name: "Công nghiệp", Slug: "cong-nghiep"}, {Name: "Tổng kết năm", Slug: "tong-ket-nam"}},
 		Image: &site.Image{Src: "/cong-thuong/bao-cao/nha-may.svg", Alt: "Dây chuyền lắp ráp trong nhà máy",
 			Caption: "Một dây chuyền lắp ráp ở khu công nghiệp. Ảnh: Ban biên tập", Width: 1200, Height: 675},
-		Audio:   "/cong-thuong/bao-cao/ban-tin.mp3",
-		Lines:   map[string]int{"title": 2, "summary": 3},
-		Content: template.HTML("<p>Năm 2020, giá trị sản xuất công nghiệp đạt <a href=\"https://example.org/so-lieu\">hơn 120 nghìn tỷ đồng</a>.</p>\n<h2 id=\"xuat-khau\">Xuất khẩu</h2>\n<p>Kim ngạch xuất khẩu tăng 9%.</p>"),
+		Audio:    "/cong-thuong/bao-cao/ban-tin.mp3",
+		Lines:    map[string]int{"title": 2, "summary": 3},
+		Rendered: site.PlainHTML("<p>Năm 2020, giá trị sản xuất công nghiệp đạt <a href=\"https://example.org/so-lieu\">hơn 120 nghìn tỷ đồng</a>.</p>\n<h2 id=\"xuat-khau\">Xuất khẩu</h2>\n<p>Kim ngạch xuất khẩu tăng 9%.</p>"),
 	}
 	article := func(section, slug, title string, day int) *site.Page {
 		return &site.Page{Kind: site.KindArticle, Source: "content/" + section + "/" + slug + ".md", Section: section,
 			Slug: slug, URL: "/" + section + "/" + slug + "/", Title: title,
 			Summary: "Tóm tắt: " + title + ".", Date: time.Date(2020, 12, day, 8, 0, 0, 0, ict),
-			Authors: []string{"Ban biên tập"}, Content: template.HTML("<p>" + template.HTMLEscapeString(title) + ".</p>")}
+			Authors: []string{"Ban biên tập"}, Rendered: site.PlainHTML("<p>" + template.HTMLEscapeString(title) + ".</p>")}
 	}
 	trade := article("cong-thuong", "xuat-khau", "Kim ngạch xuất khẩu đạt 2 tỷ USD", 28)
 	market := article("cong-thuong", "cho-tet", "Chuẩn bị hàng hóa phục vụ Tết", 20)
@@ -71,7 +71,7 @@ func fixtureSite() *site.Site {
 	trade.Tags = []site.Tag{{Name: "Công nghiệp", Slug: "cong-nghiep"}}
 	award.Tags = []site.Tag{{Name: "Tổng kết năm", Slug: "tong-ket-nam"}, {Name: "công nghiệp", Slug: "cong-nghiep"}}
 	about := &site.Page{Kind: site.KindPage, Source: "content/gioi-thieu.md", Slug: "gioi-thieu", URL: "/gioi-thieu/",
-		Title: "Giới thiệu", Summary: "Về bản tin.", Content: template.HTML("<p>Về bản tin.</p>")}
+		Title: "Giới thiệu", Summary: "Về bản tin.", Rendered: site.PlainHTML("<p>Về bản tin.</p>")}
 	s.Sections = []*site.Section{
 		{Name: "cong-thuong", Articles: []*site.Page{report, trade, market, power},
 			Page: &site.Page{Kind: site.KindSection, Source: "content/cong-thuong/_index.md", Section: "cong-thuong",

@@ -18,7 +18,7 @@ func readingTime(p *site.Page) int {
 	if p == nil {
 		return 1
 	}
-	return max(1, (bodyWords(p.Content)+wordsPerMinute-1)/wordsPerMinute)
+	return max(1, (bodyWords(p.Content())+wordsPerMinute-1)/wordsPerMinute)
 }
 
 // unreadElements hold text nobody reads: chart data, styles, drawings.

@@ -67,7 +67,7 @@ type Page struct {
 
 	Body     []byte        // Markdown after the front matter
 	BodyLine int           // line of Body's first byte in Source
-	Content  template.HTML // Body rendered to HTML
+	Rendered HTML         // Body rendered to HTML, as the build keeps it; read it with Content
 	TOC      []Heading     // the body's headings, in order
 
 	Figures []Figure // figures declared in front matter (issue: figures and charts)
@@ -115,4 +115,23 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
+}
+
+// HTML is a rendered body as a stage keeps it: PlainHTML as it is, or
+// compressed, as the build keeps the bodies of an archive.
+type HTML interface{ HTML() template.HTML }
+
+// PlainHTML is HTML kept as it is.
+type PlainHTML template.HTML
+
+// HTML returns h.
+func (h PlainHTML) HTML() template.HTML { return template.HTML(h) }
+
+// Content is the page's body rendered to HTML; empty before rendering.
+// Templates read it as .Content.
+func (p *Page) Content() template.HTML {
+	if p.Rendered == nil {
+		return ""
+	}
+	return p.Rendered.HTML()
 }
