@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/almanac-news/almanac/internal/sitegen"
 )
 
 // BenchmarkSaveToReload measures what a journalist waits for: from the
@@ -20,18 +22,38 @@ func BenchmarkSaveToReload(b *testing.B) {
 			b.Fatal(err)
 		}
 		writeSiteFile(b, dir, "almanac.toml", readSiteFile(b, filepath.Join("..", ".."), "almanac.toml"))
-		benchmarkSaveToReload(b, dir, "content/cong-thuong/chi-tieu-nam-2021.md")
+		benchmarkSaveToReload(b, dir, "content/cong-thuong/chi-tieu-nam-2021.md", time.Time{})
 	})
 	b.Run("articles-10000", func(b *testing.B) {
 		dir := b.TempDir()
-		writeManyArticles(b, dir, 10000)
-		benchmarkSaveToReload(b, dir, "content/dau-tu/bai-05003.md")
+		s := writeGeneratedSite(b, dir, 10000)
+		benchmarkSaveToReload(b, dir, s.Articles[len(s.Articles)/2].Path(), previewNow)
 	})
 }
 
-// benchmarkSaveToReload edits the body of one article per iteration.
-func benchmarkSaveToReload(b *testing.B, dir, article string) {
-	r := startPreview(b, dir, time.Time{})
+// writeGeneratedSite writes a site of n articles shaped like a real
+// archive (internal/sitegen's defaults: 8 sections, 3 tags each from 50,
+// 40 authors, ten years, a fifth with figures and two charts), its newest
+// articles on 2020-12-31 in Vietnam's time, before previewNow, so that
+// all are published.
+func writeGeneratedSite(tb testing.TB, dir string, n int) *sitegen.Site {
+	tb.Helper()
+	cfg := sitegen.Default(n)
+	cfg.End = time.Date(2020, 12, 31, 0, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+	s, err := sitegen.Generate(cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := s.Write(dir); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// benchmarkSaveToReload edits the body of one article per iteration of
+// the preview of dir built at now (the zero time for the clock's).
+func benchmarkSaveToReload(b *testing.B, dir, article string, now time.Time) {
+	r := startPreview(b, dir, now)
 	original := readSiteFile(b, dir, article)
 	file := filepath.Join(dir, filepath.FromSlash(article))
 	var took []time.Duration
@@ -54,7 +76,9 @@ func benchmarkSaveToReload(b *testing.B, dir, article string) {
 }
 
 // writeManyArticles writes a site of n articles of about 700 words, each
-// with a table and a list, spread over five sections.
+// with a table and a list, spread over five sections: the load tests'
+// site (serve_load_test.go), whose articles all share the tag
+// "Công nghiệp".
 func writeManyArticles(tb testing.TB, dir string, n int) {
 	tb.Helper()
 	writeSiteFile(tb, dir, "almanac.toml",
