@@ -27,8 +27,8 @@ func newConverter(cfg site.Config) *markdown.Converter {
 }
 
 // renderBody renders one page's body and checks its figures: it fills
-// TOC, Summary when the front matter gave none, and Rendered, kept
-// compressed, and returns the HTML. The smaller copies of its pictures
+// TOC and Summary, when the front matter gave none, and returns the HTML
+// for the caller to keep (Session.bodies). The smaller copies of its pictures
 // join c's files. It reports whether feeds need a rendering of their own
 // (feedHTML): the body draws charts, or has links or pictures written as
 // site paths.
@@ -40,7 +40,7 @@ func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *dia
 		problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + fe.Line - 1, Col: 1}, "%v", fe.Err))
 	}
 	html = res.HTML + c.drawUnplaced(p, blocks, problems)
-	p.Rendered, p.TOC = compress(html), res.Headings
+	p.TOC = res.Headings
 	if p.Summary == "" {
 		p.Summary = res.Summary
 	}

@@ -15,7 +15,7 @@ import (
 
 // siteFiles are the feeds, sitemaps and robots.txt of a site. m, when
 // not nil, reuses the bytes of files whose inputs did not change.
-func siteFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo, body func(*site.Page) string) ([]generatedFile, error) {
+func siteFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo, body func(*site.Page) (string, error)) ([]generatedFile, error) {
 	feeds, err := feedFiles(s, m, body)
 	if err != nil {
 		return nil, err
@@ -125,7 +125,7 @@ func (m *memo) key(pages []*site.Page, parts ...string) uint64 {
 
 // feedFiles are the RSS and Atom feeds of the site, each section and each
 // tag: index.xml and atom.xml beside the list page they stand for.
-func feedFiles(s *site.Site, m *memo, body func(*site.Page) string) ([]generatedFile, error) {
+func feedFiles(s *site.Site, m *memo, body func(*site.Page) (string, error)) ([]generatedFile, error) {
 	articles := make([]*site.Page, 0, len(s.Pages))
 	tags := map[string][]*site.Page{}
 	tagNames := map[string]string{}
@@ -169,7 +169,7 @@ func feedFiles(s *site.Site, m *memo, body func(*site.Page) string) ([]generated
 // Pages come newest first: a feed shows the first cfg.FeedItems
 // (feed.DefaultLimit when unset), so its size does not grow with the
 // archive.
-func feedPair(cfg site.Config, dir, title string, pages []*site.Page, m *memo, body func(*site.Page) string) ([]generatedFile, error) {
+func feedPair(cfg site.Config, dir, title string, pages []*site.Page, m *memo, body func(*site.Page) (string, error)) ([]generatedFile, error) {
 	base := cfg.AbsURL("/")
 	items := cfg.FeedItems
 	if items <= 0 {

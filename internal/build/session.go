@@ -43,6 +43,7 @@ type Session struct {
 	entries  map[string]*entryCache // content file name → its parsed and rendered page
 	blobs    *blobCache             // bundle files by site-relative path
 	images   *imageCache            // lead pictures' sizes and copies, by their bytes
+	bodies   *bodyStore             // rendered bodies, out of memory
 	last     *generation            // the last good build
 	tree     Tree                   // the last good build's files, when Build made it
 	now      time.Time              // the time of this build
@@ -51,9 +52,9 @@ type Session struct {
 
 // entryCache is what one content file gave.
 type entryCache struct {
-	parsed         *site.Page // as parsed, body kept; nil when parsing failed
+	parsed         *site.Page // as parsed, then rendered (page); nil when parsing failed
 	parseProblems  []*diag.Problem
-	page           *site.Page // a rendered copy of parsed; nil until rendered, and while the page is left out
+	page           *site.Page // parsed once rendered; nil until then, and while the page is left out
 	version        uint64     // changes whenever page does
 	renderProblems []*diag.Problem
 	links          []bodyLink    // the links and pictures of page's body
@@ -85,7 +86,8 @@ type Change struct {
 
 // NewSession returns a session; its first Build is a full build.
 func NewSession(opts Options) *Session {
-	return &Session{opts: opts, entries: map[string]*entryCache{}, blobs: newBlobCache(opts.Site), images: newImageCache()}
+	return &Session{opts: opts, entries: map[string]*entryCache{}, blobs: newBlobCache(opts.Site), images: newImageCache(),
+		bodies: newBodyStore()}
 }
 
 // Build rebuilds the site after changes to the given site-relative paths
@@ -246,7 +248,7 @@ func (s *Session) markdownOf(p *site.Page) markdownBody {
 // feedBodies returns the feed.Options.Body of this build: a page's
 // Content, or for pages that need one, the rendering for feeds, made the
 // first time a feed shows the page and kept while the page is.
-func (s *Session) feedBodies() func(*site.Page) string {
+func (s *Session) feedBodies() func(*site.Page) (string, error) {
 	entries := make(map[*site.Page]*entryCache, len(s.entries))
 	for _, e := range s.entries {
 		if e.page != nil {
@@ -256,10 +258,11 @@ func (s *Session) feedBodies() func(*site.Page) string {
 	conv := newConverter(s.cfg)
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
 	var mu sync.Mutex
-	return func(p *site.Page) string {
+	return func(p *site.Page) (string, error) {
 		e := entries[p]
 		if e == nil || !e.feedSpecific {
-			return string(p.Content())
+			html, err := p.Content()
+			return string(html), err
 		}
 		mu.Lock()
 		defer mu.Unlock()
@@ -270,7 +273,7 @@ func (s *Session) feedBodies() func(*site.Page) string {
 			}
 			e.feedBody = feedHTML(conv, drawn, p, md.text)
 		}
-		return string(e.feedBody)
+		return string(e.feedBody), nil
 	}
 }
 
@@ -385,20 +388,21 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	if e.page != nil {
 		return
 	}
-	page := *e.parsed
-	page.Charts = slices.Clip(page.Charts) // inline charts are appended to the copy only
-	c.AddResources(&page)                  // charts check their CSV names against the bundle's files
+	// The page is rendered as it was parsed, not a copy: rendering it
+	// again starts from the file (bodyless), so no pristine copy is kept.
+	page := e.parsed
+	c.AddResources(page) // charts check their CSV names against the bundle's files
 	list := &diag.List{}
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
-	html, feedSpecific := renderBody(conv, drawn, &page, list)
+	html, feedSpecific := renderBody(conv, drawn, page, list)
+	page.Rendered = s.bodies.put(html)
 	e.feedBody = ""
-	page.Body = nil
-	e.page, e.csv, e.version, e.renderProblems = &page, drawn.files, nextVersion(), list.Problems()
+	e.page, e.csv, e.version, e.renderProblems = page, drawn.files, nextVersion(), list.Problems()
 	e.links, e.feedSpecific = bodyLinks(string(html)), feedSpecific
 	// The Markdown is read again if the page must be rendered again, or
 	// a link of it placed: most pages are never, and the bodies of an
 	// archive are hundreds of megabytes.
-	e.parsed.Body, e.bodyless = nil, true
+	page.Body, e.bodyless = nil, true
 }
 
 // loadAssets collects the theme and site assets, with the chart library

@@ -89,13 +89,17 @@ func Atom(cfg site.Config, pages []*site.Page, o Options) ([]byte, error) {
 		doc.Links = append(doc.Links, atomLink{Href: in.FeedURL, Rel: "self", Type: "application/atom+xml"})
 	}
 	for _, p := range in.pages {
-		doc.Entries = append(doc.Entries, in.atomEntry(p))
+		entry, err := in.atomEntry(p)
+		if err != nil {
+			return nil, err
+		}
+		doc.Entries = append(doc.Entries, entry)
 	}
 	return marshal(doc)
 }
 
 // atomEntry is one page as an Atom entry.
-func (in feedInput) atomEntry(p *site.Page) atomEntry {
+func (in feedInput) atomEntry(p *site.Page) (atomEntry, error) {
 	link := in.cfg.AbsURL(p.URL)
 	updated := modified(p)
 	if updated.IsZero() {
@@ -120,9 +124,13 @@ func (in feedInput) atomEntry(p *site.Page) atomEntry {
 		entry.Summary = &atomText{Type: "text", Value: p.Summary}
 	}
 	if in.FullText {
-		entry.Content = &atomText{Type: "html", Value: in.Body(p)}
+		body, err := in.Body(p)
+		if err != nil {
+			return entry, err
+		}
+		entry.Content = &atomText{Type: "html", Value: body}
 	}
-	return entry
+	return entry, nil
 }
 
 // rfc3339 formats t in the site's time zone as RFC 3339 with its offset.

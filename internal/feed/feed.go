@@ -50,7 +50,7 @@ type Options struct {
 	// Body returns the HTML of an item when FullText is set; nil means
 	// string(p.Content()). The build passes a function that replaces charts
 	// by their data tables, since feed readers run no JavaScript.
-	Body func(p *site.Page) string
+	Body func(p *site.Page) (string, error)
 }
 
 // feedInput is a feed's options with every default filled in, and the
@@ -69,7 +69,10 @@ func prepare(cfg site.Config, pages []*site.Page, o Options) feedInput {
 	in.Link = cmp.Or(o.Link, cfg.AbsURL("/"))
 	in.Lang = cmp.Or(o.Lang, cfg.Language)
 	if in.Body == nil {
-		in.Body = func(p *site.Page) string { return string(p.Content()) }
+		in.Body = func(p *site.Page) (string, error) {
+			html, err := p.Content()
+			return string(html), err
+		}
 	}
 	if in.Updated.IsZero() {
 		for _, p := range in.pages {

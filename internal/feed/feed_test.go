@@ -74,9 +74,10 @@ func testOptions(feedURL string, fullText bool) Options {
 		Link:     "https://example.org/",
 		FeedURL:  feedURL,
 		FullText: fullText,
-		Body: func(p *site.Page) string {
-			return string(bytes.ReplaceAll([]byte(p.Content()), []byte(`<div class="chart" id="iip"></div>`),
-				[]byte(`<table><tr><th>Kỳ</th><th>IIP</th></tr><tr><td>2024-10</td><td>5,2</td></tr></table>`)))
+		Body: func(p *site.Page) (string, error) {
+			html, err := p.Content()
+			return string(bytes.ReplaceAll([]byte(html), []byte(`<div class="chart" id="iip"></div>`),
+				[]byte(`<table><tr><th>Kỳ</th><th>IIP</th></tr><tr><td>2024-10</td><td>5,2</td></tr></table>`))), err
 		},
 	}
 }

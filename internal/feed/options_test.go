@@ -200,7 +200,7 @@ func TestBaseURLWithPath(t *testing.T) {
 
 func TestBodyOnlyForFullText(t *testing.T) {
 	calls := 0
-	body := func(p *site.Page) string { calls++; return "<p>bảng</p>" }
+	body := func(p *site.Page) (string, error) { calls++; return "<p>bảng</p>", nil }
 	for _, w := range writers {
 		if _, err := w.write(testConfig(), testPages(), Options{Body: body}); err != nil {
 			t.Fatal(err)

@@ -78,14 +78,18 @@ func RSS(cfg site.Config, pages []*site.Page, o Options) ([]byte, error) {
 		channel.Self = &atomLink{Href: in.FeedURL, Rel: "self", Type: "application/rss+xml"}
 	}
 	for _, p := range in.pages {
-		channel.Items = append(channel.Items, in.rssItem(p))
+		item, err := in.rssItem(p)
+		if err != nil {
+			return nil, err
+		}
+		channel.Items = append(channel.Items, item)
 	}
 	doc := rssDoc{Version: "2.0", XMLNSAtom: nsAtom, XMLNSDC: nsDC, XMLNSCont: nsContent, Channel: channel}
 	return marshal(doc)
 }
 
 // rssItem is one page as an RSS item.
-func (in feedInput) rssItem(p *site.Page) rssItem {
+func (in feedInput) rssItem(p *site.Page) (rssItem, error) {
 	link := in.cfg.AbsURL(p.URL)
 	item := rssItem{
 		Title:       p.Title,
@@ -101,9 +105,12 @@ func (in feedInput) rssItem(p *site.Page) rssItem {
 		item.Categories = append(item.Categories, tag.Name)
 	}
 	if in.FullText {
-		item.Content = in.Body(p)
+		var err error
+		if item.Content, err = in.Body(p); err != nil {
+			return item, err
+		}
 	}
-	return item
+	return item, nil
 }
 
 // marshal writes doc as an indented XML document with its declaration.

@@ -15,9 +15,22 @@ func feedLinks(dir, title string) []FeedLink {
 	}
 }
 
-// siteFeeds are the whole site's feeds, announced on every page. Each
-// PageData gets its own slice, so that appending a section's or a tag's
-// feeds never touches another page's.
-func (pl *planner) siteFeeds() []FeedLink {
-	return feedLinks("/", pl.r.in.Site.Config.Title)[:2:2]
+// feedsOf are the feeds a page of dir announces: the whole site's, and
+// dir's own (a section's or a tag's) unless dir is "/". The pages of one
+// dir share one slice, made once (a 100,000-article site has 200,000
+// pages); its capacity is its length, so that appending to it copies.
+func (pl *planner) feedsOf(dir, title string) []FeedLink {
+	if feeds, ok := pl.feeds[dir]; ok {
+		return feeds
+	}
+	feeds := feedLinks("/", pl.r.in.Site.Config.Title)
+	if dir != "/" {
+		feeds = append(feeds, feedLinks(dir, title+" | "+pl.r.in.Site.Config.Title)...)
+	}
+	feeds = feeds[:len(feeds):len(feeds)]
+	if pl.feeds == nil {
+		pl.feeds = map[string][]FeedLink{}
+	}
+	pl.feeds[dir] = feeds
+	return feeds
 }

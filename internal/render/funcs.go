@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/almanac-news/almanac/internal/figure"
@@ -28,11 +27,11 @@ type renderer struct {
 
 	templates map[string]*template.Template // executable, by layout name; set by Theme.bind
 	partials  *template.Template            // the skeleton's partials, for partialCached
-	cache     sync.Map                      // partialCached key → template.HTML
+	cache     *partialCache                 // partialCached key → its HTML
 }
 
 func newRenderer(t *Theme, in *Input) *renderer {
-	r := &renderer{theme: t, in: in, basePath: "/", loc: in.Site.Config.Location,
+	r := &renderer{theme: t, in: in, basePath: "/", loc: in.Site.Config.Location, cache: newPartialCache(partialCacheLimit),
 		sections: make(map[string]*site.Section, len(in.Site.Sections))}
 	if base := in.Site.Config.BaseURL; base != "" {
 		r.baseURL = strings.TrimSuffix(base, "/") + "/"
@@ -281,8 +280,8 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 	for _, v := range variants {
 		writeVariant(&key, v)
 	}
-	if html, ok := r.cache.Load(key.String()); ok {
-		return html.(template.HTML), nil
+	if html, ok := r.cache.get(key.String()); ok {
+		return html, nil
 	}
 	if r.partials == nil {
 		return "", fmt.Errorf("no partials are loaded")
@@ -292,7 +291,7 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 		return "", err
 	}
 	html := template.HTML(b.String())
-	r.cache.Store(key.String(), html)
+	r.cache.put(key.String(), html)
 	return html, nil
 }
 

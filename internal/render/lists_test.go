@@ -89,7 +89,7 @@ func TestReadingTime(t *testing.T) {
 		{"<p>" + words(1000) + "</p>", 5},
 	}
 	for _, tt := range tests {
-		if got := readingTime(&site.Page{Rendered: site.PlainHTML(tt.body)}); got != tt.want {
+		if got, _ := readingTime(&site.Page{Rendered: site.PlainHTML(tt.body)}); got != tt.want {
 			t.Errorf("readingTime of %d bytes = %d, want %d", len(tt.body), got, tt.want)
 		}
 	}

@@ -60,6 +60,7 @@ type planner struct {
 	pageSize int
 	articles []*site.Page // the site's articles, newest first
 	catalog  *catalog
+	feeds    map[string][]FeedLink // by dir: feedsOf
 }
 
 // Plan lists every HTML file of the site: the home page, each page of
@@ -118,9 +119,9 @@ func (pl *planner) data(p *site.Page, sec *site.Section) *PageData {
 	case p != nil:
 		d.Nav = p.URL
 	}
-	d.Feeds = pl.siteFeeds()
+	d.Feeds = pl.feedsOf("/", "")
 	if sec != nil && sec.Page != nil {
-		d.Feeds = append(d.Feeds, feedLinks("/"+sec.Name+"/", sec.Page.Title+" | "+pl.r.in.Site.Config.Title)...)
+		d.Feeds = pl.feedsOf("/"+sec.Name+"/", sec.Page.Title)
 	}
 	return d
 }

@@ -55,7 +55,7 @@ func (pl *planner) planTerm(kind site.Kind, index string, t *Term) {
 		d := pl.data(p, nil)
 		d.Term, d.Nav = t, index
 		if kind == KindTag {
-			d.Feeds = append(d.Feeds, feedLinks(t.URL, t.Name+" | "+pl.r.in.Site.Config.Title)...)
+			d.Feeds = pl.feedsOf(t.URL, t.Name)
 		}
 		return d
 	})

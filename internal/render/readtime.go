@@ -14,11 +14,12 @@ const wordsPerMinute = 200
 
 // readingTime is the minutes it takes to read p's body at wordsPerMinute,
 // rounded up; at least 1.
-func readingTime(p *site.Page) int {
+func readingTime(p *site.Page) (int, error) {
 	if p == nil {
-		return 1
+		return 1, nil
 	}
-	return max(1, (bodyWords(p.Content())+wordsPerMinute-1)/wordsPerMinute)
+	html, err := p.Content()
+	return max(1, (bodyWords(html)+wordsPerMinute-1)/wordsPerMinute), err
 }
 
 // unreadElements hold text nobody reads: chart data, styles, drawings.

@@ -65,10 +65,10 @@ type Page struct {
 	DateOnly        bool
 	LastmodDateOnly bool
 
-	Body     []byte        // Markdown after the front matter
-	BodyLine int           // line of Body's first byte in Source
-	Rendered HTML         // Body rendered to HTML, as the build keeps it; read it with Content
-	TOC      []Heading     // the body's headings, in order
+	Body     []byte    // Markdown after the front matter
+	BodyLine int       // line of Body's first byte in Source
+	Rendered HTML      // Body rendered to HTML, as the build keeps it; read it with Content
+	TOC      []Heading // the body's headings, in order
 
 	Figures []Figure // figures declared in front matter (issue: figures and charts)
 	KPIs    []string // indicators shown as KPI cards, in order; nil: every indicator, empty: none
@@ -118,20 +118,21 @@ type Heading struct {
 }
 
 // HTML is a rendered body as a stage keeps it: PlainHTML as it is, or
-// compressed, as the build keeps the bodies of an archive.
-type HTML interface{ HTML() template.HTML }
+// compressed in memory or in a file, as the build keeps the bodies of an
+// archive. Reading it fails only when its file does.
+type HTML interface{ HTML() (template.HTML, error) }
 
 // PlainHTML is HTML kept as it is.
 type PlainHTML template.HTML
 
 // HTML returns h.
-func (h PlainHTML) HTML() template.HTML { return template.HTML(h) }
+func (h PlainHTML) HTML() (template.HTML, error) { return template.HTML(h), nil }
 
 // Content is the page's body rendered to HTML; empty before rendering.
-// Templates read it as .Content.
-func (p *Page) Content() template.HTML {
+// Templates read it as .Content, and fail with its error.
+func (p *Page) Content() (template.HTML, error) {
 	if p.Rendered == nil {
-		return ""
+		return "", nil
 	}
 	return p.Rendered.HTML()
 }

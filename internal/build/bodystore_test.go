@@ -1,0 +1,62 @@
+package build
+
+import (
+	"html/template"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/almanac-news/almanac/internal/site"
+)
+
+// TestBodyStoreRoundTrip puts bodies from many goroutines and reads
+// each back as it was, from the file and, where no temporary file can be
+// made, from memory.
+func TestBodyStoreRoundTrip(t *testing.T) {
+	for _, tmp := range []string{t.TempDir(), filepath.Join(t.TempDir(), "missing")} {
+		t.Setenv("TMPDIR", tmp)
+		s := newBodyStore()
+		inFile := !strings.HasSuffix(tmp, "missing")
+		if (s.f != nil) != inFile {
+			t.Fatalf("TMPDIR=%s: file %v", tmp, s.f)
+		}
+		bodies := make([]template.HTML, 200)
+		kept := make([]site.HTML, len(bodies))
+		var wg sync.WaitGroup
+		for i := range bodies {
+			bodies[i] = template.HTML(strings.Repeat("<p>Sản lượng điện tăng "+string(rune('a'+i%26))+"</p>\n", i+1))
+			wg.Go(func() { kept[i] = s.put(bodies[i]) })
+		}
+		wg.Wait()
+		for i, k := range kept {
+			if _, stored := k.(storedHTML); stored != inFile {
+				t.Errorf("TMPDIR=%s: body %d kept as %T", tmp, i, k)
+			}
+			got, err := k.HTML()
+			if err != nil || got != bodies[i] {
+				t.Errorf("TMPDIR=%s: body %d read back as %.40q, %v", tmp, i, got, err)
+			}
+		}
+		if s.put("") != nil {
+			t.Error("an empty body is kept")
+		}
+	}
+}
+
+// TestBodyStoreReadFails: a body whose file can no longer be read is an
+// error, not an empty page.
+func TestBodyStoreReadFails(t *testing.T) {
+	s := newBodyStore()
+	if s.f == nil {
+		t.Skip("no temporary file")
+	}
+	b := s.put("<p>Kim ngạch xuất khẩu</p>")
+	s.f.Close()
+	if html, err := b.HTML(); err == nil || html != "" || !strings.Contains(err.Error(), "reading a rendered body back") {
+		t.Errorf("after the file closed: %q, %v", html, err)
+	}
+	if _, err := compressedHTML("not s2").HTML(); err == nil {
+		t.Error("a damaged compressed body expands without error")
+	}
+}
