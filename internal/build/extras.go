@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,15 +14,38 @@ import (
 	"github.com/almanac-news/almanac/internal/sitemap"
 )
 
-// siteFiles are the feeds, sitemaps and robots.txt of a site. m, when
-// not nil, reuses the bytes of files whose inputs did not change.
-func siteFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo, body func(*site.Page) (string, error)) ([]generatedFile, error) {
-	feeds, err := feedFiles(s, m, body)
+// siteFiles are the feeds, sitemaps and robots.txt of a site. m reuses
+// the bytes of files whose inputs did not change. lists keeps what the
+// feeds and sitemaps are made from that changes only with the site's plan
+// (which articles each feed lists, the sitemap's files); a build that
+// keeps the last plan passes the last lists.
+func siteFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo, body func(*site.Page) (string, error), lists *siteLists) ([]generatedFile, error) {
+	if lists.feeds == nil {
+		lists.feeds = feedLists(s)
+	}
+	feeds, err := feedFiles(s.Config, lists.feeds, m, body)
 	if err != nil {
 		return nil, err
 	}
-	maps, err := sitemapFiles(s, outputs, now, m)
-	return append(feeds, maps...), err
+	if lists.sitemaps == nil {
+		if lists.sitemaps, err = sitemapFiles(s, outputs, m); err != nil {
+			return nil, err
+		}
+	}
+	news, err := newsFiles(s, now, m)
+	return slices.Concat(feeds, lists.sitemaps, news), err
+}
+
+// siteLists are what siteFiles keeps for builds of the same plan.
+type siteLists struct {
+	feeds    []feedList
+	sitemaps []generatedFile
+}
+
+// feedList is one feed's list page and its articles, newest first.
+type feedList struct {
+	dir, title string
+	pages      []*site.Page
 }
 
 // memo keeps generated files between the builds of a session, by a
@@ -125,7 +149,21 @@ func (m *memo) key(pages []*site.Page, parts ...string) uint64 {
 
 // feedFiles are the RSS and Atom feeds of the site, each section and each
 // tag: index.xml and atom.xml beside the list page they stand for.
-func feedFiles(s *site.Site, m *memo, body func(*site.Page) (string, error)) ([]generatedFile, error) {
+func feedFiles(cfg site.Config, lists []feedList, m *memo, body func(*site.Page) (string, error)) ([]generatedFile, error) {
+	var files []generatedFile
+	for _, l := range lists {
+		fs, err := feedPair(cfg, l.dir, l.title, l.pages, m, body)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+	}
+	return files, nil
+}
+
+// feedLists are the lists that have feeds: the site's, each section's and
+// each tag's.
+func feedLists(s *site.Site) []feedList {
 	articles := make([]*site.Page, 0, len(s.Pages))
 	tags := map[string][]*site.Page{}
 	tagNames := map[string]string{}
@@ -143,26 +181,14 @@ func feedFiles(s *site.Site, m *memo, body func(*site.Page) (string, error)) ([]
 			tags[t.Slug] = append(tags[t.Slug], p)
 		}
 	}
-	var files []generatedFile
-	add := func(dir, title string, pages []*site.Page) error {
-		fs, err := feedPair(s.Config, dir, title, pages, m, body)
-		files = append(files, fs...)
-		return err
-	}
-	if err := add("", s.Config.Title, articles); err != nil {
-		return nil, err
-	}
+	lists := []feedList{{"", s.Config.Title, articles}}
 	for _, sec := range s.Sections {
-		if err := add(sec.Name+"/", sec.Page.Title+" | "+s.Config.Title, sec.Articles); err != nil {
-			return nil, err
-		}
+		lists = append(lists, feedList{sec.Name + "/", sec.Page.Title + " | " + s.Config.Title, sec.Articles})
 	}
 	for _, slug := range tagOrder {
-		if err := add("tags/"+slug+"/", tagNames[slug]+" | "+s.Config.Title, tags[slug]); err != nil {
-			return nil, err
-		}
+		lists = append(lists, feedList{"tags/" + slug + "/", tagNames[slug] + " | " + s.Config.Title, tags[slug]})
 	}
-	return files, nil
+	return lists
 }
 
 // feedPair writes the RSS and Atom feeds of the list page at /dir.
@@ -199,9 +225,8 @@ func feedPair(cfg site.Config, dir, title string, pages []*site.Page, m *memo, b
 var sitemapLimits sitemap.Limits
 
 // sitemapFiles are sitemap.xml (every page; past the protocol's limits a
-// sitemap index of sitemap-1.xml…), news-sitemap.xml (articles of the last
-// two days) and robots.txt naming both.
-func sitemapFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo) ([]generatedFile, error) {
+// sitemap index of sitemap-1.xml…).
+func sitemapFiles(s *site.Site, outputs []render.Output, m *memo) ([]generatedFile, error) {
 	base := strings.TrimSuffix(s.Config.BaseURL, "/")
 	entries := make([]sitemap.Entry, 0, len(outputs))
 	digest := fnv.New64a()
@@ -222,9 +247,13 @@ func sitemapFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo)
 		}
 		return files, err
 	})
-	if err != nil {
-		return nil, err
-	}
+	return files, err
+}
+
+// newsFiles are news-sitemap.xml, the articles of the last two days by
+// now, and robots.txt naming both sitemaps.
+func newsFiles(s *site.Site, now time.Time, m *memo) ([]generatedFile, error) {
+	base := strings.TrimSuffix(s.Config.BaseURL, "/")
 	var recent []*site.Page // the news sitemap's articles: of the last two days
 	for _, p := range s.Pages {
 		if p.Kind == site.KindArticle && !p.Date.Before(now.Add(-sitemap.NewsWindow)) {
@@ -238,7 +267,7 @@ func sitemapFiles(s *site.Site, outputs []render.Output, now time.Time, m *memo)
 		return nil, err
 	}
 	robots := sitemap.Robots([]string{base + "/" + sitemap.IndexName, base + "/news-sitemap.xml"})
-	return append(files, generatedFile{"news-sitemap.xml", news}, generatedFile{"robots.txt", robots}), nil
+	return []generatedFile{{"news-sitemap.xml", news}, {"robots.txt", robots}}, nil
 }
 
 // newest is the latest date or lastmod of pages.

@@ -48,7 +48,7 @@ type planned struct {
 // the last build's when their inputs did not change), and each page's
 // signature. When the feeds and sitemaps cannot be made, it says why and
 // lists the other files.
-func (s *Session) collect(parsed *parse.Result, outputs []render.Output) (*planned, error) {
+func (s *Session) collect(parsed *parse.Result, outputs []render.Output, lists *siteLists) (*planned, error) {
 	st := parsed.Site
 	p := &planned{parsed: parsed, outputs: outputs, versionOf: s.versions()}
 	p.shape = s.shapeOf(st, p.versionOf)
@@ -65,7 +65,7 @@ func (s *Session) collect(parsed *parse.Result, outputs []render.Output) (*plann
 	if s.last != nil {
 		m.prev = s.last.extras
 	}
-	extra, err := siteFiles(st, outputs, s.now, m, s.feedBodies()) // on an error, the files are listed without them
+	extra, err := siteFiles(st, outputs, s.now, m, s.feedBodies(), lists) // on an error, the files are listed without them
 	p.whole = append(p.whole, extra...)
 	p.gen.extras = m.next
 	for _, f := range p.whole {

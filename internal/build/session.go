@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/almanac-news/almanac/internal/parallel"
@@ -48,6 +49,10 @@ type Session struct {
 	tree     Tree                   // the last good build's files, when Build made it
 	now      time.Time              // the time of this build
 	checking bool                   // almanac check: the chart library is never fetched
+	plan     *lastPlan              // the last good build's site and plan, while an edit may reuse them
+	scan     *parse.Content         // the last scan of content/, with the plan
+	scanned  []*diag.Problem        // the problems it found
+	replan   atomic.Bool            // set when an edit changed what planning reads
 }
 
 // entryCache is what one content file gave.
@@ -59,6 +64,8 @@ type entryCache struct {
 	renderProblems []*diag.Problem
 	links          []bodyLink    // the links and pictures of page's body
 	bodyless       bool          // parsed has let its body go, once rendered
+	replaces       *site.Page    // the page of the file before an edit: keepPlace
+	edited         bool          // made again for an edit of the file since the last build
 	feedSpecific   bool          // feeds show page rendered again (feedHTML), not its Content
 	feedBody       template.HTML // that rendering, once a feed has shown page
 	csv            []generatedFile
@@ -152,6 +159,9 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 		return nil, err
 	}
 	parsed := s.parseContent(problems)
+	plan := s.plan
+	s.plan = nil // until this build succeeds
+	problems.Add(plan.assembled...)
 	s.sizeImages(problems)
 	if err := stop(); err != nil {
 		return nil, err
@@ -160,12 +170,17 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 		return nil, err
 	}
 	s.opts.Progress.enter(Planning, 0)
-	outputs, ps := s.theme.Plan(&render.Input{Site: parsed.Site, Asset: s.manifest.URL})
-	problems.Merge(ps)
+	if plan.outputs == nil || plan.manifest != s.manifest {
+		outputs, ps := s.theme.Plan(&render.Input{Site: parsed.Site, Asset: s.manifest.URL})
+		plan.outputs, plan.manifest, plan.planned = outputs, s.manifest, ps.Problems()
+		plan.lists = siteLists{}
+	}
+	problems.Add(plan.planned...)
+	outputs := plan.outputs
 	if err := stop(); err != nil {
 		return nil, err
 	}
-	p, err := s.collect(parsed, outputs)
+	p, err := s.collect(parsed, outputs, &plan.lists)
 	if err != nil && !how.keepGoing {
 		return nil, err
 	} else if err != nil {
@@ -190,7 +205,7 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 		return nil, err
 	}
 	templateProblems(failures, problems)
-	s.last = p.gen
+	s.last, s.plan = p.gen, plan
 	s.opts.Progress.enter(Finished, 0)
 	res.Warnings, res.Duration = problems.Warnings(), time.Since(start)
 	return res, nil
@@ -211,7 +226,10 @@ func (s *Session) checkLinks(parsed *parse.Result, files map[string]bool, warn b
 		if e.page != nil {
 			entries[e.page] = e
 		}
-		if url, ok := likelyURL(name); ok && e.parsed == nil {
+		if e.parsed != nil {
+			continue
+		}
+		if url, ok := likelyURL(name); ok {
 			failed = append(failed, url)
 		}
 	}
@@ -280,12 +298,21 @@ func (s *Session) feedBodies() func(*site.Page) (string, error) {
 // invalidate drops what the changed paths may have made stale.
 func (s *Session) invalidate(changed []string, all bool) {
 	if all || slices.Contains(changed, "almanac.toml") {
+		s.plan = nil
 		s.reloadConfig()
 		s.entries, s.blobs = map[string]*entryCache{}, newBlobCache(s.opts.Site)
 		return
 	}
 	for _, name := range changed {
-		switch top, _, _ := strings.Cut(name, "/"); top {
+		top, rest, _ := strings.Cut(name, "/")
+		if top == "content" && s.editedFile(rest) {
+			old := s.entries[rest].page
+			s.forgetContent(rest)
+			s.entries[rest] = &entryCache{edited: true, replaces: old}
+			continue
+		}
+		s.plan = nil // files came or went, or what every page shows changed
+		switch top {
 		case "layouts":
 			s.reloadTheme()
 		case "assets":
@@ -293,7 +320,7 @@ func (s *Session) invalidate(changed []string, all bool) {
 		case "data":
 			s.forgetChartPages()
 		case "content":
-			s.forgetContent(strings.TrimPrefix(name, "content/"))
+			s.forgetContent(rest)
 		}
 	}
 }
@@ -335,10 +362,11 @@ func (s *Session) forgetContent(name string) {
 }
 
 // parseContent scans content/, parses and renders the files not cached,
-// and assembles the site from every file's rendered page.
+// and assembles the site from every file's rendered page, or takes the
+// last build's site when no edit changed it (lastPlan).
 func (s *Session) parseContent(problems *diag.List) *parse.Result {
 	opts := parse.Options{Config: s.cfg, Root: "content", Drafts: s.opts.Drafts, Future: s.opts.Future, Now: s.now}
-	c := parse.Scan(sub(s.opts.Site, "content"), opts, problems)
+	c := s.scanContent(opts, problems)
 	conv := newConverter(s.cfg)
 	caches := make([]*entryCache, c.Len())
 	fresh := map[string]*entryCache{}
@@ -365,7 +393,20 @@ func (s *Session) parseContent(problems *diag.List) *parse.Result {
 		problems.Add(e.parseProblems...)
 		problems.Add(e.renderProblems...)
 	}
-	return c.Assemble(pages, problems)
+	if s.replan.Swap(false) {
+		s.plan = nil
+	}
+	if s.plan != nil {
+		return s.plan.parsed
+	}
+	if c.Now() != s.now { // a scan kept for an edit; assembling reads the time
+		c = parse.Scan(sub(s.opts.Site, "content"), opts, &diag.List{}) // its problems were reported
+		s.scan = c
+	}
+	assembled := &diag.List{}
+	parsed := c.Assemble(pages, assembled)
+	s.plan = &lastPlan{parsed: parsed, assembled: assembled.Problems()}
+	return parsed
 }
 
 // prepare parses file i if needed and renders its body if needed.
@@ -378,10 +419,14 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 		e.parsed, e.parseProblems, e.bodyless = p, ps, false
 		if diag.HasError(ps) {
 			e.parsed = nil
+			s.replan.Store(true)
 			return
 		}
 	}
 	if parse.LeftOut(e.parsed, opts) {
+		if e.page != nil || e.edited {
+			s.replan.Store(true) // a page left the site, or a page left out changed
+		}
 		e.page, e.csv, e.renderProblems = nil, nil, nil // drafts and future articles are not rendered
 		return
 	}
@@ -396,6 +441,10 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
 	html, feedSpecific := renderBody(conv, drawn, page, list)
 	page.Rendered = s.bodies.put(html)
+	if e.replaces == nil {
+		s.replan.Store(true) // a page joined the site: an article's time came, or a draft was published
+	}
+	page, e.replaces, e.edited = s.keepPlace(e.replaces, page), nil, false
 	e.feedBody = ""
 	e.page, e.csv, e.version, e.renderProblems = page, drawn.files, nextVersion(), list.Problems()
 	e.links, e.feedSpecific = bodyLinks(string(html)), feedSpecific
@@ -403,6 +452,7 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	// a link of it placed: most pages are never, and the bodies of an
 	// archive are hundreds of megabytes.
 	page.Body, e.bodyless = nil, true
+	e.parsed = page
 }
 
 // loadAssets collects the theme and site assets, with the chart library

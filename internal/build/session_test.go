@@ -46,6 +46,31 @@ func tree2(t *testing.T, dir string) Tree { return Tree(tree(t, dir)) }
 type edit func(t *testing.T, dir string, r *rand.Rand, n int) []string
 
 var edits = []edit{
+	// The edits of a body alone, the most common save: the preview takes
+	// the last build's plan as it is (lastPlan), and the pages showing the
+	// article render again from their signatures.
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // a sentence at the end of a body
+		name := pick(t, dir, r, "content/*/*.md")
+		rewrite(t, dir, name, func(s string) string { return s + fmt.Sprintf("\nCâu thêm %d.\n", n) })
+		return []string{name}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // a body's first paragraph, its summary when none is given
+		name := pick(t, dir, r, "content/*/*.md")
+		rewrite(t, dir, name, func(s string) string {
+			head, body, ok := strings.Cut(s[3:], "\n---\n")
+			if !ok {
+				return s
+			}
+			return "---" + head + "\n---\n" + fmt.Sprintf("Mở đầu mới %d.\n\n", n) + body
+		})
+		return []string{name}
+	},
+	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // a link in a body, to a page or to nowhere
+		name := pick(t, dir, r, "content/*/*.md")
+		target := []string{"/cong-thuong/", "/khong-co/", "/tags/"}[r.IntN(3)]
+		rewrite(t, dir, name, func(s string) string { return s + fmt.Sprintf("\nXem [trang %d](%s).\n", n, target) })
+		return []string{name}
+	},
 	func(t *testing.T, dir string, r *rand.Rand, n int) []string { // retitle an article
 		name := pick(t, dir, r, "content/cong-thuong/*.md")
 		rewrite(t, dir, name, func(s string) string {
@@ -259,4 +284,43 @@ func TestSessionMastheadFollowsNewestArticle(t *testing.T) {
 	tree, _, _, err := s.Build(context.Background(), []string{name}, false)
 	must(t, err)
 	compareWithFullBuild(t, dir, tree, "after redating the newest article")
+}
+
+// TestBodyEditKeepsThePlan: a save that changes only an article's body
+// takes the last build's plan as it is, and renders the article and the
+// pages that show it, with the new text; a save that changes its title
+// plans again. Both equal a full build.
+func TestBodyEditKeepsThePlan(t *testing.T) {
+	dir := extract(t, "basic.txtar")
+	s := newTestSession(dir)
+	_, _, _, err := s.Build(context.Background(), nil, true)
+	must(t, err)
+	name := pick(t, dir, rand.New(rand.NewPCG(1, 1)), "content/cong-thuong/*.md")
+	planned := &s.plan.outputs[0]
+	rewrite(t, dir, name, func(s string) string { return s + "\nĐoạn mới về sản lượng điện.\n" })
+	tree, change, res, err := s.Build(context.Background(), []string{name}, false)
+	must(t, err)
+	if &s.plan.outputs[0] != planned {
+		t.Error("a body edit planned the site again")
+	}
+	if change.Rendered == 0 || change.Rendered >= res.Pages {
+		t.Errorf("a body edit rendered %d of %d pages", change.Rendered, res.Pages)
+	}
+	found := false
+	for path, b := range tree {
+		if strings.HasSuffix(path, ".html") && strings.Contains(string(b), "Đoạn mới về sản lượng điện.") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no page shows the new paragraph")
+	}
+	compareWithFullBuild(t, dir, tree, "body edit")
+	rewrite(t, dir, name, func(s string) string { return strings.Replace(s, "title: ", "title: Mới - ", 1) })
+	tree, _, _, err = s.Build(context.Background(), []string{name}, false)
+	must(t, err)
+	if &s.plan.outputs[0] == planned {
+		t.Error("a title edit kept the old plan")
+	}
+	compareWithFullBuild(t, dir, tree, "title edit")
 }

@@ -66,25 +66,15 @@ func Scan(fsys fs.FS, opts Options, problems *diag.List) *Content {
 	return c
 }
 
+// Now is the time the scan was made for: Options.Now, by which Assemble
+// leaves future articles out.
+func (c *Content) Now() time.Time { return c.opts.Now }
+
 // Len is the number of content files to parse.
 func (c *Content) Len() int { return len(c.entries) }
 
 // Name is the path of file i within the content folder.
 func (c *Content) Name(i int) string { return c.entries[i].name }
-
-// Files are the paths within the content folder that file i is made
-// from: the file and, for a page bundle, the files beside it.
-func (c *Content) Files(i int) []string {
-	e := c.entries[i]
-	files := []string{e.name}
-	if e.bundle != nil {
-		dir := path.Dir(e.name)
-		for _, r := range c.resources[dir] {
-			files = append(files, dir+"/"+r)
-		}
-	}
-	return files
-}
 
 // Parse reads file i into a page; safe to call for different files at once.
 func (c *Content) Parse(i int) (*site.Page, []*diag.Problem) {
