@@ -8,23 +8,21 @@ import (
 	"sync"
 
 	"github.com/klauspost/compress/s2"
-
-	"github.com/almanac-news/almanac/internal/site"
 )
 
-// bodyStore keeps the rendered bodies of a session's pages out of its
-// memory: compressed with S2 (klauspost/compress: about 360 MB/s to
-// compress and expand again here, against 43 MB/s for compress/flate at
-// its fastest, at a ratio of 2.3 against 2.9), in a temporary file that
-// is removed as soon as it is made, so that nothing is left behind even
-// after kill -9. A body is read once or twice a build, by its own page
-// and a feed; the bodies of a 100,000-article archive are about 300 MB
-// so compressed, which the operating system's page cache holds rather
-// than the process. Where no such file can be made (or removed while
-// open, as on Windows) the bodies are kept compressed in memory.
+// bodyStore keeps bytes a session must hold but seldom reads out of its
+// memory: the rendered bodies of its pages, read by their own page and a
+// feed, and the preview's files, read when a browser asks for them. They
+// are compressed with S2 (klauspost/compress: about 360 MB/s to compress
+// and expand again here, against 43 MB/s for compress/flate at its
+// fastest, at a ratio of 2.3 against 2.9), in a temporary file removed as
+// soon as it is made, so that nothing is left behind even after kill -9;
+// the operating system's page cache holds them rather than the process.
+// Where no such file can be made (or removed while open, as on Windows)
+// they are kept compressed in memory.
 //
-// A body rendered again leaves its old bytes in the file: an edit adds a
-// few kilobytes, a theme change the bodies that draw charts.
+// Bytes replaced leave their old copy in the file: an edit adds the few
+// pages it renders again, a theme change the whole site once more.
 type bodyStore struct {
 	f    *os.File // nil: in memory
 	mu   sync.Mutex
@@ -47,53 +45,63 @@ func newBodyStore() *bodyStore {
 	return s
 }
 
-// put keeps h and returns how to read it again.
-func (s *bodyStore) put(h template.HTML) site.HTML {
-	if h == "" {
-		return nil
-	}
-	need := s2.MaxEncodedLen(len(h))
+// put keeps b and returns how to read it again.
+func (s *bodyStore) put(b []byte) blob {
+	need := s2.MaxEncodedLen(len(b))
 	buf, _ := s.bufs.Get().(*[]byte)
 	if buf == nil || cap(*buf) < need {
-		b := make([]byte, need)
-		buf = &b
+		made := make([]byte, need)
+		buf = &made
 	}
 	defer s.bufs.Put(buf)
-	enc := s2.Encode((*buf)[:need], []byte(h))
+	enc := s2.Encode((*buf)[:need], b)
 	if s.f != nil {
 		s.mu.Lock()
 		off := s.size
 		s.size += int64(len(enc))
 		s.mu.Unlock()
 		if _, err := s.f.WriteAt(enc, off); err == nil {
-			return storedHTML{f: s.f, off: off, n: len(enc)}
+			return blob{f: s.f, off: off, n: len(enc)}
 		}
 	}
-	return compressedHTML(bytes.Clone(enc)) // the disk is full: memory it is
+	return blob{mem: bytes.Clone(enc), n: len(enc)} // the disk is full: memory it is
 }
 
-// storedHTML is a body in the store's file.
-type storedHTML struct {
+// putHTML keeps a rendered body; an empty one is nil.
+func (s *bodyStore) putHTML(h template.HTML) *blob {
+	if h == "" {
+		return nil
+	}
+	b := s.put([]byte(h))
+	return &b
+}
+
+// blob is bytes a bodyStore keeps, compressed: in its file, or in mem.
+type blob struct {
 	f   *os.File
 	off int64
 	n   int
+	mem []byte
 }
 
-func (b storedHTML) HTML() (template.HTML, error) {
-	enc := make([]byte, b.n)
-	if _, err := b.f.ReadAt(enc, b.off); err != nil {
-		return "", fmt.Errorf("reading a rendered body back from the build's temporary file: %w", err)
+// read returns the bytes as they were put.
+func (b blob) read() ([]byte, error) {
+	enc := b.mem
+	if b.f != nil {
+		enc = make([]byte, b.n)
+		if _, err := b.f.ReadAt(enc, b.off); err != nil {
+			return nil, fmt.Errorf("reading back from the build's temporary file: %w", err)
+		}
 	}
-	return compressedHTML(enc).HTML()
-}
-
-// compressedHTML is a body kept compressed in memory.
-type compressedHTML []byte
-
-func (c compressedHTML) HTML() (template.HTML, error) {
-	b, err := s2.Decode(nil, c)
+	raw, err := s2.Decode(nil, enc)
 	if err != nil {
-		return "", fmt.Errorf("expanding a rendered body: %w", err)
+		return nil, fmt.Errorf("expanding what the build kept: %w", err)
 	}
-	return template.HTML(b), nil
+	return raw, nil
+}
+
+// HTML makes a kept body a site.HTML.
+func (b *blob) HTML() (template.HTML, error) {
+	raw, err := b.read()
+	return template.HTML(raw), err
 }

@@ -26,19 +26,19 @@ func TestBodyStoreRoundTrip(t *testing.T) {
 		var wg sync.WaitGroup
 		for i := range bodies {
 			bodies[i] = template.HTML(strings.Repeat("<p>Sản lượng điện tăng "+string(rune('a'+i%26))+"</p>\n", i+1))
-			wg.Go(func() { kept[i] = s.put(bodies[i]) })
+			wg.Go(func() { kept[i] = s.putHTML(bodies[i]) })
 		}
 		wg.Wait()
 		for i, k := range kept {
-			if _, stored := k.(storedHTML); stored != inFile {
-				t.Errorf("TMPDIR=%s: body %d kept as %T", tmp, i, k)
+			if stored := k.(*blob).f != nil; stored != inFile {
+				t.Errorf("TMPDIR=%s: body %d kept in the file: %v", tmp, i, stored)
 			}
 			got, err := k.HTML()
 			if err != nil || got != bodies[i] {
 				t.Errorf("TMPDIR=%s: body %d read back as %.40q, %v", tmp, i, got, err)
 			}
 		}
-		if s.put("") != nil {
+		if s.putHTML("") != nil {
 			t.Error("an empty body is kept")
 		}
 	}
@@ -51,12 +51,12 @@ func TestBodyStoreReadFails(t *testing.T) {
 	if s.f == nil {
 		t.Skip("no temporary file")
 	}
-	b := s.put("<p>Kim ngạch xuất khẩu</p>")
+	b := s.putHTML("<p>Kim ngạch xuất khẩu</p>")
 	s.f.Close()
-	if html, err := b.HTML(); err == nil || html != "" || !strings.Contains(err.Error(), "reading a rendered body back") {
+	if html, err := b.HTML(); err == nil || html != "" || !strings.Contains(err.Error(), "reading back from the build's temporary file") {
 		t.Errorf("after the file closed: %q, %v", html, err)
 	}
-	if _, err := compressedHTML("not s2").HTML(); err == nil {
-		t.Error("a damaged compressed body expands without error")
+	if _, err := (blob{mem: []byte("not s2")}).read(); err == nil || !strings.Contains(err.Error(), "expanding") {
+		t.Errorf("a damaged compressed body expands: %v", err)
 	}
 }

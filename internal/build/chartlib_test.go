@@ -104,8 +104,9 @@ func TestUnreachableRegistryShowsChartsAsTables(t *testing.T) {
 	if err != nil || len(res.Warnings) != 1 || res.Warnings[0].Error() != w.Error() {
 		t.Fatalf("session build: %v, warnings %v", err, res)
 	}
+	gotFiles := files(t, got)
 	for name, want := range full {
-		if !bytes.Equal(got[name], want) {
+		if !bytes.Equal(gotFiles[name], want) {
 			t.Errorf("the session's %s differs from the full build's", name)
 		}
 	}
@@ -114,7 +115,7 @@ func TestUnreachableRegistryShowsChartsAsTables(t *testing.T) {
 	if err != nil || len(res.Warnings) != 1 {
 		t.Fatalf("second session build: %v, %v", err, res)
 	}
-	assertChartsAsTables(t, got)
+	assertChartsAsTables(t, files(t, got))
 	if n := strings.Count(log.String(), "Fetching"); n != 1 {
 		t.Errorf("two preview builds tried the registry %d times, want once:\n%s", n, log.String())
 	}

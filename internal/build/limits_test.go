@@ -148,7 +148,7 @@ func TestSessionSitemapIndexComesAndGoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareWithFullBuild(t, dir, tr, "12 articles")
-	if _, ok := tr["sitemap-2.xml"]; !ok {
+	if _, ok, _ := tr.File("sitemap-2.xml"); !ok {
 		t.Fatalf("no sitemap-2.xml at 12 articles")
 	}
 	var removed []string
@@ -162,11 +162,11 @@ func TestSessionSitemapIndexComesAndGoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareWithFullBuild(t, dir, tr, "1 article")
-	if _, ok := tr["sitemap-1.xml"]; ok || !slices.Contains(change.Paths, "sitemap-2.xml") {
+	if _, ok, _ := tr.File("sitemap-1.xml"); ok || !slices.Contains(change.Paths, "sitemap-2.xml") {
 		t.Errorf("at one article the sitemap parts remain: %v", change.Paths)
 	}
-	if !strings.Contains(string(tr["sitemap.xml"]), "<urlset") {
-		t.Errorf("at one article sitemap.xml is not one sitemap:\n%s", tr["sitemap.xml"])
+	if b, _, _ := tr.File("sitemap.xml"); !strings.Contains(string(b), "<urlset") {
+		t.Errorf("at one article sitemap.xml is not one sitemap:\n%s", b)
 	}
 }
 

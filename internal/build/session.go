@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -44,7 +45,8 @@ type Session struct {
 	entries  map[string]*entryCache // content file name → its parsed and rendered page
 	blobs    *blobCache             // bundle files by site-relative path
 	images   *imageCache            // lead pictures' sizes and copies, by their bytes
-	bodies   *bodyStore             // rendered bodies, out of memory
+	bodies   *bodyStore             // rendered bodies and the preview's files, out of memory
+	seed     maphash.Seed           // of the digests of the preview's files
 	last     *generation            // the last good build
 	tree     Tree                   // the last good build's files, when Build made it
 	now      time.Time              // the time of this build
@@ -73,16 +75,6 @@ type entryCache struct {
 	image          entryImage
 }
 
-// Tree is one complete build's output in memory: slash path relative to
-// the site root → bytes. A Tree is never modified once returned.
-type Tree map[string][]byte
-
-// File returns the bytes of one output file.
-func (t Tree) File(name string) ([]byte, bool) {
-	b, ok := t[name]
-	return b, ok
-}
-
 // Change is what a rebuild changed in the output.
 type Change struct {
 	Paths    []string          // output paths added, changed or removed, sorted
@@ -94,7 +86,7 @@ type Change struct {
 // NewSession returns a session; its first Build is a full build.
 func NewSession(opts Options) *Session {
 	return &Session{opts: opts, entries: map[string]*entryCache{}, blobs: newBlobCache(opts.Site), images: newImageCache(),
-		bodies: newBodyStore()}
+		bodies: newBodyStore(), seed: maphash.MakeSeed()}
 }
 
 // Build rebuilds the site after changes to the given site-relative paths
@@ -106,10 +98,10 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 	if s.last != nil {
 		before = s.last.urls
 	}
-	mem := newMemTree(s.tree)
+	mem := newMemTree(s.bodies, s.seed, s.tree)
 	res, err := s.build(ctx, changed, all, pass{open: func() (sink, error) { return mem, nil }})
 	if err != nil {
-		return nil, nil, nil, err
+		return Tree{}, nil, nil, err
 	}
 	s.tree = mem.tree
 	change := &Change{Paths: mem.changed(), Rendered: s.last.rendered, Moved: moved(before, s.last.urls)}
@@ -440,7 +432,9 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	list := &diag.List{}
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
 	html, feedSpecific := renderBody(conv, drawn, page, list)
-	page.Rendered = s.bodies.put(html)
+	if kept := s.bodies.putHTML(html); kept != nil {
+		page.Rendered = kept
+	}
 	if e.replaces == nil {
 		s.replan.Store(true) // a page joined the site: an article's time came, or a draft was published
 	}

@@ -19,28 +19,38 @@ func newTestSession(dir string) *Session {
 }
 
 // compareWithFullBuild checks that tree is exactly what a fresh build of dir writes.
-func compareWithFullBuild(t *testing.T, dir string, tree Tree, step string) {
+func compareWithFullBuild(t *testing.T, dir string, got Tree, step string) {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := Run(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: dest, Now: buildTime}); err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
-	full := tree2(t, dest)
+	full := tree(t, dest)
 	for name, want := range full {
-		if got, ok := tree[name]; !ok {
-			t.Errorf("%s: incremental build lacks %s", step, name)
-		} else if !bytes.Equal(got, want) {
+		if b, ok, err := got.File(name); !ok {
+			t.Errorf("%s: incremental build lacks %s (%v)", step, name, err)
+		} else if !bytes.Equal(b, want) {
 			t.Errorf("%s: %s differs from a full build", step, name)
 		}
 	}
-	for name := range tree {
+	for _, name := range got.Names() {
 		if _, ok := full[name]; !ok {
 			t.Errorf("%s: incremental build has %s, a full build does not", step, name)
 		}
 	}
 }
 
-func tree2(t *testing.T, dir string) Tree { return Tree(tree(t, dir)) }
+// files reads every file of a preview's tree.
+func files(t *testing.T, tr Tree) map[string][]byte {
+	t.Helper()
+	out := make(map[string][]byte, tr.Len())
+	for _, name := range tr.Names() {
+		b, _, err := tr.File(name)
+		must(t, err)
+		out[name] = b
+	}
+	return out
+}
 
 // edit is one random change to the test site; it returns the paths it touched.
 type edit func(t *testing.T, dir string, r *rand.Rand, n int) []string
@@ -307,8 +317,8 @@ func TestBodyEditKeepsThePlan(t *testing.T) {
 		t.Errorf("a body edit rendered %d of %d pages", change.Rendered, res.Pages)
 	}
 	found := false
-	for path, b := range tree {
-		if strings.HasSuffix(path, ".html") && strings.Contains(string(b), "Đoạn mới về sản lượng điện.") {
+	for _, path := range tree.Names() {
+		if b, _, _ := tree.File(path); strings.HasSuffix(path, ".html") && strings.Contains(string(b), "Đoạn mới về sản lượng điện.") {
 			found = true
 		}
 	}

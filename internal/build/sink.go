@@ -2,8 +2,10 @@ package build
 
 import (
 	"bytes"
+	"hash/maphash"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -45,20 +47,64 @@ type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
 
-// memTree is a sink that keeps the files in memory, as the preview
-// serves them, reusing the bytes of the last build's tree.
-type memTree struct {
-	prev Tree
-	mu   sync.Mutex
-	tree Tree
+// Tree is one complete build's output, as the preview serves it: slash
+// paths relative to the site root, each file kept in the session's
+// bodyStore (compressed, out of the process's memory: a 100,000-article
+// site's files are gigabytes) and read back when asked for. A Tree is
+// never modified once returned.
+type Tree struct {
+	files map[string]treeFile
 }
 
-func newMemTree(prev Tree) *memTree { return &memTree{prev: prev, tree: Tree{}} }
+// treeFile is one file of a Tree: where its bytes are, and a digest of
+// them, to tell a changed file from the last build's.
+type treeFile struct {
+	blob blob
+	sum  uint64
+}
 
+// File returns the bytes of one output file; the error is the store's.
+func (t Tree) File(name string) ([]byte, bool, error) {
+	f, ok := t.files[name]
+	if !ok {
+		return nil, false, nil
+	}
+	b, err := f.blob.read()
+	return b, err == nil, err
+}
+
+// Names lists the files of the tree, sorted.
+func (t Tree) Names() []string { return slices.Sorted(maps.Keys(t.files)) }
+
+// Len is the number of files.
+func (t Tree) Len() int { return len(t.files) }
+
+// memTree is a sink that keeps the files in a Tree, reusing the last
+// build's tree's copies.
+type memTree struct {
+	store *bodyStore
+	seed  maphash.Seed
+	prev  Tree
+	mu    sync.Mutex
+	tree  Tree
+}
+
+func newMemTree(store *bodyStore, seed maphash.Seed, prev Tree) *memTree {
+	return &memTree{store: store, seed: seed, prev: prev, tree: Tree{files: map[string]treeFile{}}}
+}
+
+// WriteFile keeps data, or the last tree's copy when it is the same: a
+// build writes its feeds, sitemaps and assets whole each time.
 func (m *memTree) WriteFile(name string, data []byte) error {
+	f := treeFile{sum: maphash.Bytes(m.seed, data)}
+	if old, ok := m.prev.files[name]; ok && old.sum == f.sum {
+		f = old
+	} else {
+		f.blob = m.store.put(data)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.tree[name] = data
+	m.tree.files[name] = f
 	return nil
 }
 
@@ -75,9 +121,11 @@ func (m *memTree) Create(name string) (io.WriteCloser, error) {
 }
 
 func (m *memTree) Reuse(name string) bool {
-	b, ok := m.prev[name]
+	f, ok := m.prev.files[name]
 	if ok {
-		m.WriteFile(name, b)
+		m.mu.Lock()
+		m.tree.files[name] = f
+		m.mu.Unlock()
 	}
 	return ok
 }
@@ -86,13 +134,13 @@ func (m *memTree) Reuse(name string) bool {
 // sorted.
 func (m *memTree) changed() []string {
 	var paths []string
-	for name, b := range m.tree {
-		if old, ok := m.prev[name]; !ok || !bytes.Equal(old, b) {
+	for name, f := range m.tree.files {
+		if old, ok := m.prev.files[name]; !ok || old.sum != f.sum {
 			paths = append(paths, name)
 		}
 	}
-	for name := range m.prev {
-		if _, ok := m.tree[name]; !ok {
+	for name := range m.prev.files {
+		if _, ok := m.tree.files[name]; !ok {
 			paths = append(paths, name)
 		}
 	}

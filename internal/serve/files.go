@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"html/template"
 	"mime"
 	"net/http"
@@ -62,17 +63,29 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		s.serveNotFound(w, r, snap, "")
 		return
 	}
-	if body, found := snap.tree.File(name); found {
+	body, found, err := snap.tree.File(name)
+	if err != nil {
+		serveUnreadable(w, name, err)
+		return
+	}
+	if found {
 		serveBytes(w, r, http.StatusOK, contentType(name), body, s.tag(snap))
 		return
 	}
 	if !dir {
-		if _, found := snap.tree.File(name + "/index.html"); found {
+		if _, found, _ := snap.tree.File(name + "/index.html"); found {
 			redirectToFolder(w, r, name)
 			return
 		}
 	}
 	s.serveNotFound(w, r, snap, pageURL(name))
+}
+
+// serveUnreadable answers for a file of the build whose bytes cannot be
+// read back: status 500, saying which and why, as the terminal does.
+func serveUnreadable(w http.ResponseWriter, name string, err error) {
+	w.Header().Set("Cache-Control", "no-store")
+	http.Error(w, fmt.Sprintf("almanac serve: %s: %v", name, err), http.StatusInternalServerError)
 }
 
 // pageURL returns the URL path of the page a file name serves:
@@ -154,7 +167,7 @@ func serveBytes(w http.ResponseWriter, r *http.Request, status int, ctype string
 // renamed page, the page says where it went.
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request, snap *snapshot, requested string) {
 	movedTo, moved := lookupMoved(snap.moved, requested)
-	page, found := snap.tree.File("404.html")
+	page, found, _ := snap.tree.File("404.html")
 	if !found {
 		page = renderTemplate(pages, "404", notFoundData{Path: requested, MovedTo: movedTo, Moved: moved, T: s.pageText()})
 	} else if moved {

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"net/http"
 	"regexp"
 	"strings"
@@ -355,5 +356,27 @@ func TestReloadScriptTagNamesTheBuild(t *testing.T) {
 	_, body := r.get(t, "/")
 	if !strings.Contains(body, `data-build="2"`) || !strings.Contains(body, `data-instance="`) {
 		t.Errorf("the page does not name its build: %q", body)
+	}
+}
+
+// unreadableTree is a tree whose files cannot be read back, as when the
+// build's temporary file fails.
+type unreadableTree struct{}
+
+func (unreadableTree) File(name string) ([]byte, bool, error) {
+	return nil, false, errors.New("input/output error")
+}
+
+// TestUnreadableFile: a file that cannot be read back is a 500 saying
+// which and why, not a 404 nor an empty page.
+func TestUnreadableFile(t *testing.T) {
+	r := startNew(t)
+	r.Publish(unreadableTree{}, Change{})
+	res, body := r.get(t, "/cong-thuong/")
+	if res.StatusCode != http.StatusInternalServerError || body != "almanac serve: cong-thuong/index.html: input/output error\n" {
+		t.Errorf("GET /cong-thuong/: %s %q", res.Status, body)
+	}
+	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("Cache-Control %q", cc)
 	}
 }

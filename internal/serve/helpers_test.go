@@ -21,12 +21,12 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // mapTree is a Tree held in a map of file name → content.
 type mapTree map[string]string
 
-func (m mapTree) File(name string) ([]byte, bool) {
+func (m mapTree) File(name string) ([]byte, bool, error) {
 	s, ok := m[name]
 	if !ok {
-		return nil, false
+		return nil, false, nil
 	}
-	return []byte(s), true
+	return []byte(s), true, nil
 }
 
 // running is a Server serving on a loopback port for one test.

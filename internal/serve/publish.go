@@ -15,8 +15,10 @@ import (
 // Tree is one complete build's output: slash paths relative to the site
 // root ("index.html", "cong-thuong/a/index.html",
 // "assets/css/main.1a2b3c4d.css"). It must not change once published.
+// File reports whether the tree has the file and, when its bytes cannot
+// be read back (the build keeps them out of memory), why.
 type Tree interface {
-	File(name string) ([]byte, bool)
+	File(name string) ([]byte, bool, error)
 }
 
 // Change describes what the last rebuild changed, for the live-reload event.
