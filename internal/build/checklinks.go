@@ -179,7 +179,17 @@ type bodyOf func(*site.Page) (markdownBody, []bodyLink)
 // checkLinksOf is checkLinks with each page's Markdown and links from
 // bodies: the preview keeps the links from one build to the next.
 func checkLinksOf(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.List) int {
-	pages := allPages(s)
+	found, n := linkProblems(allPages(s), bodies, t)
+	for _, ps := range found {
+		problems.Add(ps...)
+	}
+	return n
+}
+
+// linkProblems checks the links and pictures of each page, on all
+// cores, and returns each page's problems and how many it checked.
+func linkProblems(pages []*site.Page, bodies bodyOf, t *linkTargets) ([][]*diag.Problem, int) {
+	found := make([][]*diag.Problem, len(pages))
 	var checked atomic.Int64
 	parallel.For(len(pages), func(i int) {
 		p := pages[i]
@@ -193,10 +203,12 @@ func checkLinksOf(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.Li
 		finder := &linkFinder{file: p.Source, body: body, next: map[string]int{}}
 		checked.Add(int64(len(links)))
 		for _, l := range links {
-			problems.Add(t.check(p, l, finder))
+			if problem := t.check(p, l, finder); problem != nil {
+				found[i] = append(found[i], problem)
+			}
 		}
 	})
-	return int(checked.Load())
+	return found, int(checked.Load())
 }
 
 // warnLinks checks links as checkLinks does, for almanac build and the

@@ -29,6 +29,7 @@ type generation struct {
 	extras   map[uint64][]byte // feeds and sitemaps by a digest of their inputs
 	files    map[string]bool   // every file of the build, by its slash path
 	rendered int               // pages rendered; the others were reused
+	shape    uint64            // what every page shows: shapeOf
 }
 
 // planned is one build up to writing: the site, the pages to render and
@@ -41,6 +42,8 @@ type planned struct {
 	versionOf map[*site.Page]uint64
 	shape     uint64
 	gen       *generation
+	all       []int // every output's index, in order
+	changed   []int // with Session.keptAll, the outputs that show a page rendered
 }
 
 // collect lists every file of the build but the pages' bytes: assets,
@@ -48,34 +51,58 @@ type planned struct {
 // the last build's when their inputs did not change), and each page's
 // signature. When the feeds and sitemaps cannot be made, it says why and
 // lists the other files.
-func (s *Session) collect(parsed *parse.Result, outputs []render.Output, lists *siteLists) (*planned, error) {
-	st := parsed.Site
+func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error) {
+	st, outputs := parsed.Site, plan.outputs
 	p := &planned{parsed: parsed, outputs: outputs, versionOf: s.versions()}
 	p.shape = s.shapeOf(st, p.versionOf)
+	// A build of the last plan, whose pages all show the same shape, has
+	// the last build's files and URLs, and new signatures only where the
+	// pages rendered again show (lastPlan.dependents).
+	s.keptAll = s.last != nil && plan.built && p.shape == s.last.shape
 	p.gen = &generation{sigs: make(map[string]uint64, len(outputs)), urls: map[string]string{},
-		files: make(map[string]bool, len(outputs)+len(st.Pages))}
-	for _, f := range s.manifest.Files() {
-		p.whole = append(p.whole, generatedFile{path: f.Output, data: f.Data})
-	}
-	for _, e := range s.entries {
-		p.whole = append(p.whole, e.csv...)
-		p.whole = append(p.whole, e.image.files...)
+		files: make(map[string]bool, len(outputs)+len(st.Pages)), shape: p.shape}
+	if s.keptAll { // the sink has the same assets, and the unchanged pages' files
+		p.gen.urls, p.gen.files = s.last.urls, s.last.files
+		for _, e := range s.rendered {
+			p.whole = append(slices.Concat(p.whole, e.csv), e.image.files...)
+		}
+	} else {
+		for _, f := range s.manifest.Files() {
+			p.whole = append(p.whole, generatedFile{path: f.Output, data: f.Data})
+		}
+		for _, e := range s.entries {
+			p.whole = append(slices.Concat(p.whole, e.csv), e.image.files...)
+		}
 	}
 	m := &memo{versionOf: p.versionOf, shape: p.shape, next: map[uint64][]byte{}}
 	if s.last != nil {
 		m.prev = s.last.extras
 	}
-	extra, err := siteFiles(st, outputs, s.now, m, s.feedBodies(), lists) // on an error, the files are listed without them
+	extra, err := siteFiles(st, outputs, s.now, m, s.feedBodies(), &plan.lists) // on an error, the files are listed without them
 	p.whole = append(p.whole, extra...)
 	p.gen.extras = m.next
+	for _, page := range st.Pages {
+		p.resources = append(p.resources, page.Resources...)
+	}
+	if s.keptAll {
+		p.gen.sigs = maps.Clone(s.last.sigs)
+		p.changed = plan.dependents(renderedPages(s.rendered))
+		for _, i := range p.changed {
+			p.gen.sigs[outputs[i].Path] = signature(p.shape, outputs[i], p.versionOf)
+		}
+		return p, err
+	}
+	p.all = make([]int, len(outputs))
+	for i := range p.all {
+		p.all[i] = i
+	}
 	for _, f := range p.whole {
 		p.gen.files[f.path] = true
 	}
+	for _, r := range p.resources {
+		p.gen.files[r.URL[1:]] = true
+	}
 	for _, page := range st.Pages {
-		for _, r := range page.Resources {
-			p.resources = append(p.resources, r)
-			p.gen.files[r.URL[1:]] = true
-		}
 		p.gen.urls[page.URL] = page.Title
 	}
 	for _, out := range outputs {
@@ -102,7 +129,12 @@ func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, erro
 		}
 	}
 	var todo []int
-	for i, o := range p.outputs {
+	candidates := p.all
+	if s.keptAll { // the sink has the last build's files: only those that show a page rendered may differ
+		candidates = p.changed
+	}
+	for _, i := range candidates {
+		o := p.outputs[i]
 		if prev := s.last; prev != nil && prev.sigs[o.Path] == p.gen.sigs[o.Path] && out.Reuse(o.Path) {
 			continue
 		}

@@ -24,7 +24,7 @@ func BenchmarkSessionLinks10000(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		found := &diag.List{}
-		s.checkLinks(parsed, s.last.files, true, found)
+		s.checkLinks(parsed, s.last.files, true, &lastPlan{}, found)
 		if len(found.Problems()) > 0 {
 			b.Fatal(found.Problems()[0])
 		}

@@ -20,10 +20,44 @@ import (
 type lastPlan struct {
 	parsed    *parse.Result
 	outputs   []render.Output
-	assembled []*diag.Problem // the problems assembling reported
-	planned   []*diag.Problem // and planning
-	manifest  any             // the assets the plan's URLs come from
-	lists     siteLists       // what the feeds and sitemaps are made from
+	assembled []*diag.Problem                // the problems assembling reported
+	planned   []*diag.Problem                // and planning
+	manifest  any                            // the assets the plan's URLs come from
+	lists     siteLists                      // what the feeds and sitemaps are made from
+	built     bool                           // a build of this plan succeeded
+	deps      map[*site.Page][]int32         // page → the outputs that show it: dependents
+	links     map[*site.Page][]*diag.Problem // the problems of each page's links, by the last check
+	targets   *linkTargets                   // what the links were checked against
+}
+
+// dependents lists the outputs that show any of pages (the page itself
+// or a dependency), each once; the index is made the first time it is
+// asked for.
+func (p *lastPlan) dependents(pages []*site.Page) []int {
+	if p.deps == nil {
+		p.deps = map[*site.Page][]int32{}
+		for i, out := range p.outputs {
+			if out.Page != nil {
+				p.deps[out.Page] = append(p.deps[out.Page], int32(i))
+			}
+			for _, d := range out.Deps {
+				if d != out.Page {
+					p.deps[d] = append(p.deps[d], int32(i))
+				}
+			}
+		}
+	}
+	seen := map[int32]bool{}
+	var out []int
+	for _, page := range pages {
+		for _, i := range p.deps[page] {
+			if !seen[i] {
+				seen[i] = true
+				out = append(out, int(i))
+			}
+		}
+	}
+	return out
 }
 
 // scanContent lists the content files: the last build's list when the

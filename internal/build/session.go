@@ -53,6 +53,9 @@ type Session struct {
 	checking bool                   // almanac check: the chart library is never fetched
 	plan     *lastPlan              // the last good build's site and plan, while an edit may reuse them
 	scan     *parse.Content         // the last scan of content/, with the plan
+	rendered []*entryCache          // the files whose page this build rendered
+	renderMu sync.Mutex             // guards rendered
+	keptAll  bool                   // this build kept the last plan and every page's shape: collect
 	scanned  []*diag.Problem        // the problems it found
 	replan   atomic.Bool            // set when an edit changed what planning reads
 }
@@ -98,13 +101,20 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 	if s.last != nil {
 		before = s.last.urls
 	}
-	mem := newMemTree(s.bodies, s.seed, s.tree)
-	res, err := s.build(ctx, changed, all, pass{open: func() (sink, error) { return mem, nil }})
+	var mem *memTree
+	open := func() (sink, error) {
+		mem = newMemTree(s.bodies, s.seed, s.tree, s.keptAll)
+		return mem, nil
+	}
+	res, err := s.build(ctx, changed, all, pass{open: open})
 	if err != nil {
 		return Tree{}, nil, nil, err
 	}
 	s.tree = mem.tree
-	change := &Change{Paths: mem.changed(), Rendered: s.last.rendered, Moved: moved(before, s.last.urls)}
+	change := &Change{Paths: mem.changed(), Rendered: s.last.rendered, Moved: map[string]string{}}
+	if !s.keptAll { // else no page came, went or moved
+		change.Moved = moved(before, s.last.urls)
+	}
 	change.CSSOnly = cssOnly(change.Paths)
 	return mem.tree, change, res, nil
 }
@@ -135,6 +145,7 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 		s.now = start // the preview's clock moves: future articles appear when their time comes
 	}
 	s.invalidate(changed, all || s.theme == nil)
+	s.rendered, s.keptAll = nil, false
 	problems := &diag.List{}
 	stop := func() error {
 		if err := ctx.Err(); err != nil {
@@ -164,15 +175,14 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 	s.opts.Progress.enter(Planning, 0)
 	if plan.outputs == nil || plan.manifest != s.manifest {
 		outputs, ps := s.theme.Plan(&render.Input{Site: parsed.Site, Asset: s.manifest.URL})
-		plan.outputs, plan.manifest, plan.planned = outputs, s.manifest, ps.Problems()
-		plan.lists = siteLists{}
+		plan = &lastPlan{parsed: parsed, assembled: plan.assembled, outputs: outputs, manifest: s.manifest, planned: ps.Problems()}
 	}
 	problems.Add(plan.planned...)
 	outputs := plan.outputs
 	if err := stop(); err != nil {
 		return nil, err
 	}
-	p, err := s.collect(parsed, outputs, &plan.lists)
+	p, err := s.collect(parsed, plan)
 	if err != nil && !how.keepGoing {
 		return nil, err
 	} else if err != nil {
@@ -180,7 +190,7 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 	}
 	res := &Result{Pages: len(outputs), Sections: len(parsed.Site.Sections), Files: len(p.gen.files),
 		Skipped: parsed.Skipped, problems: problems}
-	res.links = s.checkLinks(parsed, p.gen.files, !how.keepGoing, problems)
+	res.links = s.checkLinks(parsed, p.gen.files, !how.keepGoing, plan, problems)
 	if how.strict != nil {
 		if err := how.strict(problems); err != nil {
 			return nil, err
@@ -197,47 +207,10 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 		return nil, err
 	}
 	templateProblems(failures, problems)
-	s.last, s.plan = p.gen, plan
+	s.last, s.plan, plan.built = p.gen, plan, true
 	s.opts.Progress.enter(Finished, 0)
 	res.Warnings, res.Duration = problems.Warnings(), time.Since(start)
 	return res, nil
-}
-
-// checkLinks checks the links and pictures of every body against the
-// files of the build, and returns how many it checked. It checks the
-// whole site each time, since a page added, moved or removed changes
-// where the links of unchanged pages lead; the links of each page are
-// listed once, when it is rendered, so that this costs little more than
-// the lookups (BenchmarkSessionLinks10000). A build reports every problem
-// as a warning (warnLinks); almanac check at its own severity, and links
-// to the files that failed to parse as what they are.
-func (s *Session) checkLinks(parsed *parse.Result, files map[string]bool, warn bool, problems *diag.List) int {
-	entries := make(map[*site.Page]*entryCache, len(s.entries))
-	var failed []string
-	for name, e := range s.entries {
-		if e.page != nil {
-			entries[e.page] = e
-		}
-		if e.parsed != nil {
-			continue
-		}
-		if url, ok := likelyURL(name); ok {
-			failed = append(failed, url)
-		}
-	}
-	bodies := func(p *site.Page) (markdownBody, []bodyLink) {
-		e := entries[p]
-		if e == nil { // never: every page of a body comes from a content file
-			return markdownBody{}, nil
-		}
-		return s.markdownOf(e.parsed), e.links
-	}
-	isFile := func(rel string) bool { return files[rel] }
-	targets := pageTargets(parsed.Site, isFile, parsed.Skipped, failed)
-	if warn {
-		return warnLinks(parsed.Site, bodies, targets, problems)
-	}
-	return checkLinksOf(parsed.Site, bodies, targets, problems)
 }
 
 // markdownOf is the Markdown of a parsed page, read again from its file
@@ -259,17 +232,22 @@ func (s *Session) markdownOf(p *site.Page) markdownBody {
 // Content, or for pages that need one, the rendering for feeds, made the
 // first time a feed shows the page and kept while the page is.
 func (s *Session) feedBodies() func(*site.Page) (string, error) {
-	entries := make(map[*site.Page]*entryCache, len(s.entries))
-	for _, e := range s.entries {
-		if e.page != nil {
-			entries[e.page] = e
-		}
-	}
+	var entries map[*site.Page]*entryCache // made when a feed first shows a page
 	conv := newConverter(s.cfg)
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
 	var mu sync.Mutex
 	return func(p *site.Page) (string, error) {
+		mu.Lock()
+		if entries == nil {
+			entries = make(map[*site.Page]*entryCache, len(s.entries))
+			for _, e := range s.entries {
+				if e.page != nil {
+					entries[e.page] = e
+				}
+			}
+		}
 		e := entries[p]
+		mu.Unlock()
 		if e == nil || !e.feedSpecific {
 			html, err := p.Content()
 			return string(html), err
@@ -299,7 +277,7 @@ func (s *Session) invalidate(changed []string, all bool) {
 		top, rest, _ := strings.Cut(name, "/")
 		if top == "content" && s.editedFile(rest) {
 			old := s.entries[rest].page
-			s.forgetContent(rest)
+			s.blobs.forget("content/" + rest)
 			s.entries[rest] = &entryCache{edited: true, replaces: old}
 			continue
 		}
@@ -439,6 +417,9 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 		s.replan.Store(true) // a page joined the site: an article's time came, or a draft was published
 	}
 	page, e.replaces, e.edited = s.keepPlace(e.replaces, page), nil, false
+	s.renderMu.Lock()
+	s.rendered = append(s.rendered, e)
+	s.renderMu.Unlock()
 	e.feedBody = ""
 	e.page, e.csv, e.version, e.renderProblems = page, drawn.files, nextVersion(), list.Problems()
 	e.links, e.feedSpecific = bodyLinks(string(html)), feedSpecific

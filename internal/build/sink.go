@@ -80,17 +80,26 @@ func (t Tree) Names() []string { return slices.Sorted(maps.Keys(t.files)) }
 func (t Tree) Len() int { return len(t.files) }
 
 // memTree is a sink that keeps the files in a Tree, reusing the last
-// build's tree's copies.
+// build's tree's copies. For a build of the same files as the last
+// (kept: the last plan kept, so no file came or went), it starts from a
+// copy of the last tree, and only the files written are compared.
 type memTree struct {
-	store *bodyStore
-	seed  maphash.Seed
-	prev  Tree
-	mu    sync.Mutex
-	tree  Tree
+	store   *bodyStore
+	seed    maphash.Seed
+	prev    Tree
+	kept    bool
+	mu      sync.Mutex
+	tree    Tree
+	written []string // with kept, the files written whose bytes changed
 }
 
-func newMemTree(store *bodyStore, seed maphash.Seed, prev Tree) *memTree {
-	return &memTree{store: store, seed: seed, prev: prev, tree: Tree{files: map[string]treeFile{}}}
+func newMemTree(store *bodyStore, seed maphash.Seed, prev Tree, kept bool) *memTree {
+	m := &memTree{store: store, seed: seed, prev: prev, kept: kept && prev.files != nil,
+		tree: Tree{files: map[string]treeFile{}}}
+	if m.kept {
+		m.tree.files = maps.Clone(prev.files)
+	}
+	return m
 }
 
 // WriteFile keeps data, or the last tree's copy when it is the same: a
@@ -104,6 +113,9 @@ func (m *memTree) WriteFile(name string, data []byte) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if old, ok := m.prev.files[name]; m.kept && (!ok || old.sum != f.sum) {
+		m.written = append(m.written, name)
+	}
 	m.tree.files[name] = f
 	return nil
 }
@@ -122,7 +134,7 @@ func (m *memTree) Create(name string) (io.WriteCloser, error) {
 
 func (m *memTree) Reuse(name string) bool {
 	f, ok := m.prev.files[name]
-	if ok {
+	if ok && !m.kept {
 		m.mu.Lock()
 		m.tree.files[name] = f
 		m.mu.Unlock()
@@ -133,6 +145,11 @@ func (m *memTree) Reuse(name string) bool {
 // changed lists the paths added, changed or removed since the last tree,
 // sorted.
 func (m *memTree) changed() []string {
+	if m.kept {
+		paths := slices.Clone(m.written)
+		slices.Sort(paths)
+		return slices.Compact(paths)
+	}
 	var paths []string
 	for name, f := range m.tree.files {
 		if old, ok := m.prev.files[name]; !ok || old.sum != f.sum {
