@@ -1,15 +1,24 @@
-// Package build runs the pipeline once: it loads the configuration, parses
-// the content, renders Markdown, charts and templates on all cores, and
-// writes the result through a staging folder that replaces the
-// destination only when everything succeeded.
+// Package build runs the pipeline: it loads the configuration, parses the
+// content, renders Markdown and charts, plans every page, makes the feeds
+// and sitemaps, checks the bodies' links, and hands every file to a sink.
+// There is one pipeline, Session.build, run three ways:
+//
+//   - Run (almanac build): one build of a new Session into a staging
+//     folder (output.Staging) that replaces the destination only when
+//     everything succeeded;
+//   - Check (almanac check): the same build going on after errors, so that
+//     one pass finds every problem, into nothing;
+//   - Session.Build (almanac serve): build after build into a Tree the
+//     preview serves, reusing what the changed files cannot have touched.
 //
 //	almanac.toml ─ config.Load
-//	content/     ─ parse.Dir ─ markdown + charts ─┐
-//	layouts/     ─ render.LoadTheme ──────────────┼─ render.Plan ─ output.Staging ─ public/
-//	assets/      ─ assets.Collect (+ ECharts) ────┘
+//	content/     ─ parse.Scan ─ markdown + charts ─ Assemble ─┐
+//	layouts/     ─ render.LoadTheme ──────────────────────────┼─ render.Plan ─ sink
+//	assets/      ─ assets.Collect (+ ECharts) ────────────────┘
 //
-// The site's own layouts/ and assets/ override the default theme's file by
-// file.
+// Rendered bodies and the preview's files are kept compressed in a
+// temporary file (bodyStore), not in memory. The site's own layouts/ and
+// assets/ override the default theme's file by file.
 package build
 
 import (

@@ -64,14 +64,14 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 	if s.keptAll { // the sink has the same assets, and the unchanged pages' files
 		p.gen.urls, p.gen.files = s.last.urls, s.last.files
 		for _, e := range s.rendered {
-			p.whole = append(slices.Concat(p.whole, e.csv), e.image.files...)
+			p.whole = append(append(p.whole, e.csv...), e.image.files...)
 		}
 	} else {
 		for _, f := range s.manifest.Files() {
 			p.whole = append(p.whole, generatedFile{path: f.Output, data: f.Data})
 		}
 		for _, e := range s.entries {
-			p.whole = append(slices.Concat(p.whole, e.csv), e.image.files...)
+			p.whole = append(append(p.whole, e.csv...), e.image.files...)
 		}
 	}
 	m := &memo{versionOf: p.versionOf, shape: p.shape, next: map[uint64][]byte{}}
