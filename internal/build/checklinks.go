@@ -176,16 +176,6 @@ func hasSuffixFold(s, suffix string) bool {
 // rendered body.
 type bodyOf func(*site.Page) (markdownBody, []bodyLink)
 
-// checkLinksOf is checkLinks with each page's Markdown and links from
-// bodies: the preview keeps the links from one build to the next.
-func checkLinksOf(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.List) int {
-	found, n := linkProblems(allPages(s), bodies, t)
-	for _, ps := range found {
-		problems.Add(ps...)
-	}
-	return n
-}
-
 // linkProblems checks the links and pictures of each page, on all
 // cores, and returns each page's problems and how many it checked.
 func linkProblems(pages []*site.Page, bodies bodyOf, t *linkTargets) ([][]*diag.Problem, int) {
@@ -209,22 +199,6 @@ func linkProblems(pages []*site.Page, bodies bodyOf, t *linkTargets) ([][]*diag.
 		}
 	})
 	return found, int(checked.Load())
-}
-
-// warnLinks checks links as checkLinks does, for almanac build and the
-// preview: every problem is a warning there, since a broken link or a
-// missing picture spoils one page and should not keep the rest of the
-// site from being published. almanac check reports them at checkLinks'
-// severities (errors, but warnings for links to future articles), and
-// --strict fails a build on them.
-func warnLinks(s *site.Site, bodies bodyOf, t *linkTargets, problems *diag.List) int {
-	found := &diag.List{}
-	n := checkLinksOf(s, bodies, t, found)
-	for _, p := range found.Problems() {
-		p.Severity = diag.SeverityWarning
-		problems.Add(p)
-	}
-	return n
 }
 
 // check returns the problem of one link of page p, or nil when it leads
