@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -112,5 +113,34 @@ func TestBinaryBuildProfile(t *testing.T) {
 	r := runBinary(t, dir, nil, "build", "--profile", filepath.Join(blocked, "prof"))
 	if r.code != 1 || !strings.Contains(r.stderr, "almanac build: --profile: cannot write the profiles into "+filepath.Join(blocked, "prof")+": ") {
 		t.Errorf("build --profile into a file's folder:\n%s", r)
+	}
+}
+
+// TestBinaryKilledLeavesNoTemporaryFile kills almanac build with SIGKILL
+// while it writes a 300-article archive: its temporary folder holds
+// nothing, since the bodies' file is removed as soon as it is made, and
+// the destination was never created (the staging folder is left for the
+// next build to clear, as output's tests check).
+func TestBinaryKilledLeavesNoTemporaryFile(t *testing.T) {
+	dir, tmp := t.TempDir(), t.TempDir()
+	writeArchive(t, dir, 300)
+	dest := filepath.Join(t.TempDir(), "public")
+	cmd := exec.Command(binary(t), "build", "-s", dir, "-d", dest, "--lang", "en")
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	cmd.Process.Kill()
+	cmd.Wait()
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("the temporary folder holds %v", left)
+	}
+	killed := cmd.ProcessState != nil && !cmd.ProcessState.Exited()
+	if _, err := os.Stat(dest); err == nil && killed {
+		t.Errorf("a killed build made %s", dest)
+	}
+	if !killed {
+		t.Logf("the build ended before it was killed")
 	}
 }

@@ -1,12 +1,15 @@
 package build
 
 import (
+	"context"
 	"html/template"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/almanac-news/almanac"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -58,5 +61,31 @@ func TestBodyStoreReadFails(t *testing.T) {
 	}
 	if _, err := (blob{mem: []byte("not s2")}).read(); err == nil || !strings.Contains(err.Error(), "expanding") {
 		t.Errorf("a damaged compressed body expands: %v", err)
+	}
+}
+
+// TestBuildsLeaveNoTemporaryFile: a build, a preview session and a check
+// keep their bodies in a file no folder lists, so nothing is left in the
+// temporary folder, whatever ends the process.
+func TestBuildsLeaveNoTemporaryFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := extract(t, "basic.txtar")
+	files := mustBuild(t, dir)
+	if len(files) == 0 {
+		t.Fatal("the build wrote nothing")
+	}
+	s := newTestSession(dir)
+	if _, _, _, err := s.Build(context.Background(), nil, true); err != nil {
+		t.Fatal(err)
+	}
+	if s.bodies.f == nil {
+		t.Fatal("the session keeps its bodies in memory, not in a temporary file")
+	}
+	if _, err := Check(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Now: buildTime}); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("the temporary folder holds %v", left)
 	}
 }
