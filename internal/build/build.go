@@ -11,6 +11,8 @@
 //   - Session.Build (almanac serve): build after build into a Tree the
 //     preview serves, reusing what the changed files cannot have touched.
 //
+// The stages:
+//
 //	almanac.toml ─ config.Load
 //	content/     ─ parse.Scan ─ markdown + charts ─ Assemble ─┐
 //	layouts/     ─ render.LoadTheme ──────────────────────────┼─ render.Plan ─ sink
