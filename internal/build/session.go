@@ -4,10 +4,6 @@ import (
 	"context"
 	"hash/maphash"
 	"html/template"
-	"io/fs"
-	"path"
-	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -156,10 +152,26 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 		}
 		return contentError(problems)
 	}
+	parsed, plan, err := s.planSite(ctx, problems, stop)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.finish(parsed, plan, how, problems)
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings, res.Duration = problems.Warnings(), time.Since(start)
+	return res, nil
+}
+
+// planSite parses and renders what changed, sizes the lead pictures,
+// loads the assets and plans every page, or keeps the last plan (lastPlan).
+// stop says whether the problems so far end the build.
+func (s *Session) planSite(ctx context.Context, problems *diag.List, stop func() error) (*parse.Result, *lastPlan, error) {
 	problems.Add(s.cfgErrs...)
 	problems.Add(s.themeErr...)
 	if err := stop(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	parsed := s.parseContent(problems)
 	plan := s.plan
@@ -167,10 +179,10 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 	problems.Add(plan.assembled...)
 	s.sizeImages(problems)
 	if err := stop(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := s.loadAssets(ctx, parsed.Site, problems); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s.opts.Progress.enter(Planning, 0)
 	if plan.outputs == nil || plan.manifest != s.manifest {
@@ -178,17 +190,19 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 		plan = &lastPlan{parsed: parsed, assembled: plan.assembled, outputs: outputs, manifest: s.manifest, planned: ps.Problems()}
 	}
 	problems.Add(plan.planned...)
-	outputs := plan.outputs
-	if err := stop(); err != nil {
-		return nil, err
-	}
+	return parsed, plan, stop()
+}
+
+// finish makes the feeds and sitemaps, checks the links, and hands every
+// file to the sink, once how.strict allows.
+func (s *Session) finish(parsed *parse.Result, plan *lastPlan, how pass, problems *diag.List) (*Result, error) {
 	p, err := s.collect(parsed, plan)
 	if err != nil && !how.keepGoing {
 		return nil, err
 	} else if err != nil {
 		problems.Add(diag.Errorf(diag.Pos{File: "content"}, "the feeds and sitemaps cannot be made: %v", err))
 	}
-	res := &Result{Pages: len(outputs), Sections: len(parsed.Site.Sections), Files: len(p.gen.files),
+	res := &Result{Pages: len(plan.outputs), Sections: len(parsed.Site.Sections), Files: len(p.gen.files),
 		Skipped: parsed.Skipped, problems: problems}
 	res.links = s.checkLinks(parsed, p.gen.files, !how.keepGoing, plan, problems)
 	if how.strict != nil {
@@ -209,126 +223,7 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 	templateProblems(failures, problems)
 	s.last, s.plan, plan.built = p.gen, plan, true
 	s.opts.Progress.enter(Finished, 0)
-	res.Warnings, res.Duration = problems.Warnings(), time.Since(start)
 	return res, nil
-}
-
-// markdownOf is the Markdown of a parsed page, read again from its file
-// when the page has let it go.
-func (s *Session) markdownOf(p *site.Page) markdownBody {
-	if p.Body != nil {
-		return markdownBody{text: p.Body, line: p.BodyLine}
-	}
-	return markdownBody{line: p.BodyLine, reread: func() ([]byte, int) {
-		src, err := fs.ReadFile(s.opts.Site, p.Source)
-		if err != nil {
-			return nil, p.BodyLine // placed at the body's first line
-		}
-		return parse.BodyOf(p.Source, src)
-	}}
-}
-
-// feedBodies returns the feed.Options.Body of this build: a page's
-// Content, or for pages that need one, the rendering for feeds, made the
-// first time a feed shows the page and kept while the page is.
-func (s *Session) feedBodies() func(*site.Page) (string, error) {
-	var entries map[*site.Page]*entryCache // made when a feed first shows a page
-	conv := newConverter(s.cfg)
-	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
-	var mu sync.Mutex
-	return func(p *site.Page) (string, error) {
-		mu.Lock()
-		if entries == nil {
-			entries = make(map[*site.Page]*entryCache, len(s.entries))
-			for _, e := range s.entries {
-				if e.page != nil {
-					entries[e.page] = e
-				}
-			}
-		}
-		e := entries[p]
-		mu.Unlock()
-		if e == nil || !e.feedSpecific {
-			html, err := p.Content()
-			return string(html), err
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if e.feedBody == "" {
-			md := s.markdownOf(e.parsed)
-			if md.text == nil {
-				md.text, _ = md.reread()
-			}
-			e.feedBody = feedHTML(conv, drawn, p, md.text)
-		}
-		return string(e.feedBody), nil
-	}
-}
-
-// invalidate drops what the changed paths may have made stale.
-func (s *Session) invalidate(changed []string, all bool) {
-	if all || slices.Contains(changed, "almanac.toml") {
-		s.plan = nil
-		s.reloadConfig()
-		s.entries, s.blobs = map[string]*entryCache{}, newBlobCache(s.opts.Site)
-		return
-	}
-	for _, name := range changed {
-		top, rest, _ := strings.Cut(name, "/")
-		if top == "content" && s.editedFile(rest) {
-			old := s.entries[rest].page
-			s.blobs.forget("content/" + rest)
-			s.entries[rest] = &entryCache{edited: true, replaces: old}
-			continue
-		}
-		s.plan = nil // files came or went, or what every page shows changed
-		switch top {
-		case "layouts":
-			s.reloadTheme()
-		case "assets":
-			s.manifest = nil
-		case "data":
-			s.forgetChartPages()
-		case "content":
-			s.forgetContent(rest)
-		}
-	}
-}
-
-func (s *Session) reloadConfig() {
-	problems := &diag.List{}
-	s.cfg = loadConfig(s.opts, problems)
-	s.cfgErrs = problems.Problems()
-	s.chartLib = nil // the settings may have changed, or the network come back
-	s.reloadTheme()
-}
-
-func (s *Session) reloadTheme() {
-	theme, ps := render.LoadTheme(layer(s.opts, "layouts"), s.cfg.Language)
-	s.theme, s.themeErr, s.manifest = theme, ps.Problems(), nil
-	s.forgetChartPages() // charts are drawn by the theme's partial
-}
-
-// forgetChartPages drops the rendered bodies of pages that draw charts.
-func (s *Session) forgetChartPages() {
-	for _, e := range s.entries {
-		if e.page != nil && len(e.page.Charts) > 0 {
-			e.page = nil
-		}
-	}
-}
-
-// forgetContent drops the pages made from name, a file or folder within
-// content/, and the bundle file it may be.
-func (s *Session) forgetContent(name string) {
-	for key := range s.entries {
-		dir := path.Dir(key)
-		bundle := path.Base(key) == "index.md" && dir != "."
-		if key == name || strings.HasPrefix(key, name+"/") || bundle && (strings.HasPrefix(name, dir+"/") || name == dir) {
-			delete(s.entries, key)
-		}
-	}
-	s.blobs.forget("content/" + name)
 }
 
 // parseContent scans content/, parses and renders the files not cached,

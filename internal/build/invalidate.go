@@ -1,0 +1,76 @@
+package build
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/render"
+)
+
+// invalidate drops what the changed paths may have made stale.
+func (s *Session) invalidate(changed []string, all bool) {
+	if all || slices.Contains(changed, "almanac.toml") {
+		s.plan = nil
+		s.reloadConfig()
+		s.entries, s.blobs = map[string]*entryCache{}, newBlobCache(s.opts.Site)
+		return
+	}
+	for _, name := range changed {
+		top, rest, _ := strings.Cut(name, "/")
+		if top == "content" && s.editedFile(rest) {
+			old := s.entries[rest].page
+			s.blobs.forget("content/" + rest)
+			s.entries[rest] = &entryCache{edited: true, replaces: old}
+			continue
+		}
+		s.plan = nil // files came or went, or what every page shows changed
+		switch top {
+		case "layouts":
+			s.reloadTheme()
+		case "assets":
+			s.manifest = nil
+		case "data":
+			s.forgetChartPages()
+		case "content":
+			s.forgetContent(rest)
+		}
+	}
+}
+
+func (s *Session) reloadConfig() {
+	problems := &diag.List{}
+	s.cfg = loadConfig(s.opts, problems)
+	s.cfgErrs = problems.Problems()
+	s.chartLib = nil // the settings may have changed, or the network come back
+	s.reloadTheme()
+}
+
+func (s *Session) reloadTheme() {
+	theme, ps := render.LoadTheme(layer(s.opts, "layouts"), s.cfg.Language)
+	s.theme, s.themeErr, s.manifest = theme, ps.Problems(), nil
+	s.forgetChartPages() // charts are drawn by the theme's partial
+}
+
+// forgetChartPages drops the rendered bodies of pages that draw charts.
+func (s *Session) forgetChartPages() {
+	for _, e := range s.entries {
+		if e.page != nil && len(e.page.Charts) > 0 {
+			e.page = nil
+		}
+	}
+}
+
+// forgetContent drops the pages made from name, a file or folder within
+// content/, and the bundle file it may be.
+func (s *Session) forgetContent(name string) {
+	for key := range s.entries {
+		dir := path.Dir(key)
+		bundle := path.Base(key) == "index.md" && dir != "."
+		if key == name || strings.HasPrefix(key, name+"/") || bundle && (strings.HasPrefix(name, dir+"/") || name == dir) {
+			delete(s.entries, key)
+		}
+	}
+	s.blobs.forget("content/" + name)
+}
