@@ -40,9 +40,7 @@ type planned struct {
 	whole     []generatedFile // assets, chart CSV files, pictures' copies, feeds, sitemaps
 	resources []site.Resource
 	versionOf map[*site.Page]uint64
-	shape     uint64
 	gen       *generation
-	all       []int // every output's index, in order
 	changed   []int // with Session.keptAll, the outputs that show a page rendered
 }
 
@@ -54,13 +52,13 @@ type planned struct {
 func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error) {
 	st, outputs := parsed.Site, plan.outputs
 	p := &planned{parsed: parsed, outputs: outputs, versionOf: s.versions()}
-	p.shape = s.shapeOf(st, p.versionOf)
+	shape := s.shapeOf(st, p.versionOf)
 	// A build of the last plan, whose pages all show the same shape, has
 	// the last build's files and URLs, and new signatures only where the
 	// pages rendered again show (lastPlan.dependents).
-	s.keptAll = s.last != nil && plan.built && p.shape == s.last.shape
+	s.keptAll = s.last != nil && plan.built && shape == s.last.shape
 	p.gen = &generation{sigs: make(map[string]uint64, len(outputs)), urls: map[string]string{},
-		files: make(map[string]bool, len(outputs)+len(st.Pages)), shape: p.shape}
+		files: make(map[string]bool, len(outputs)+len(st.Pages)), shape: shape}
 	if s.keptAll { // the sink has the same assets, and the unchanged pages' files
 		p.gen.urls, p.gen.files = s.last.urls, s.last.files
 		for _, e := range s.rendered {
@@ -74,7 +72,7 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 			p.whole = append(append(p.whole, e.csv...), e.image.files...)
 		}
 	}
-	m := &memo{versionOf: p.versionOf, shape: p.shape, next: map[uint64][]byte{}}
+	m := &memo{versionOf: p.versionOf, shape: shape, next: map[uint64][]byte{}}
 	if s.last != nil {
 		m.prev = s.last.extras
 	}
@@ -88,13 +86,9 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 		p.gen.sigs = maps.Clone(s.last.sigs)
 		p.changed = plan.dependents(renderedPages(s.rendered))
 		for _, i := range p.changed {
-			p.gen.sigs[outputs[i].Path] = signature(p.shape, outputs[i], p.versionOf)
+			p.gen.sigs[outputs[i].Path] = signature(shape, outputs[i], p.versionOf)
 		}
 		return p, err
-	}
-	p.all = make([]int, len(outputs))
-	for i := range p.all {
-		p.all[i] = i
 	}
 	for _, f := range p.whole {
 		p.gen.files[f.path] = true
@@ -106,7 +100,7 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 		p.gen.urls[page.URL] = page.Title
 	}
 	for _, out := range outputs {
-		p.gen.sigs[out.Path] = signature(p.shape, out, p.versionOf)
+		p.gen.sigs[out.Path] = signature(shape, out, p.versionOf)
 		p.gen.files[out.Path] = true
 	}
 	return p, err
@@ -129,16 +123,20 @@ func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, erro
 		}
 	}
 	var todo []int
-	candidates := p.all
-	if s.keptAll { // the sink has the last build's files: only those that show a page rendered may differ
-		candidates = p.changed
-	}
-	for _, i := range candidates {
+	consider := func(i int) {
 		o := p.outputs[i]
-		if prev := s.last; prev != nil && prev.sigs[o.Path] == p.gen.sigs[o.Path] && out.Reuse(o.Path) {
-			continue
+		if prev := s.last; prev == nil || prev.sigs[o.Path] != p.gen.sigs[o.Path] || !out.Reuse(o.Path) {
+			todo = append(todo, i)
 		}
-		todo = append(todo, i)
+	}
+	if s.keptAll { // the sink has the last build's files: only those that show a page rendered may differ
+		for _, i := range p.changed {
+			consider(i)
+		}
+	} else {
+		for i := range p.outputs {
+			consider(i)
+		}
 	}
 	errs := make([]error, len(todo))
 	var failed atomic.Bool

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/almanac-news/almanac"
 )
@@ -21,8 +22,14 @@ func newTestSession(dir string) *Session {
 // compareWithFullBuild checks that tree is exactly what a fresh build of dir writes.
 func compareWithFullBuild(t *testing.T, dir string, got Tree, step string) {
 	t.Helper()
+	compareWithBuildAt(t, dir, got, step, buildTime)
+}
+
+// compareWithBuildAt is compareWithFullBuild for a full build at now.
+func compareWithBuildAt(t *testing.T, dir string, got Tree, step string, now time.Time) {
+	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := Run(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: dest, Now: buildTime}); err != nil {
+	if _, err := Run(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: dest, Now: now}); err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
 	full := tree(t, dest)
