@@ -105,7 +105,7 @@ func (s *Session) keepPlace(old, page *site.Page) *site.Page {
 // but its body, and its picture's size, which sizing fills in later.
 func planView(p *site.Page) site.Page {
 	v := *p
-	v.Body, v.Rendered, v.TOC = nil, nil, nil
+	v.Body, v.Rendered, v.TOC, v.Digest = nil, nil, nil, 0
 	if p.Image != nil {
 		img := *p.Image
 		img.Width, img.Height, img.Srcset = 0, 0, nil

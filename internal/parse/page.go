@@ -1,8 +1,9 @@
 package parse
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"io/fs"
-
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -11,6 +12,16 @@ import (
 	"github.com/almanac-news/almanac/internal/site"
 	"github.com/almanac-news/almanac/internal/slug"
 )
+
+// digest is a page's Digest: the first eight bytes of the SHA-256 of its
+// file's name and bytes.
+func digest(name string, src []byte) uint64 {
+	h := sha256.New()
+	h.Write([]byte(name))
+	h.Write([]byte{0})
+	h.Write(src)
+	return binary.LittleEndian.Uint64(h.Sum(nil))
+}
 
 // entry is one content file to parse, with its place in the site.
 type entry struct {
@@ -33,7 +44,7 @@ func parseFile(fsys fs.FS, e entry, opts *Options) (*site.Page, []*diag.Problem)
 		return nil, []*diag.Problem{p}
 	}
 	page := &site.Page{
-		Kind: e.kind, Source: file, Section: e.section, Slug: e.slug,
+		Kind: e.kind, Source: file, Digest: digest(file, src), Section: e.section, Slug: e.slug,
 		Body: fm.body, BodyLine: fm.bodyLine,
 		Params: map[string]any{}, Lines: map[string]int{},
 	}

@@ -40,6 +40,7 @@ type Section struct {
 type Page struct {
 	Kind    Kind
 	Source  string // path of the content file, relative to the site root, slash-separated
+	Digest  uint64 // of Source's bytes as parsed: an edited file has another
 	Section string // section folder name; empty for the home page and stand-alone pages
 	Slug    string // last element of the URL
 	URL     string // site-relative URL with leading and trailing slash, e.g. "/cong-thuong/bao-cao/"
