@@ -21,6 +21,7 @@ type buildText struct {
 	Progress, Summary, Plan string
 	Errors, Strict, Failed  string
 	Counts, Took            string
+	Fresh, Cached, NoCache  string
 }
 
 // buildMessages are what almanac build says, in English and Vietnamese.
@@ -43,6 +44,9 @@ printed too and counted in the summary line; with --strict they fail the build a
 	Failed:   "%s: the site has errors (%s, %s); %s was left as it was\n",
 	Counts:   "%s, %s, %s",
 	Took:     "%s in %v",
+	Fresh:    "render every page again, emptying the build cache (<source>/.almanac-cache) first",
+	Cached:   "%d of %s unchanged, linked from the build cache %s\n",
+	NoCache:  "note: %v; every page was rendered\n",
 }, vi: buildText{
 	Short: "Dựng trang vào public/",
 	Long: `Build đọc thư mục của trang (almanac.toml, content/, layouts/, assets/, data/), dựng mọi
@@ -62,6 +66,9 @@ trong dòng tóm tắt; với --strict, cảnh báo làm lần dựng thất b�
 	Failed:   "%s: trang có lỗi (%s, %s); %s được giữ nguyên\n",
 	Counts:   "%s, %s, %s",
 	Took:     "%s trong %v",
+	Fresh:    "dựng lại mọi trang, xoá bộ nhớ đệm dựng (<source>/.almanac-cache) trước",
+	Cached:   "%d trong %s không đổi, lấy từ bộ nhớ đệm dựng %s\n",
+	NoCache:  "lưu ý: %v; mọi trang đều được dựng\n",
 }}
 
 func init() { register(newBuildCommand) }
@@ -85,6 +92,7 @@ type buildFlags struct {
 	site                   *siteFlags
 	report                 *reportFlags
 	dest, baseURL, profile string
+	fresh                  bool
 }
 
 func addBuildFlags(fl *pflag.FlagSet, l messages.Language) *buildFlags {
@@ -93,6 +101,7 @@ func addBuildFlags(fl *pflag.FlagSet, l messages.Language) *buildFlags {
 	fl.StringVarP(&b.dest, "dest", "d", "", m.Dest)
 	fl.StringVarP(&b.baseURL, "base-url", "b", "", m.BaseURL)
 	fl.StringVar(&b.profile, "profile", "", progressMessages.in(l).Profile)
+	fl.BoolVar(&b.fresh, "fresh", false, buildMessages.in(l).Fresh)
 	return b
 }
 
@@ -111,6 +120,7 @@ func (c *cli) runBuild(cmd *cobra.Command, b *buildFlags) error {
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(b.site.source, "public")
 	}
+	opts.Cache, opts.Fresh = filepath.Join(b.site.source, ".almanac-cache"), b.fresh
 	if c.verbose {
 		fmt.Fprintf(c.human(printer), m.Plan, b.site.source, opts.Dest, opts.Drafts, opts.Future)
 	}
@@ -134,7 +144,11 @@ func (c *cli) runBuild(cmd *cobra.Command, b *buildFlags) error {
 	if !c.quiet {
 		fmt.Fprintf(c.human(printer), m.Summary, buildSummary(c.lang, res), opts.Dest)
 	}
+	if res.CacheErr != nil {
+		fmt.Fprintf(c.stderr, m.NoCache, localizedError(c.lang, res.CacheErr))
+	}
 	if c.verbose {
+		fmt.Fprintf(c.human(printer), m.Cached, res.Cached, messages.Count(c.lang, res.Pages, "page"), opts.Cache)
 		printSkipped(c.human(printer), c.lang, res.Skipped, nil)
 	}
 	return nil

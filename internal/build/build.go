@@ -52,6 +52,11 @@ type Options struct {
 	Now     time.Time
 	ECharts echarts.Options // where the chart library comes from; the zero value fetches once, then uses the cache
 	Strict  bool            // a warning fails the build as an error does, before anything is written
+	// Cache, when set, is the folder of almanac build's incremental cache
+	// (pageCache): pages that show what they showed are linked from it
+	// rather than rendered. The preview and almanac check do not use it.
+	Cache string
+	Fresh bool // empty the cache first: render every page
 
 	// Progress, when not nil, is kept up to date as the build goes.
 	Progress *Progress
@@ -63,12 +68,15 @@ type Options struct {
 
 // Result summarises a successful build.
 type Result struct {
-	Pages    int          // HTML pages written
-	Sections int          // sections of the site
-	Files    int          // files written in all
-	Skipped  []*site.Page // drafts and future articles left out
-	Warnings []*diag.Problem
-	Duration time.Duration
+	Pages        int          // HTML pages written
+	Sections     int          // sections of the site
+	Files        int          // files written in all
+	Skipped      []*site.Page // drafts and future articles left out
+	Warnings     []*diag.Problem
+	Duration     time.Duration
+	Cached       int   // pages linked from the build cache (Options.Cache) rather than rendered
+	CachedBodies int   // bodies taken from the build cache rather than rendered from Markdown
+	CacheErr     error // why the build cache could not be used or kept; the build is good all the same
 
 	problems *diag.List // every problem found, errors included when the build kept going
 	links    int        // links and pictures of bodies checked
@@ -117,13 +125,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		opts.Now = time.Now()
 	}
 	var stage *output.Staging
-	open := func() (sink, error) {
+	var cache *pageCache
+	session := NewSession(opts)
+	open := func(p *planned) (sink, error) {
 		var err error
 		stage, err = output.Begin(opts.Dest)
-		return staged{stage}, err
+		cache = session.openPageCache(p)
+		return staged{stage, cache}, err
 	}
 	strict := func(problems *diag.List) error { return strictError(opts, problems) }
-	session := NewSession(opts)
 	res, err := session.build(ctx, nil, true, pass{open: open, strict: strict})
 	if err == nil && opts.HeapProfile != nil {
 		runtime.GC() // what the session holds, not the pages' garbage
@@ -139,6 +149,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			stage.Abort()
 		}
 		return nil, err
+	}
+	if cache != nil {
+		cache.prune()
+		res.Cached, res.CacheErr = int(cache.reused.Load()), cache.err
+	}
+	if session.kept != nil {
+		session.kept.prune()
+		res.CachedBodies = int(session.kept.hits.Load())
 	}
 	return res, nil
 }

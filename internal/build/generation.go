@@ -52,7 +52,7 @@ type planned struct {
 func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error) {
 	st, outputs := parsed.Site, plan.outputs
 	p := &planned{parsed: parsed, outputs: outputs, versionOf: s.versions()}
-	shape := s.shapeOf(st, p.versionOf)
+	shape := shapeOf(s.shape, st, p.versionOf)
 	// A build of the last plan, whose pages all show the same shape, has
 	// the last build's files and URLs, and new signatures only where the
 	// pages rendered again show (lastPlan.dependents).
@@ -122,20 +122,23 @@ func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, erro
 			return nil, err
 		}
 	}
-	var todo []int
-	consider := func(i int) {
-		o := p.outputs[i]
-		if prev := s.last; prev == nil || prev.sigs[o.Path] != p.gen.sigs[o.Path] || !out.Reuse(o.Path) {
-			todo = append(todo, i)
+	candidates := p.changed // with keptAll, the sink has the last build's files: only those that show a page rendered may differ
+	if !s.keptAll {
+		candidates = make([]int, len(p.outputs))
+		for i := range candidates {
+			candidates[i] = i
 		}
 	}
-	if s.keptAll { // the sink has the last build's files: only those that show a page rendered may differ
-		for _, i := range p.changed {
-			consider(i)
-		}
-	} else {
-		for i := range p.outputs {
-			consider(i)
+	render := make([]bool, len(candidates))
+	parallel.For(len(candidates), func(k int) { // a session's first build asks the sink: almanac build's has a cache
+		o := p.outputs[candidates[k]]
+		prev := s.last
+		render[k] = prev != nil && prev.sigs[o.Path] != p.gen.sigs[o.Path] || !out.Reuse(o.Path)
+	})
+	var todo []int
+	for k, i := range candidates {
+		if render[k] {
+			todo = append(todo, i)
 		}
 	}
 	errs := make([]error, len(todo))
@@ -147,6 +150,8 @@ func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, erro
 		}
 		if errs[k] = writePage(out, p.outputs[todo[k]]); errs[k] != nil {
 			failed.Store(true)
+		} else if kept, ok := out.(keeper); ok {
+			kept.Keep(p.outputs[todo[k]].Path)
 		}
 		s.opts.Progress.step()
 	})
@@ -177,11 +182,12 @@ func (s *Session) versions() map[*site.Page]uint64 {
 }
 
 // shapeOf digests what every page shows: configuration, theme and assets
-// (s.shape), the sections and the date of the newest article.
-func (s *Session) shapeOf(st *site.Site, versionOf map[*site.Page]uint64) uint64 {
+// (base: Session.shape, or inputsDigest), the sections and the date of
+// the newest article.
+func shapeOf(base uint64, st *site.Site, versionOf map[*site.Page]uint64) uint64 {
 	h := fnv.New64a()
 	write := func(v uint64) { _ = binary.Write(h, binary.LittleEndian, v) }
-	write(s.shape)
+	write(base)
 	write(versionOf[st.Home])
 	for _, sec := range st.Sections {
 		h.Write([]byte(sec.Name))

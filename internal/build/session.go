@@ -54,6 +54,8 @@ type Session struct {
 	keptAll  bool                   // this build kept the last plan and every page's shape: collect
 	scanned  []*diag.Problem        // the problems it found
 	replan   atomic.Bool            // set when an edit changed what planning reads
+	inputs   *inputsSum             // almanac build: renderInputs, once made
+	kept     *bodyCache             // almanac build: the rendered bodies of earlier builds
 }
 
 // entryCache is what one content file gave.
@@ -98,7 +100,7 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 		before = s.last.urls
 	}
 	var mem *memTree
-	open := func() (sink, error) {
+	open := func(*planned) (sink, error) {
 		mem = newMemTree(s.bodies, s.seed, s.tree, s.keptAll)
 		return mem, nil
 	}
@@ -119,7 +121,7 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 type pass struct {
 	// open gives the sink once the files are known to be good; nil:
 	// nothing is written (almanac check).
-	open func() (sink, error)
+	open func(*planned) (sink, error)
 	// strict, when not nil, may refuse the build for its warnings before
 	// anything is written.
 	strict func(*diag.List) error
@@ -141,6 +143,9 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 		s.now = start // the preview's clock moves: future articles appear when their time comes
 	}
 	s.invalidate(changed, all || s.theme == nil)
+	if s.kept == nil {
+		s.kept = s.openBodyCache()
+	}
 	s.rendered, s.keptAll = nil, false
 	problems := &diag.List{}
 	stop := func() error {
@@ -212,7 +217,7 @@ func (s *Session) finish(parsed *parse.Result, plan *lastPlan, how pass, problem
 	}
 	var out sink = discard{}
 	if how.open != nil {
-		if out, err = how.open(); err != nil {
+		if out, err = how.open(p); err != nil {
 			return nil, err
 		}
 	}
@@ -304,7 +309,17 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	c.AddResources(page) // charts check their CSV names against the bundle's files
 	list := &diag.List{}
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
-	html, feedSpecific := renderBody(conv, drawn, page, list)
+	var html template.HTML
+	var feedSpecific bool
+	if body, ok := s.kept.get(page); ok {
+		html, drawn.files = body.restore(page)
+		feedSpecific = body.FeedSpecific
+	} else {
+		html, feedSpecific = renderBody(conv, drawn, page, list)
+		if len(list.Problems()) == 0 {
+			s.kept.put(page, html, drawn.files, feedSpecific)
+		}
+	}
 	if kept := s.bodies.putHTML(html); kept != nil {
 		page.Rendered = kept
 	}

@@ -24,16 +24,29 @@ type sink interface {
 	WriteFile(name string, data []byte) error
 	CopyFile(name string, src fs.FS, srcName string) error
 	Create(name string) (io.WriteCloser, error)
-	// Reuse keeps the last build's file name as it was; false when the
+	// Reuse keeps the file name as the last build made it (for a
+	// session's first build, as the sink's cache has it); false when the
 	// sink has no such file, and the page must be rendered.
 	Reuse(name string) bool
 }
 
-// staged is a sink writing into a staging folder. It never reuses: a
-// staging folder starts empty.
-type staged struct{ *output.Staging }
+// keeper is a sink that keeps the pages written whole, for later builds.
+type keeper interface{ Keep(name string) }
 
-func (staged) Reuse(string) bool { return false }
+// staged is a sink writing into a staging folder, which starts empty: it
+// reuses the pages of its cache (pageCache), when it has one.
+type staged struct {
+	*output.Staging
+	cache *pageCache
+}
+
+func (s staged) Reuse(name string) bool { return s.cache != nil && s.cache.reuse(s.Staging, name) }
+
+func (s staged) Keep(name string) {
+	if s.cache != nil {
+		s.cache.keep(s.Staging, name)
+	}
+}
 
 // discard is the sink of almanac check: pages are rendered into nothing.
 type discard struct{}
