@@ -16,7 +16,8 @@
 # What it does:
 #   1. Makes a Hugo site in OUTROOT/hugo-site: hugo.toml and layouts/ from this folder, and
 #      content/ hard-linked from the generated site (copied if hard links fail). The generated
-#      site itself is only read.
+#      site itself is only read, but for Almanac's build cache (SITE/.almanac-cache), which is
+#      removed before every Almanac build so that both tools build cold.
 #   2. Builds once with each tool, to warm the page cache (and checks both builds succeed;
 #      their logs are in OUTROOT/logs).
 #   3. Alternates Hugo, Almanac, Hugo, Almanac… for RUNS runs, removing each destination
@@ -122,7 +123,7 @@ run() {
 		dest=$dest_alm
 		cmd=("$almanac" build --source "$site" --dest "$dest_alm" --quiet)
 	fi
-	rm -rf "$dest"
+	rm -rf "$dest" "$site/.almanac-cache"
 	if ! /usr/bin/time -v -o "$logs/$label.time" "${cmd[@]}" >"$logs/$label.log" 2>&1; then
 		echo "$tool build failed ($label); see $logs/$label.log:" >&2
 		tail -20 "$logs/$label.log" >&2
@@ -139,7 +140,7 @@ run() {
 }
 
 echo "timed:   rm -rf $dest_hugo; /usr/bin/time -v $hugo --source $hsite --destination $dest_hugo --quiet"
-echo "         rm -rf $dest_alm; /usr/bin/time -v $almanac build --source $site --dest $dest_alm --quiet"
+echo "         rm -rf $dest_alm $site/.almanac-cache; /usr/bin/time -v $almanac build --source $site --dest $dest_alm --quiet"
 
 # 2. Warm-up builds, also the check that both tools build the site; the Hugo one is not quiet
 # so that its log shows any warning.
@@ -149,7 +150,7 @@ rm -rf "$dest_hugo"
 "$hugo" --source "$hsite" --destination "$dest_hugo" >"$logs/warm-hugo.log" 2>&1 || { cat "$logs/warm-hugo.log" >&2; exit 1; }
 grep -E 'WARN|ERROR' "$logs/warm-hugo.log" >&2 || true
 echo "warm-up: almanac"
-rm -rf "$dest_alm"
+rm -rf "$dest_alm" "$site/.almanac-cache"
 "$almanac" build --source "$site" --dest "$dest_alm" >"$logs/warm-almanac.log" 2>&1 || { cat "$logs/warm-almanac.log" >&2; exit 1; }
 tail -1 "$logs/warm-almanac.log"
 
