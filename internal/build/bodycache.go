@@ -9,7 +9,6 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
-	"sync"
 	"sync/atomic"
 
 	"github.com/klauspost/compress/s2"
@@ -35,7 +34,6 @@ import (
 type bodyCache struct {
 	dir    string
 	inputs uint64 // renderInputs
-	used   sync.Map
 	hits   atomic.Int64
 }
 
@@ -76,13 +74,17 @@ func (s *Session) openBodyCache() *bodyCache {
 }
 
 func (c *bodyCache) file(p *site.Page) string {
+	hex := c.name(p.Digest)
+	return filepath.Join(c.dir, hex[:2], hex[2:])
+}
+
+// name is the 16 hex digits of the body of the file of this digest.
+func (c *bodyCache) name(digest uint64) string {
 	var b [16]byte
 	binary.LittleEndian.PutUint64(b[:], c.inputs)
-	binary.LittleEndian.PutUint64(b[8:], p.Digest)
+	binary.LittleEndian.PutUint64(b[8:], digest)
 	sum := sha256.Sum256(b[:])
-	hex := fmt.Sprintf("%016x", binary.LittleEndian.Uint64(sum[:]))
-	c.used.Store(hex, true)
-	return filepath.Join(c.dir, hex[:2], hex[2:])
+	return fmt.Sprintf("%016x", binary.LittleEndian.Uint64(sum[:]))
 }
 
 // get gives p's body as a build rendered it, or false.
@@ -160,17 +162,21 @@ func (b *cachedBody) restore(p *site.Page) (template.HTML, []generatedFile) {
 	return template.HTML(b.HTML), files
 }
 
-// prune removes the bodies this build did not read or keep, and
-// temporary files of killed builds, once the build has replaced the site.
-func (c *bodyCache) prune() {
+// prune removes the bodies of files not among digests, and temporary
+// files of killed builds, once the build has replaced the site.
+func (c *bodyCache) prune(digests []uint64) {
 	if c == nil {
 		return
+	}
+	keep := make(map[string]bool, len(digests))
+	for _, d := range digests {
+		keep[c.name(d)] = true
 	}
 	shards, _ := os.ReadDir(c.dir)
 	for _, d := range shards {
 		names, _ := os.ReadDir(filepath.Join(c.dir, d.Name()))
 		for _, n := range names {
-			if _, ok := c.used.Load(d.Name() + n.Name()); !ok {
+			if !keep[d.Name()+n.Name()] {
 				os.Remove(filepath.Join(c.dir, d.Name(), n.Name()))
 			}
 		}
@@ -180,4 +186,16 @@ func (c *bodyCache) prune() {
 func isDir(name string) bool {
 	info, err := os.Stat(name)
 	return err == nil && info.IsDir()
+}
+
+// digests are the Digests of the pages this build rendered or took from
+// the cache.
+func (s *Session) digests() []uint64 {
+	var out []uint64
+	for _, e := range s.entries {
+		if e.page != nil {
+			out = append(out, e.page.Digest)
+		}
+	}
+	return out
 }

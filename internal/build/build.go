@@ -155,7 +155,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.Cached, res.CacheErr = int(cache.reused.Load()), cache.err
 	}
 	if session.kept != nil {
-		session.kept.prune()
+		session.kept.prune(session.digests())
 		res.CachedBodies = int(session.kept.hits.Load())
 	}
 	return res, nil

@@ -176,3 +176,29 @@ func TestFreshEmptiesTheCache(t *testing.T) {
 		t.Errorf("after a fresh build, %d of %d pages came from the cache", res.Cached, res.Pages)
 	}
 }
+
+// TestCacheHoldsOneSite: each build removes from the cache what it did
+// not use, so that the cache of an archive whose articles come and go
+// holds one site's pages and bodies.
+func TestCacheHoldsOneSite(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	writeGeneratedSite(t, dir, 60)
+	cachedBuild(t, dir, cache, generatedNow)
+	r := rand.New(rand.NewPCG(5, 60))
+	for range 5 {
+		must(t, os.Remove(filepath.Join(dir, pick(t, dir, r, "content/*/*-*.md"))))
+	}
+	cachedBuild(t, dir, cache, generatedNow)
+	res := cachedBuild(t, dir, cache, generatedNow)
+	count := func(kind string) int {
+		names, err := filepath.Glob(filepath.Join(cache, kind, "*", "*"))
+		must(t, err)
+		return len(names)
+	}
+	if n := count("pages"); n != res.Pages {
+		t.Errorf("the cache holds %d pages, the site has %d", n, res.Pages)
+	}
+	if n := count("bodies"); n != res.CachedBodies {
+		t.Errorf("the cache holds %d bodies, the build read %d", n, res.CachedBodies)
+	}
+}
