@@ -142,3 +142,23 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 		sameTrees(t, "two builds at once", d, fresh)
 	}
 }
+
+// TestUnusableCacheIsANote: when .almanac-cache cannot be made (a file
+// is in the way), the build succeeds, renders every page and says why
+// in a note, in the site's language or the one asked for.
+func TestUnusableCacheIsANote(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, dir, 20)
+	if err := os.WriteFile(filepath.Join(dir, ".almanac-cache"), []byte("in the way"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{"en": `note: .*\.almanac-cache: the build cache cannot be used: `, "vi": `lưu ý: .*\.almanac-cache: không dùng được bộ nhớ đệm dựng: `} {
+		out, err := exec.Command(binary(t), "build", "-s", dir, "--lang", lang).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", lang, err, out)
+		}
+		if !regexp.MustCompile(want).Match(out) || !strings.Contains(string(out), "not a directory") {
+			t.Errorf("%s: the build does not say why the cache was not used:\n%s", lang, out)
+		}
+	}
+}

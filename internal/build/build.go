@@ -5,7 +5,9 @@
 //
 //   - Run (almanac build): one build of a new Session into a staging
 //     folder (output.Staging) that replaces the destination only when
-//     everything succeeded;
+//     everything succeeded; with Options.Cache, the bodies of unchanged
+//     files come from the last builds (bodyCache) and the pages that show
+//     what they showed are hard-linked from them (pageCache);
 //   - Check (almanac check): the same build going on after errors, so that
 //     one pass finds every problem, into nothing;
 //   - Session.Build (almanac serve): build after build into a Tree the
@@ -152,7 +154,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if cache != nil {
 		cache.prune()
-		res.Cached, res.CacheErr = int(cache.reused.Load()), cache.err
+		res.Cached = int(cache.reused.Load())
+		if cache.err != nil {
+			res.CacheErr = cache.err
+		}
 	}
 	if session.kept != nil {
 		session.kept.prune(session.digests())

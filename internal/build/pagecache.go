@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/output"
 	"github.com/almanac-news/almanac/internal/site"
 )
@@ -41,8 +42,8 @@ type pageCache struct {
 	dir    string
 	sigs   map[string]uint64 // this build's pages: output path → signature
 	reused atomic.Int64
-	broken atomic.Bool // a link failed for another reason than a missing page: stop linking out
-	err    error       // why the cache could not be used or kept, for almanac build --verbose
+	broken atomic.Bool   // a link failed for another reason than a missing page: stop linking out
+	err    *diag.Problem // why the cache could not be used or kept
 	mu     sync.Mutex
 }
 
@@ -62,7 +63,7 @@ func (s *Session) openPageCache(p *planned) *pageCache {
 		err = os.MkdirAll(c.dir, output.DirMode)
 	}
 	if err != nil {
-		c.err, c.dir = fmt.Errorf("the build cache cannot be used: %w", err), ""
+		c.err, c.dir = diag.Errorf(diag.Pos{File: s.opts.Cache}, "the build cache cannot be used: %v", err), ""
 		return c
 	}
 	versions := make(map[*site.Page]uint64, len(p.versionOf))
@@ -111,7 +112,7 @@ func (c *pageCache) keep(stage *output.Staging, name string) {
 	}
 	if err != nil && !c.broken.Swap(true) { // another file system, most often: the cache cannot work
 		c.mu.Lock()
-		c.err = fmt.Errorf("the build cache cannot keep pages: %w", err)
+		c.err = diag.Errorf(diag.Pos{File: c.dir}, "the build cache cannot keep pages: %v", err)
 		c.mu.Unlock()
 	}
 }

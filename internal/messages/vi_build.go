@@ -18,6 +18,8 @@ var viBuild = map[string]string{
 	"put the CSV file in the article's folder or in the site's data/ folder, or fix its name": "hãy đặt tệp CSV trong thư mục của bài hoặc trong thư mục data/ của trang, hoặc sửa tên tệp",
 	"chart %s reads %s, which is neither beside the article nor in data/":                     "biểu đồ %s đọc %s, nhưng tệp này không nằm cạnh bài cũng không nằm trong data/",
 	"rendering %s: %v":                                    "khi dựng %s: %v",
+	"the build cache cannot be used: %v":                  "không dùng được bộ nhớ đệm dựng: %v",
+	"the build cache cannot keep pages: %v":               "bộ nhớ đệm dựng không giữ được trang: %v",
 	"the feeds and sitemaps cannot be made: %v":           "không tạo được nguồn tin (feed) và sơ đồ trang (sitemap): %v",
 	"write spaces as %%20 and check for stray characters": "hãy viết dấu cách thành %%20 và tìm các ký tự thừa",
 	"%s %q is not a valid address":                        "%s %q không phải địa chỉ hợp lệ",
