@@ -129,6 +129,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	var stage *output.Staging
 	var cache *pageCache
 	session := NewSession(opts)
+	session.once = true
 	open := func(p *planned) (sink, error) {
 		var err error
 		stage, err = output.Begin(opts.Dest)

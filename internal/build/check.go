@@ -58,7 +58,7 @@ func Check(ctx context.Context, opts Options) (*CheckResult, error) {
 		opts.Now = time.Now()
 	}
 	s := NewSession(opts)
-	s.checking = true
+	s.checking, s.once = true, true
 	res, err := s.build(ctx, nil, true, pass{keepGoing: true})
 	if err != nil {
 		return nil, err

@@ -49,7 +49,8 @@ type feedList struct {
 }
 
 // memo keeps generated files between the builds of a session, by a
-// digest of what they are made from.
+// digest of what they are made from. With next nil it keeps nothing: a
+// build with no next one (Session.once).
 type memo struct {
 	versionOf  map[*site.Page]uint64
 	shape      uint64
@@ -69,7 +70,9 @@ func (m *memo) file(key uint64, make func() ([]byte, error)) ([]byte, error) {
 			return nil, err
 		}
 	}
-	m.next[key] = b
+	if m.next != nil {
+		m.next[key] = b
+	}
 	return b, nil
 }
 
@@ -83,8 +86,8 @@ func (m *memo) files(key uint64, makeFiles func() ([]generatedFile, error)) ([]g
 		return files, nil
 	}
 	files, err := makeFiles()
-	if err != nil {
-		return nil, err
+	if err != nil || m.next == nil {
+		return files, err
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {

@@ -72,11 +72,17 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 			p.whole = append(append(p.whole, e.csv...), e.image.files...)
 		}
 	}
-	m := &memo{versionOf: p.versionOf, shape: shape, next: map[uint64][]byte{}}
+	m := &memo{versionOf: p.versionOf, shape: shape}
+	if !s.once {
+		m.next = map[uint64][]byte{}
+	}
 	if s.last != nil {
 		m.prev = s.last.extras
 	}
 	extra, err := siteFiles(st, outputs, s.now, m, s.feedBodies(), &plan.lists) // on an error, the files are listed without them
+	if s.once {
+		plan.lists.sitemaps = nil // emit lets each file go once written
+	}
 	p.whole = append(p.whole, extra...)
 	p.gen.extras = m.next
 	for _, page := range st.Pages {
@@ -112,9 +118,12 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 // keepGoing: then it renders every page and returns every template
 // failure.
 func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, error) {
-	for _, f := range p.whole {
+	for i, f := range p.whole {
 		if err := out.WriteFile(f.path, f.data); err != nil {
 			return nil, err
+		}
+		if s.once { // a 100,000-article site's feeds and sitemaps are 60 MB
+			p.whole[i].data = nil
 		}
 	}
 	for _, r := range p.resources {

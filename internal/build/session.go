@@ -56,6 +56,7 @@ type Session struct {
 	replan   atomic.Bool            // set when an edit changed what planning reads
 	inputs   *inputsSum             // almanac build: renderInputs, once made
 	kept     *bodyCache             // almanac build: the rendered bodies of earlier builds
+	once     bool                   // almanac build and check: no build follows, so nothing is kept for one
 }
 
 // entryCache is what one content file gave.
