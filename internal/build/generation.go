@@ -138,15 +138,15 @@ func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, erro
 			candidates[i] = i
 		}
 	}
-	render := make([]bool, len(candidates))
+	again := make([]bool, len(candidates))
 	parallel.For(len(candidates), func(k int) { // a session's first build asks the sink: almanac build's has a cache
 		o := p.outputs[candidates[k]]
 		prev := s.last
-		render[k] = prev != nil && prev.sigs[o.Path] != p.gen.sigs[o.Path] || !out.Reuse(o.Path)
+		again[k] = prev != nil && prev.sigs[o.Path] != p.gen.sigs[o.Path] || !out.Reuse(o.Path)
 	})
 	var todo []int
 	for k, i := range candidates {
-		if render[k] {
+		if again[k] {
 			todo = append(todo, i)
 		}
 	}
