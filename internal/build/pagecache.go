@@ -24,6 +24,7 @@ import (
 // page's lasting signature, a digest of everything the page shows:
 //
 //	<Cache>/pages/<first 2 of 16 hex digits>/<other 14>
+//	<Cache>/pages.stamps   each page's size and modification time (stamp)
 //
 // A page whose signature has a file there is linked into the staging
 // folder instead of rendered, so a build that changed nothing renders no
@@ -42,8 +43,10 @@ type pageCache struct {
 	dir    string
 	sigs   map[string]uint64 // this build's pages: output path → signature
 	reused atomic.Int64
-	broken atomic.Bool   // a link failed for another reason than a missing page: stop linking out
-	err    *diag.Problem // why the cache could not be used or kept
+	broken atomic.Bool      // a link failed for another reason than a missing page: stop linking out
+	err    *diag.Problem    // why the cache could not be used or kept
+	stamps map[uint64]stamp // the last build's pages, as it left them
+	next   map[uint64]stamp // this build's, guarded by mu
 	mu     sync.Mutex
 }
 
@@ -54,10 +57,10 @@ func (s *Session) openPageCache(p *planned) *pageCache {
 	if s.opts.Cache == "" {
 		return nil
 	}
-	c := &pageCache{dir: filepath.Join(s.opts.Cache, "pages")}
+	c := &pageCache{dir: filepath.Join(s.opts.Cache, "pages"), next: map[uint64]stamp{}}
 	base, err := s.inputsDigest()
 	if err == nil && s.opts.Fresh {
-		err = os.RemoveAll(c.dir)
+		err = errors.Join(os.RemoveAll(c.dir), os.RemoveAll(c.dir+".stamps"))
 	}
 	if err == nil {
 		err = os.MkdirAll(c.dir, output.DirMode)
@@ -70,6 +73,7 @@ func (s *Session) openPageCache(p *planned) *pageCache {
 	for page := range p.versionOf {
 		versions[page] = page.Digest
 	}
+	c.stamps = readStamps(c.dir + ".stamps")
 	shape := shapeOf(base, p.parsed.Site, versions)
 	c.sigs = make(map[string]uint64, len(p.outputs))
 	for _, out := range p.outputs {
@@ -84,15 +88,17 @@ func (c *pageCache) file(sig uint64) string {
 }
 
 // reuse links the cached page name into the staging folder, if the
-// cache has it.
+// cache has it as the last build left it.
 func (c *pageCache) reuse(stage *output.Staging, name string) bool {
 	sig, ok := c.sigs[name]
 	if !ok || c.dir == "" {
 		return false
 	}
-	if stage.Link(name, c.file(sig)) != nil {
+	st, ok := c.stamped(sig)
+	if !ok || stage.Link(name, c.file(sig)) != nil {
 		return false
 	}
+	c.record(sig, st)
 	c.reused.Add(1)
 	return true
 }
@@ -104,10 +110,17 @@ func (c *pageCache) keep(stage *output.Staging, name string) {
 		return
 	}
 	to := c.file(sig)
+	os.Remove(to) // a copy edited in place, if there is one
 	err := stage.LinkOut(name, to)
 	if errors.Is(err, fs.ErrNotExist) {
 		if err = os.Mkdir(filepath.Dir(to), output.DirMode); err == nil || errors.Is(err, fs.ErrExist) {
 			err = stage.LinkOut(name, to)
+		}
+	}
+	if err == nil {
+		var info fs.FileInfo
+		if info, err = os.Stat(to); err == nil {
+			c.record(sig, stampOf(info))
 		}
 	}
 	if err != nil && !c.broken.Swap(true) { // another file system, most often: the cache cannot work
@@ -118,10 +131,14 @@ func (c *pageCache) keep(stage *output.Staging, name string) {
 }
 
 // prune removes the cached pages this build did not have, once it has
-// replaced the site: the cache holds one site's pages.
+// replaced the site: the cache holds one site's pages; and it records
+// their stamps for the next build.
 func (c *pageCache) prune() {
 	if c.dir == "" || c.sigs == nil {
 		return
+	}
+	if err := writeStamps(c.dir+".stamps", c.next); err != nil && c.err == nil {
+		c.err = diag.Errorf(diag.Pos{File: c.dir}, "the build cache cannot keep pages: %v", err)
 	}
 	keep := make(map[string]bool, len(c.sigs))
 	for _, sig := range c.sigs {

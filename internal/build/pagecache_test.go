@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -200,5 +201,28 @@ func TestCacheHoldsOneSite(t *testing.T) {
 	}
 	if n := count("bodies"); n != res.CachedBodies {
 		t.Errorf("the cache holds %d bodies, the build read %d", n, res.CachedBodies)
+	}
+}
+
+// TestPageEditedInPlaceIsRenderedAgain: a page of public/ rewritten in
+// place is also its cached copy (the same file); the next build sees
+// that its stamp changed, renders it again, and writes what a cold
+// build does.
+func TestPageEditedInPlaceIsRenderedAgain(t *testing.T) {
+	dir, cache := extract(t, "basic.txtar"), t.TempDir()
+	cachedBuild(t, dir, cache, buildTime)
+	home := filepath.Join(dir, "public", "index.html")
+	time.Sleep(10 * time.Millisecond) // past the file system clock's tick
+	f, err := os.OpenFile(home, os.O_WRONLY|os.O_TRUNC, 0)
+	must(t, err)
+	_, err = f.WriteString("<p>sửa tay</p>")
+	must(t, errors.Join(err, f.Close()))
+	res := cachedBuild(t, dir, cache, buildTime)
+	if res.Cached != res.Pages-1 {
+		t.Errorf("%d of %d pages came from the cache; all but the page edited in place should have", res.Cached, res.Pages)
+	}
+	compareWithColdBuild(t, dir, filepath.Join(dir, "public"), "page edited in place", buildTime)
+	if res := cachedBuild(t, dir, cache, buildTime); res.Cached != res.Pages {
+		t.Errorf("the build after: %d of %d pages came from the cache", res.Cached, res.Pages)
 	}
 }
