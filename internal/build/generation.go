@@ -57,7 +57,7 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 	// the last build's files and URLs, and new signatures only where the
 	// pages rendered again show (lastPlan.dependents).
 	s.keptAll = s.last != nil && plan.built && shape == s.last.shape
-	p.gen = &generation{sigs: make(map[string]uint64, len(outputs)), urls: map[string]string{},
+	p.gen = &generation{sigs: map[string]uint64{}, urls: map[string]string{},
 		files: make(map[string]bool, len(outputs)+len(st.Pages)), shape: shape}
 	if s.keptAll { // the sink has the same assets, and the unchanged pages' files
 		p.gen.urls, p.gen.files = s.last.urls, s.last.files
@@ -106,7 +106,9 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 		p.gen.urls[page.URL] = page.Title
 	}
 	for _, out := range outputs {
-		p.gen.sigs[out.Path] = signature(shape, out, p.versionOf)
+		if !s.once { // signatures tell the next build what it may reuse
+			p.gen.sigs[out.Path] = signature(shape, out, p.versionOf)
+		}
 		p.gen.files[out.Path] = true
 	}
 	return p, err
