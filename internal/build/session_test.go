@@ -32,17 +32,26 @@ func compareWithBuildAt(t *testing.T, dir string, got Tree, step string, now tim
 	if _, err := Run(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: dest, Now: now}); err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
-	full := tree(t, dest)
+	compareOutputs(t, step, tree(t, dest), got.Names(), func(name string) ([]byte, bool) {
+		b, ok, _ := got.File(name)
+		return b, ok
+	})
+}
+
+// compareOutputs checks that the output whose files are names, read by
+// file, is exactly full, the files of a build without reuse.
+func compareOutputs(t *testing.T, step string, full map[string][]byte, names []string, file func(string) ([]byte, bool)) {
+	t.Helper()
 	for name, want := range full {
-		if b, ok, err := got.File(name); !ok {
-			t.Errorf("%s: incremental build lacks %s (%v)", step, name, err)
+		if b, ok := file(name); !ok {
+			t.Errorf("%s: the build lacks %s", step, name)
 		} else if !bytes.Equal(b, want) {
 			t.Errorf("%s: %s differs from a full build", step, name)
 		}
 	}
-	for _, name := range got.Names() {
+	for _, name := range names {
 		if _, ok := full[name]; !ok {
-			t.Errorf("%s: incremental build has %s, a full build does not", step, name)
+			t.Errorf("%s: the build has %s, a full build does not", step, name)
 		}
 	}
 }
