@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -130,10 +131,12 @@ func (c *bodyCache) put(p *site.Page, html template.HTML, files []generatedFile,
 	raw := binary.AppendUvarint(make([]byte, 0, 8+len(meta)+len(html)), uint64(len(meta)))
 	raw = append(append(raw, meta...), html...)
 	name := c.file(p)
-	if os.Mkdir(filepath.Dir(name), output.DirMode) != nil && !isDir(filepath.Dir(name)) {
-		return
-	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), ".new-*")
+	if errors.Is(err, fs.ErrNotExist) { // the first body of its folder
+		if err = os.Mkdir(filepath.Dir(name), output.DirMode); err == nil || errors.Is(err, fs.ErrExist) {
+			tmp, err = os.CreateTemp(filepath.Dir(name), ".new-*")
+		}
+	}
 	if err != nil {
 		return
 	}
@@ -181,11 +184,6 @@ func (c *bodyCache) prune(digests []uint64) {
 			}
 		}
 	}
-}
-
-func isDir(name string) bool {
-	info, err := os.Stat(name)
-	return err == nil && info.IsDir()
 }
 
 // digests are the Digests of the pages this build rendered or took from
