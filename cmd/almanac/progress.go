@@ -1,12 +1,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime/pprof"
 	"time"
 
 	"golang.org/x/term"
@@ -27,13 +24,13 @@ var progressMessages = localized[progressText]{en: progressText{
 	Reading:   "%s: reading %d of %d files",
 	Planning:  "%s: planning the pages, feeds and sitemaps",
 	Writing:   "%s: writing %d of %d pages",
-	Profile:   "write cpu.pprof and heap.pprof into `folder`, for go tool pprof",
+	Profile:   "write cpu.pprof, heap.pprof and heap-peak.pprof into `folder`, for go tool pprof",
 	NoProfile: "--profile: cannot write the profiles into %s: %v",
 }, vi: progressText{
 	Reading:   "%s: đọc %d trên %d tệp",
 	Planning:  "%s: lập danh sách trang, nguồn tin và sitemap",
 	Writing:   "%s: ghi %d trên %d trang",
-	Profile:   "ghi cpu.pprof và heap.pprof vào `DIR`, để đọc bằng go tool pprof",
+	Profile:   "ghi cpu.pprof, heap.pprof và heap-peak.pprof vào `DIR`, để đọc bằng go tool pprof",
 	NoProfile: "--profile: không ghi được hồ sơ vào %s: %v",
 }}
 
@@ -115,32 +112,4 @@ func progressLine(l messages.Language, msg string, prog *build.Progress) string 
 		return fmt.Sprintf(m.Writing, msg, done, total)
 	}
 	return ""
-}
-
-// startProfile starts a CPU profile into dir/cpu.pprof and sets opts to
-// write the heap profile into dir/heap.pprof; the function it returns
-// stops the CPU profile and closes both files.
-func startProfile(dir string, opts *build.Options) (stop func() error, err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	cpu, err := os.Create(filepath.Join(dir, "cpu.pprof"))
-	if err != nil {
-		return nil, err
-	}
-	heap, err := os.Create(filepath.Join(dir, "heap.pprof"))
-	if err != nil {
-		cpu.Close()
-		return nil, err
-	}
-	if err := pprof.StartCPUProfile(cpu); err != nil {
-		cpu.Close()
-		heap.Close()
-		return nil, err
-	}
-	opts.HeapProfile = heap
-	return func() error {
-		pprof.StopCPUProfile()
-		return errors.Join(cpu.Close(), heap.Close())
-	}, nil
 }

@@ -96,7 +96,7 @@ func TestBinaryBuildProfile(t *testing.T) {
 	if r := runBinary(t, dir, nil, "build", "--profile", prof, "-d", filepath.Join(t.TempDir(), "out")); r.code != 0 {
 		t.Fatalf("build --profile: %s", r)
 	}
-	for _, name := range []string{"cpu.pprof", "heap.pprof"} {
+	for _, name := range []string{"cpu.pprof", "heap.pprof", "heap-peak.pprof"} {
 		f, err := os.Open(filepath.Join(prof, name))
 		if err != nil {
 			t.Fatal(err)
