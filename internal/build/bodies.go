@@ -27,7 +27,7 @@ func newConverter(cfg site.Config) *markdown.Converter {
 }
 
 // renderBody renders one page's body and checks its figures: it fills
-// TOC and Summary, when the front matter gave none, and returns the HTML
+// Summary, when the front matter gave none, and Words, and returns the HTML
 // for the caller to keep (Session.bodies). The smaller copies of its pictures
 // join c's files. It reports whether feeds need a rendering of their own
 // (feedHTML): the body draws charts, or has links or pictures written as
@@ -40,10 +40,10 @@ func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *dia
 		problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + fe.Line - 1, Col: 1}, "%v", fe.Err))
 	}
 	html = res.HTML + c.drawUnplaced(p, blocks, problems)
-	p.TOC = res.Headings
 	if p.Summary == "" {
 		p.Summary = res.Summary
 	}
+	p.Words = markdown.Words(string(html))
 	problems.Add(figure.Check(p)...)
 	problems.Add(pictures.problems...)
 	c.mu.Lock()

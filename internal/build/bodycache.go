@@ -42,8 +42,8 @@ type bodyCache struct {
 // length first as a uvarint, then the HTML.
 type cachedBody struct {
 	HTML         string `json:"-"`
-	TOC          []site.Heading
 	Summary      string
+	Words        int
 	Charts       []site.Chart
 	Files        []cachedFile
 	FeedSpecific bool
@@ -120,7 +120,7 @@ func (c *bodyCache) put(p *site.Page, html template.HTML, files []generatedFile,
 	if c == nil {
 		return
 	}
-	body := cachedBody{HTML: string(html), TOC: p.TOC, Summary: p.Summary, Charts: p.Charts, FeedSpecific: feedSpecific}
+	body := cachedBody{HTML: string(html), Summary: p.Summary, Words: p.Words, Charts: p.Charts, FeedSpecific: feedSpecific}
 	for _, f := range files {
 		body.Files = append(body.Files, cachedFile{Path: f.path, Data: f.data})
 	}
@@ -151,10 +151,7 @@ func (c *bodyCache) put(p *site.Page, html template.HTML, files []generatedFile,
 
 // restore gives p what its rendering gave.
 func (b *cachedBody) restore(p *site.Page) (template.HTML, []generatedFile) {
-	p.Summary = b.Summary
-	if len(b.TOC) > 0 { // else as parsed: gob keeps no empty slices
-		p.TOC = b.TOC
-	}
+	p.Summary, p.Words = b.Summary, b.Words
 	if len(b.Charts) > 0 {
 		p.Charts = b.Charts
 	}

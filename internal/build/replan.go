@@ -102,10 +102,11 @@ func (s *Session) keepPlace(old, page *site.Page) *site.Page {
 }
 
 // planView is what assembling and planning read of a page: everything
-// but its body, and its picture's size, which sizing fills in later.
+// but its body (and the words it counts), and its picture's size, which
+// sizing fills in later.
 func planView(p *site.Page) site.Page {
 	v := *p
-	v.Body, v.Rendered, v.TOC, v.Digest = nil, nil, nil, 0
+	v.Body, v.Rendered, v.Words, v.Digest = nil, nil, 0, 0
 	if p.Image != nil {
 		img := *p.Image
 		img.Width, img.Height, img.Srcset = 0, 0, nil

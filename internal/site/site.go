@@ -66,10 +66,10 @@ type Page struct {
 	DateOnly        bool
 	LastmodDateOnly bool
 
-	Body     []byte    // Markdown after the front matter
-	BodyLine int       // line of Body's first byte in Source
-	Rendered HTML      // Body rendered to HTML, as the build keeps it; read it with Content
-	TOC      []Heading // the body's headings, in order
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // line of Body's first byte in Source
+	Rendered HTML   // Body rendered to HTML, as the build keeps it; read it with Content
+	Words    int    // words a reader reads in Rendered: its text but scripts, styles and drawings
 
 	Figures []Figure // figures declared in front matter (issue: figures and charts)
 	KPIs    []string // indicators shown as KPI cards, in order; nil: every indicator, empty: none
