@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"os"
 	"sync"
+	"unsafe"
 
 	"github.com/klauspost/compress/s2"
 )
@@ -72,7 +73,7 @@ func (s *bodyStore) putHTML(h template.HTML) *blob {
 	if h == "" {
 		return nil
 	}
-	b := s.put([]byte(h))
+	b := s.put(unsafe.Slice(unsafe.StringData(string(h)), len(h))) // put only reads it
 	return &b
 }
 
@@ -84,11 +85,20 @@ type blob struct {
 	mem []byte
 }
 
-// read returns the bytes as they were put.
+// readBufs holds the buffers blobs are read into from their file.
+var readBufs sync.Pool
+
+// read returns the bytes as they were put, in a slice of their own.
 func (b blob) read() ([]byte, error) {
 	enc := b.mem
 	if b.f != nil {
-		enc = make([]byte, b.n)
+		buf, _ := readBufs.Get().(*[]byte)
+		if buf == nil || cap(*buf) < b.n {
+			made := make([]byte, b.n)
+			buf = &made
+		}
+		defer readBufs.Put(buf)
+		enc = (*buf)[:b.n]
 		if _, err := b.f.ReadAt(enc, b.off); err != nil {
 			return nil, fmt.Errorf("reading back from the build's temporary file: %w", err)
 		}
@@ -103,5 +113,8 @@ func (b blob) read() ([]byte, error) {
 // HTML makes a kept body a site.HTML.
 func (b *blob) HTML() (template.HTML, error) {
 	raw, err := b.read()
-	return template.HTML(raw), err
+	if len(raw) == 0 {
+		return "", err
+	}
+	return template.HTML(unsafe.String(&raw[0], len(raw))), nil // raw is read's own: no copy
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"sync"
+	"unsafe"
 
 	"github.com/klauspost/compress/s2"
 )
@@ -47,13 +48,16 @@ func (c *partialCache) get(key string) (template.HTML, bool) {
 	if err != nil { // never: the bytes are this process's own
 		return "", false
 	}
-	return template.HTML(html), true
+	if len(html) == 0 {
+		return "", true
+	}
+	return template.HTML(unsafe.String(&html[0], len(html))), true // html is Decode's own: no copy
 }
 
 // put keeps html under key.
 func (c *partialCache) put(key string, html template.HTML) {
-	b := s2.EncodeBetter(nil, []byte(html))
-	b = append([]byte(nil), b...) // to its own size: s2 asks for room to spare
+	b := s2.EncodeBetter(nil, unsafe.Slice(unsafe.StringData(string(html)), len(html))) // only read
+	b = append([]byte(nil), b...)                                                       // to its own size: s2 asks for room to spare
 	c.mu.Lock()
 	c.keepLocked(key, b)
 	c.mu.Unlock()
