@@ -107,16 +107,13 @@ type FeedLink struct {
 	Title  string // what the feed is of: the site's title, or "Công nghiệp | <site title>"
 }
 
-// Pager places one page of a paginated list among the others.
+// Pager places one page of a paginated list among the others. Its URLs
+// (PrevURL, NextURL, Links) are made when a template asks for them: an
+// archive's lists have a hundred thousand pages.
 type Pager struct {
-	Number  int    // this page, from 1
-	Total   int    // number of pages
-	PrevURL string // site-relative; empty on the first page
-	NextURL string // site-relative; empty on the last page
-	// Links are the pages to link to: the first, the last and two either
-	// side of this one. Gap marks a link that follows skipped pages, where
-	// a theme shows an ellipsis.
-	Links []PageLink
+	Number int // this page, from 1
+	Total  int // number of pages
+	first  string
 }
 
 // PageLink is one numbered link of a Pager.

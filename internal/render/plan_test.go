@@ -33,7 +33,7 @@ func TestPager(t *testing.T) {
 	for _, tt := range tests {
 		p := newPager("/s/", tt.number, tt.total)
 		var links []string
-		for _, l := range p.Links {
+		for _, l := range p.Links() {
 			s := fmt.Sprint(l.Number)
 			if l.Current {
 				s = "*" + s
@@ -47,9 +47,9 @@ func TestPager(t *testing.T) {
 			}
 		}
 		got := strings.Join(links, " ")
-		if p.PrevURL != tt.prev || p.NextURL != tt.next || got != tt.links || p.Number != tt.number || p.Total != tt.total {
+		if p.PrevURL() != tt.prev || p.NextURL() != tt.next || got != tt.links || p.Number != tt.number || p.Total != tt.total {
 			t.Errorf("newPager(%d, %d) = prev %q next %q links %q; want %q %q %q",
-				tt.number, tt.total, p.PrevURL, p.NextURL, got, tt.prev, tt.next, tt.links)
+				tt.number, tt.total, p.PrevURL(), p.NextURL(), got, tt.prev, tt.next, tt.links)
 		}
 	}
 }
