@@ -33,7 +33,7 @@ func audioProblem(fsys fs.FS, p *site.Page) *diag.Problem {
 	if r == nil {
 		return nil
 	}
-	pos := diag.Pos{File: p.Source, Line: max(p.Lines["audio"], 1), Col: 1}
+	pos := diag.Pos{File: p.Source, Line: max(p.Lines.Line("audio"), 1), Col: 1}
 	f, err := fsys.Open(r.Source)
 	if err != nil {
 		return diag.Errorf(pos, "audio file %q cannot be read: %v", r.Name, err).WithHint("check that the file is readable")

@@ -139,7 +139,7 @@ func fillSize(w, h int, set *imageset.Set) (int, int) {
 }
 
 func imageProblem(p *site.Page, format string, args ...any) *diag.Problem {
-	line := max(p.Lines["image"], 1)
+	line := max(p.Lines.Line("image"), 1)
 	return diag.Errorf(diag.Pos{File: p.Source, Line: line, Col: 1}, format, args...)
 }
 

@@ -47,7 +47,7 @@ func assemble(pages []*site.Page, resources map[string][]string, opts *Options, 
 		}
 	}
 	if s.Home == nil {
-		s.Home = &site.Page{Kind: site.KindHome, URL: "/", Title: opts.Config.Title, Params: map[string]any{}, Lines: map[string]int{}}
+		s.Home = &site.Page{Kind: site.KindHome, URL: "/", Title: opts.Config.Title}
 	}
 	s.Sections = finishSections(sections, &opts.Config)
 	slices.SortStableFunc(s.Pages, newestFirst)
@@ -78,7 +78,7 @@ func finishSections(m map[string]*site.Section, cfg *site.Config) []*site.Sectio
 	for _, sec := range m {
 		if sec.Page == nil {
 			sec.Page = &site.Page{Kind: site.KindSection, Section: sec.Name, URL: "/" + sec.Name + "/",
-				Title: impliedTitle(sec.Name, cfg), Params: map[string]any{}, Lines: map[string]int{}}
+				Title: impliedTitle(sec.Name, cfg)}
 		}
 		slices.SortStableFunc(sec.Articles, newestFirst)
 		out = append(out, sec)

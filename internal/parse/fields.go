@@ -34,6 +34,7 @@ func (f *fields) errorf(n *yaml.Node, format string, args ...any) *diag.Problem 
 // decode reads every key of the front-matter mapping root.
 func (f *fields) decode(root *yaml.Node) {
 	seen := map[string]*yaml.Node{}
+	f.page.Lines = make(site.KeyLines, 0, len(root.Content)/2)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if prev, dup := seen[k.Value]; dup {
@@ -42,7 +43,7 @@ func (f *fields) decode(root *yaml.Node) {
 			continue
 		}
 		seen[k.Value] = k
-		f.page.Lines[k.Value] = k.Line
+		f.page.Lines = append(f.page.Lines, site.KeyLine{Key: internKey(k.Value), Line: k.Line})
 		f.key(k.Value, v)
 	}
 }
@@ -85,6 +86,9 @@ func (f *fields) key(name string, v *yaml.Node) {
 		if err := v.Decode(&val); err != nil {
 			f.errorf(v, "cannot read %q: %v", name, err)
 			return
+		}
+		if p.Params == nil {
+			p.Params = map[string]any{}
 		}
 		p.Params[name] = val
 	}
@@ -206,4 +210,23 @@ func (f *fields) nodes(name string, v *yaml.Node) []*yaml.Node {
 	}
 	f.errorf(v, "%s must be a list, not %s", name, kindName(v)).WithHint("write %s: [first, second]", name)
 	return nil
+}
+
+// knownKeys are the front-matter keys Almanac reads, as one string each.
+var knownKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"title", "summary", "layout", "slug", "author", "authors", "tags", "draft",
+		"weight", "date", "lastmod", "image", "audio", "figures", "kpis", "charts"} {
+		m[k] = k
+	}
+	return m
+}()
+
+// internKey returns key, sharing the one string of a known key, so that
+// a hundred thousand pages' Lines do not each keep their own copies.
+func internKey(key string) string {
+	if k, ok := knownKeys[key]; ok {
+		return k
+	}
+	return key
 }

@@ -46,7 +46,6 @@ func parseFile(fsys fs.FS, e entry, opts *Options) (*site.Page, []*diag.Problem)
 	page := &site.Page{
 		Kind: e.kind, Source: file, Digest: digest(file, src), Section: e.section, Slug: e.slug,
 		Body: fm.body, BodyLine: fm.bodyLine,
-		Params: map[string]any{}, Lines: map[string]int{},
 	}
 	f := &fields{file: file, page: page, dates: dateReader{loc: opts.location()}}
 	if fm.root == nil {
@@ -70,11 +69,11 @@ func parseFile(fsys fs.FS, e entry, opts *Options) (*site.Page, []*diag.Problem)
 // required reports missing title and, for articles, missing date.
 func (f *fields) required(root *yaml.Node) {
 	at := diag.Pos{File: f.file, Line: root.Line, Col: 1}
-	if _, ok := f.page.Lines["title"]; !ok {
+	if f.page.Lines.Line("title") == 0 {
 		f.problems = append(f.problems, diag.Errorf(at, "the front matter has no title").
 			WithHint(`add a line title: "…"`))
 	}
-	if _, ok := f.page.Lines["date"]; !ok && f.page.Kind == site.KindArticle {
+	if f.page.Lines.Line("date") == 0 && f.page.Kind == site.KindArticle {
 		f.problems = append(f.problems, diag.Errorf(at, "the article has no date").
 			WithHint("add a line date: 2020-12-30T15:01:00+07:00"))
 	}

@@ -55,7 +55,7 @@ func fixtureSite() *site.Site {
 		Image: &site.Image{Src: "/cong-thuong/bao-cao/nha-may.svg", Alt: "Dây chuyền lắp ráp trong nhà máy",
 			Caption: "Một dây chuyền lắp ráp ở khu công nghiệp. Ảnh: Ban biên tập", Width: 1200, Height: 675},
 		Audio:    "/cong-thuong/bao-cao/ban-tin.mp3",
-		Lines:    map[string]int{"title": 2, "summary": 3},
+		Lines:    site.KeyLines{{Key: "title", Line: 2}, {Key: "summary", Line: 3}},
 		Rendered: site.PlainHTML("<p>Năm 2020, giá trị sản xuất công nghiệp đạt <a href=\"https://example.org/so-lieu\">hơn 120 nghìn tỷ đồng</a>.</p>\n<h2 id=\"xuat-khau\">Xuất khẩu</h2>\n<p>Kim ngạch xuất khẩu tăng 9%.</p>"),
 	}
 	article := func(section, slug, title string, day int) *site.Page {

@@ -348,7 +348,7 @@ func (pl *planner) layoutFor(p *site.Page) *template.Template {
 		if tmpl := pl.r.templates[name]; tmpl != nil {
 			return tmpl
 		}
-		pos := diag.Pos{File: p.Source, Line: p.Lines["layout"]}
+		pos := diag.Pos{File: p.Source, Line: p.Lines.Line("layout")}
 		pl.problems.Add(diag.Errorf(pos, "layout %q does not exist", p.Layout).
 			WithHint("create layouts/%s.html, or use one of the theme's layouts: %s", name,
 				strings.Join(pl.theme.layoutNames(), ", ")))

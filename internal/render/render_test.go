@@ -166,7 +166,7 @@ func TestUntrustedTextIsEscapedEverywhere(t *testing.T) {
 	for _, p := range pages {
 		p.Title, p.Summary, p.Authors = hostile+p.Title, hostile, []string{hostile, hostile}
 		p.Tags = []site.Tag{{Name: hostile, Slug: "x"}}
-		p.Lines = map[string]int{"summary": 3}
+		p.Lines = site.KeyLines{{Key: "summary", Line: 3}}
 	}
 	s.Pages[0].Image.Alt, s.Pages[0].Image.Caption = hostile, hostile
 	s.Pages[0].Image.Src = "javascript:alert(1)"
@@ -187,7 +187,7 @@ func TestUntrustedTextIsEscapedEverywhere(t *testing.T) {
 func TestUnknownLayoutIsReportedAtItsLine(t *testing.T) {
 	s := fixtureSite()
 	about := s.Pages[len(s.Pages)-1]
-	about.Layout, about.Lines = "wide", map[string]int{"title": 2, "layout": 4}
+	about.Layout, about.Lines = "wide", site.KeyLines{{Key: "title", Line: 2}, {Key: "layout", Line: 4}}
 	outputs, problems := loadDefaultTheme(t, "vi").Plan(&Input{Site: s, Asset: testAssets})
 	errs := problems.Errors()
 	if len(errs) != 1 {

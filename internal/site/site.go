@@ -56,8 +56,8 @@ type Page struct {
 	Audio     string // site-relative URL of an audio file, or empty
 	Draft     bool
 	Weight    int
-	Params    map[string]any // every other front-matter key, as decoded
-	Lines     map[string]int // line in Source of each top-level front-matter key
+	Params    map[string]any // every other front-matter key, as decoded; nil when there is none
+	Lines     KeyLines       // line in Source of each top-level front-matter key
 	Resources []Resource     // files beside index.md in a page bundle
 
 	// DateOnly and LastmodDateOnly report that Date and Lastmod were
@@ -78,6 +78,25 @@ type Page struct {
 
 // IsList reports whether the page lists other pages (home or section).
 func (p *Page) IsList() bool { return p.Kind == KindHome || p.Kind == KindSection }
+
+// KeyLine is where one top-level key of a front matter is written.
+type KeyLine struct {
+	Key  string
+	Line int
+}
+
+// KeyLines are the top-level keys of a front matter, in the order written.
+type KeyLines []KeyLine
+
+// Line returns the line of key, or 0 when the front matter has no such key.
+func (l KeyLines) Line(key string) int {
+	for _, k := range l {
+		if k.Key == key {
+			return k.Line
+		}
+	}
+	return 0
+}
 
 // Tag is a tag as written and its URL-safe form.
 type Tag struct {
