@@ -43,8 +43,9 @@ var errFinished = errors.New("output: the staging folder was already committed o
 // concurrent use, but Commit must come after every write has returned.
 type Staging struct {
 	dest     string
-	dir      string   // the staging folder
-	dirs     sync.Map // slash paths of the folders already created in dir
+	dir      string // the staging folder
+	dirsMu   sync.Mutex
+	dirs     map[string]struct{} // slash paths of the folders already created in dir
 	count    atomic.Int64
 	finished atomic.Bool
 	finish   sync.Mutex // serialises Commit and Abort
@@ -89,7 +90,7 @@ func Begin(dest string) (*Staging, error) {
 		_ = os.RemoveAll(dir)
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	return &Staging{dest: dest, dir: dir}, nil
+	return &Staging{dest: dest, dir: dir, dirs: map[string]struct{}{}}, nil
 }
 
 func stagingPrefix(base string) string { return "." + base + ".staging-" }
@@ -304,7 +305,10 @@ func (s *Staging) mkdirAll(rel string) error {
 	if rel == "." {
 		return nil
 	}
-	if _, done := s.dirs.Load(rel); done {
+	s.dirsMu.Lock()
+	_, done := s.dirs[rel]
+	s.dirsMu.Unlock()
+	if done {
 		return nil
 	}
 	if err := s.mkdirAll(path.Dir(rel)); err != nil {
@@ -317,7 +321,9 @@ func (s *Staging) mkdirAll(rel string) error {
 	if err != nil {
 		return s.writeError(rel+"/", err)
 	}
-	s.dirs.Store(rel, struct{}{})
+	s.dirsMu.Lock()
+	s.dirs[rel] = struct{}{}
+	s.dirsMu.Unlock()
 	return nil
 }
 
