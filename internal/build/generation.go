@@ -70,6 +70,9 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 		}
 		for _, e := range s.entries {
 			p.whole = append(append(p.whole, e.csv...), e.image.files...)
+			if s.once { // emit lets each file go once written: so must the entry
+				e.csv, e.image.files = nil, nil
+			}
 		}
 	}
 	m := &memo{versionOf: p.versionOf, shape: shape}
@@ -103,7 +106,9 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 		p.gen.files[r.URL[1:]] = true
 	}
 	for _, page := range st.Pages {
-		p.gen.urls[page.URL] = page.Title
+		if !s.once { // for the next build's moved pages
+			p.gen.urls[page.URL] = page.Title
+		}
 	}
 	for _, out := range outputs {
 		if !s.once { // signatures tell the next build what it may reuse
