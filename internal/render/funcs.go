@@ -27,7 +27,7 @@ type renderer struct {
 
 	templates map[string]*template.Template // executable, by layout name; set by Theme.bind
 	partials  *template.Template            // the skeleton's partials, for partialCached
-	cache     *partialCache                 // partialCached key → its HTML
+	cache     *partialCache                 // digest of a partialCached key → its HTML
 }
 
 func newRenderer(t *Theme, in *Input) *renderer {
@@ -280,7 +280,8 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 	for _, v := range variants {
 		writeVariant(&key, v)
 	}
-	if html, ok := r.cache.get(key.String()); ok {
+	digest := keyOf(key.String())
+	if html, ok := r.cache.get(digest); ok {
 		return html, nil
 	}
 	if r.partials == nil {
@@ -291,7 +292,7 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 		return "", err
 	}
 	html := template.HTML(b.String())
-	r.cache.put(key.String(), html)
+	r.cache.put(digest, html)
 	return html, nil
 }
 

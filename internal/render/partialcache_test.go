@@ -16,13 +16,13 @@ func TestPartialCacheBounded(t *testing.T) {
 	card := func(i int) template.HTML {
 		return template.HTML(fmt.Sprintf(`<article class="card"><h3><a href="/tin/bai-%d/">Bài %d</a></h3><p>%s</p></article>`, i, i, strings.Repeat("Sản lượng tăng. ", i%7+1)))
 	}
-	c.put("kept", card(-1))
+	c.put(keyOf("kept"), card(-1))
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Go(func() {
 			for i := g; i < 20000; i += 4 {
-				c.put(fmt.Sprint(i), card(i))
-				if html, ok := c.get("kept"); !ok || html != card(-1) {
+				c.put(keyOf(fmt.Sprint(i)), card(i))
+				if html, ok := c.get(keyOf("kept")); !ok || html != card(-1) {
 					t.Errorf("after %d entries the entry in use is %v, %.30q", i, ok, html)
 					return
 				}
@@ -31,22 +31,22 @@ func TestPartialCacheBounded(t *testing.T) {
 	}
 	wg.Wait()
 	held := 0
-	for _, m := range []map[string][]byte{c.cur, c.old} {
+	for _, m := range []map[cacheKey][]byte{c.cur, c.old} {
 		for _, b := range m {
-			held += len(b)
+			held += len(b) + entryOverhead
 		}
 	}
 	if held > c.limit {
 		t.Errorf("the cache holds %d bytes, more than its limit %d", held, c.limit)
 	}
-	if _, ok := c.get("0"); ok {
+	if _, ok := c.get(keyOf("0")); ok {
 		t.Error("the oldest entry is still held")
 	}
 	for i := 20000; i < 20010; i++ {
-		c.put(fmt.Sprint(i), card(i))
+		c.put(keyOf(fmt.Sprint(i)), card(i))
 	}
 	for i := 20000; i < 20010; i++ {
-		if html, ok := c.get(fmt.Sprint(i)); !ok || html != card(i) {
+		if html, ok := c.get(keyOf(fmt.Sprint(i))); !ok || html != card(i) {
 			t.Errorf("entry %d: %v, %.30q", i, ok, html)
 		}
 	}
