@@ -124,6 +124,7 @@ func (c *cli) runBuild(cmd *cobra.Command, b *buildFlags) error {
 	if c.verbose {
 		fmt.Fprintf(c.human(printer), m.Plan, b.site.source, opts.Dest, opts.Drafts, opts.Future)
 	}
+	opts.Progress = &build.Progress{}
 	if b.profile != "" {
 		stop, err := startProfile(b.profile, &opts)
 		if err != nil {
@@ -131,7 +132,6 @@ func (c *cli) runBuild(cmd *cobra.Command, b *buildFlags) error {
 		}
 		defer stop()
 	}
-	opts.Progress = &build.Progress{}
 	done := c.progress(printer, fmt.Sprintf(m.Progress, b.site.source), opts.Progress)
 	res, err := build.Run(context.Background(), opts)
 	done()

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/metrics"
 	"runtime/pprof"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,9 +18,8 @@ import (
 
 // startProfile starts a CPU profile into dir/cpu.pprof, sets opts to
 // write the heap profile of the finished build into dir/heap.pprof, and
-// watches the collector to keep, in dir/heap-peak.pprof, the heap at the
-// collection that found the most live memory. The function it returns
-// stops both and closes the files.
+// watches the collector (memoryWatch) for dir/heap-peak.pprof and
+// dir/memory.tsv. The function it returns stops them and writes the files.
 func startProfile(dir string, opts *build.Options) (stop func() error, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -37,56 +39,96 @@ func startProfile(dir string, opts *build.Options) (stop func() error, err error
 		return nil, err
 	}
 	opts.HeapProfile = heap
-	peak := watchPeak(100 * time.Millisecond)
+	if opts.Progress == nil {
+		opts.Progress = &build.Progress{}
+	}
+	watch := watchMemory(100*time.Millisecond, opts.Progress)
 	return func() error {
 		pprof.StopCPUProfile()
-		profile := peak()
+		peak, timeline := watch()
 		return errors.Join(cpu.Close(), heap.Close(),
-			os.WriteFile(filepath.Join(dir, "heap-peak.pprof"), profile, 0o644))
+			os.WriteFile(filepath.Join(dir, "heap-peak.pprof"), peak, 0o644),
+			os.WriteFile(filepath.Join(dir, "memory.tsv"), timeline, 0o644))
 	}, nil
 }
 
-// watchPeak looks at the collector every interval and, after a
-// collection that found more live memory than any before, takes a heap
-// profile (which shows the heap as of the last collection). The function
-// it returns stops watching and gives the profile of the largest heap.
-func watchPeak(interval time.Duration) (stop func() []byte) {
-	samples := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/cycles/total:gc-cycles"}}
-	var (
-		best    bytes.Buffer
-		most    uint64
-		cycles  uint64
-		done    = make(chan struct{})
-		stopped sync.WaitGroup
-	)
-	look := func() {
-		metrics.Read(samples)
-		live, n := samples[0].Value.Uint64(), samples[1].Value.Uint64()
-		if n == cycles || live <= most {
-			return
-		}
-		cycles, most = n, live
-		best.Reset()
-		pprof.Lookup("heap").WriteTo(&best, 0)
-	}
-	stopped.Add(1)
-	go func() {
-		defer stopped.Done()
+// phaseNames name build phases in memory.tsv.
+var phaseNames = map[build.Phase]string{build.Starting: "starting", build.Reading: "reading",
+	build.Planning: "planning", build.Writing: "writing", build.Finished: "finished"}
+
+// memoryWatch looks at the collector every interval: after a collection
+// that found more live memory than any before, it takes a heap profile
+// (which shows the heap as of the last collection), and each time it
+// adds a line to a timeline of the build's memory, with its phase.
+type memoryWatch struct {
+	progress *build.Progress
+	start    time.Time
+	samples  []metrics.Sample
+	best     bytes.Buffer // the heap profile of the largest live heap
+	most     uint64
+	cycles   uint64
+	timeline bytes.Buffer // memory.tsv
+}
+
+const timelineHeader = "seconds\tphase\tdone\ttotal\tlive_heap_mib\theap_goal_mib\theap_mib\tresident_mib\n"
+
+// watchMemory starts watching; the function it returns stops, and gives
+// the heap profile and the timeline.
+func watchMemory(interval time.Duration, progress *build.Progress) (stop func() (peak, timeline []byte)) {
+	w := &memoryWatch{progress: progress, start: time.Now(), samples: []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"}, {Name: "/gc/cycles/total:gc-cycles"},
+		{Name: "/gc/heap/goal:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}}
+	w.timeline.WriteString(timelineHeader)
+	done := make(chan struct{})
+	var stopped sync.WaitGroup
+	stopped.Go(func() {
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
 		for {
 			select {
 			case <-done:
-				look()
+				w.look()
 				return
 			case <-tick.C:
-				look()
+				w.look()
 			}
 		}
-	}()
-	return func() []byte {
+	})
+	return func() ([]byte, []byte) {
 		close(done)
 		stopped.Wait()
-		return best.Bytes()
+		return w.best.Bytes(), w.timeline.Bytes()
 	}
+}
+
+func (w *memoryWatch) look() {
+	metrics.Read(w.samples)
+	live, n := w.samples[0].Value.Uint64(), w.samples[1].Value.Uint64()
+	phase, done, total := w.progress.Now()
+	fmt.Fprintf(&w.timeline, "%.1f\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", time.Since(w.start).Seconds(), phaseNames[phase], done, total,
+		live>>20, w.samples[2].Value.Uint64()>>20, w.samples[3].Value.Uint64()>>20, residentMiB())
+	if n == w.cycles || live <= w.most {
+		return
+	}
+	w.cycles, w.most = n, live
+	w.best.Reset()
+	pprof.Lookup("heap").WriteTo(&w.best, 0)
+}
+
+// residentMiB is the process's resident memory in MiB, from
+// /proc/self/statm; empty where there is none.
+func residentMiB() string {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 2 {
+		return ""
+	}
+	pages, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil {
+		return ""
+	}
+	return strconv.FormatInt(pages*int64(os.Getpagesize())>>20, 10)
 }

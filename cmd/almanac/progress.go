@@ -24,13 +24,13 @@ var progressMessages = localized[progressText]{en: progressText{
 	Reading:   "%s: reading %d of %d files",
 	Planning:  "%s: planning the pages, feeds and sitemaps",
 	Writing:   "%s: writing %d of %d pages",
-	Profile:   "write cpu.pprof, heap.pprof and heap-peak.pprof into `folder`, for go tool pprof",
+	Profile:   "write cpu.pprof, heap.pprof, heap-peak.pprof and memory.tsv into `folder`",
 	NoProfile: "--profile: cannot write the profiles into %s: %v",
 }, vi: progressText{
 	Reading:   "%s: đọc %d trên %d tệp",
 	Planning:  "%s: lập danh sách trang, nguồn tin và sitemap",
 	Writing:   "%s: ghi %d trên %d trang",
-	Profile:   "ghi cpu.pprof, heap.pprof và heap-peak.pprof vào `DIR`, để đọc bằng go tool pprof",
+	Profile:   "ghi cpu.pprof, heap.pprof, heap-peak.pprof và memory.tsv vào `DIR`",
 	NoProfile: "--profile: không ghi được hồ sơ vào %s: %v",
 }}
 

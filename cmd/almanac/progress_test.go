@@ -108,6 +108,15 @@ func TestBinaryBuildProfile(t *testing.T) {
 			t.Errorf("%s is not a gzipped profile: %v %x", name, err, head)
 		}
 	}
+	timeline, err := os.ReadFile(filepath.Join(prof, "memory.tsv"))
+	lines := strings.Split(strings.TrimSpace(string(timeline)), "\n")
+	if err != nil || lines[0] != strings.TrimSuffix(timelineHeader, "\n") || len(lines) < 2 {
+		t.Fatalf("memory.tsv: %v\n%s", err, timeline)
+	}
+	last := strings.Split(lines[len(lines)-1], "\t")
+	if len(last) != 8 || last[1] != "finished" || last[4] == "0" {
+		t.Errorf("the timeline's last line is %q: want 8 columns, the finished phase and a live heap", last)
+	}
 	blocked := filepath.Join(t.TempDir(), "file")
 	writeSiteFile(t, filepath.Dir(blocked), "file", "not a folder")
 	r := runBinary(t, dir, nil, "build", "--profile", filepath.Join(blocked, "prof"))
