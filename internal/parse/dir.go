@@ -57,11 +57,12 @@ type Content struct {
 	opts      Options
 	entries   []entry
 	resources map[string][]string
+	names     *names
 }
 
 // Scan lists and classifies the files of fsys without reading them.
 func Scan(fsys fs.FS, opts Options, problems *diag.List) *Content {
-	c := &Content{fsys: fsys, opts: opts}
+	c := &Content{fsys: fsys, opts: opts, names: newNames()}
 	c.entries, c.resources = scan(fsys, &c.opts, problems)
 	return c
 }
@@ -78,7 +79,7 @@ func (c *Content) Name(i int) string { return c.entries[i].name }
 
 // Parse reads file i into a page; safe to call for different files at once.
 func (c *Content) Parse(i int) (*site.Page, []*diag.Problem) {
-	return parseFile(c.fsys, c.entries[i], &c.opts)
+	return parseFile(c.fsys, c.entries[i], &c.opts, c.names)
 }
 
 // AddResources lists on p the files of its page bundle, as Assemble does;

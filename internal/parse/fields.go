@@ -17,6 +17,7 @@ type fields struct {
 	page     *site.Page
 	problems []*diag.Problem
 	dates    dateReader
+	names    *names // the tags and authors of the other pages
 
 	date, lastmod, image, audio *yaml.Node // decoded later, once the page's place is known
 }
@@ -61,6 +62,9 @@ func (f *fields) key(name string, v *yaml.Node) {
 		f.slug(v)
 	case "author", "authors":
 		p.Authors = f.texts(name, v, true)
+		for i, a := range p.Authors {
+			p.Authors[i] = f.names.author(a)
+		}
 	case "tags":
 		f.tags(v)
 	case "draft":
@@ -186,17 +190,21 @@ func orExample(s string) string {
 }
 
 func (f *fields) tags(v *yaml.Node) {
-	for _, item := range f.nodes("tags", v) {
+	items := f.nodes("tags", v)
+	if len(items) > 0 {
+		f.page.Tags = make([]site.Tag, 0, len(items))
+	}
+	for _, item := range items {
 		name := f.text("tags", item)
 		if name == "" {
 			continue
 		}
-		s := slug.Make(name)
-		if s == "" {
+		t := f.names.tag(name)
+		if t.Slug == "" {
 			f.errorf(item, "tag %q has no letters or digits to make a URL from", name)
 			continue
 		}
-		f.page.Tags = append(f.page.Tags, site.Tag{Name: name, Slug: s})
+		f.page.Tags = append(f.page.Tags, t)
 	}
 }
 

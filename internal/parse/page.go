@@ -33,7 +33,7 @@ type entry struct {
 }
 
 // parseFile reads one content file into a page; problems are returned, not fatal.
-func parseFile(fsys fs.FS, e entry, opts *Options) (*site.Page, []*diag.Problem) {
+func parseFile(fsys fs.FS, e entry, opts *Options, shared *names) (*site.Page, []*diag.Problem) {
 	file := joinSource(opts.Root, e.name)
 	src, err := fs.ReadFile(fsys, e.name)
 	if err != nil {
@@ -47,7 +47,7 @@ func parseFile(fsys fs.FS, e entry, opts *Options) (*site.Page, []*diag.Problem)
 		Kind: e.kind, Source: file, Digest: digest(file, src), Section: e.section, Slug: e.slug,
 		Body: fm.body, BodyLine: fm.bodyLine,
 	}
-	f := &fields{file: file, page: page, dates: dateReader{loc: opts.location()}}
+	f := &fields{file: file, page: page, dates: dateReader{loc: opts.location()}, names: shared}
 	if fm.root == nil {
 		f.problems = append(f.problems, diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file has no front matter").
 			WithHint("start it with\n---\ntitle: \"…\"\ndate: 2020-12-30T15:01:00+07:00\n---"))
