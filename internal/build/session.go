@@ -211,6 +211,9 @@ func (s *Session) finish(parsed *parse.Result, plan *lastPlan, how pass, problem
 	res := &Result{Pages: len(plan.outputs), Sections: len(parsed.Site.Sections), Files: len(p.gen.files),
 		Skipped: parsed.Skipped, problems: problems}
 	res.links = s.checkLinks(parsed, p.gen.files, !how.keepGoing, plan, problems)
+	if s.once { // what the links were checked against serves no later check
+		p.gen.files, plan.links, plan.targets = nil, nil, nil
+	}
 	if how.strict != nil {
 		if err := how.strict(problems); err != nil {
 			return nil, err
