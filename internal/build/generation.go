@@ -165,13 +165,13 @@ func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, erro
 			return
 		}
 		o := &p.outputs[todo[k]]
-		if errs[k] = writePage(out, *o); errs[k] != nil {
+		if errs[k] = writePage(out, o); errs[k] != nil {
 			failed.Store(true)
 		} else if kept, ok := out.(keeper); ok {
 			kept.Keep(o.Path)
 		}
 		if s.once { // no build follows: let the page's template data go (70 MB at 100k)
-			o.Render, o.Deps = nil, nil
+			o.Forget()
 		}
 		s.opts.Progress.step()
 	})

@@ -46,7 +46,7 @@ func outputSource(out render.Output) string {
 // writers are the page writers' buffers, reused across pages.
 var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
 
-func writePage(dest sink, out render.Output) error {
+func writePage(dest sink, out *render.Output) error {
 	f, err := dest.Create(out.Path)
 	if err != nil {
 		return err
@@ -67,7 +67,7 @@ func writePage(dest sink, out render.Output) error {
 	case file.err != nil: // the disk failed, not the template: say so plainly
 		return file.err
 	case err != nil:
-		return &pageError{out: out, err: err}
+		return &pageError{out: *out, err: err}
 	}
 	return nil
 }

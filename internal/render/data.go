@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"html/template"
 	"io"
 	"time"
 
@@ -18,9 +20,8 @@ type Input struct {
 
 // Output is one HTML file of the site.
 type Output struct {
-	Path   string     // slash path relative to public/, e.g. "cong-thuong/page/2/index.html"
-	Page   *site.Page // page it comes from; nil for the 404 page
-	Render func(w io.Writer) error
+	Path string     // slash path relative to public/, e.g. "cong-thuong/page/2/index.html"
+	Page *site.Page // page it comes from; nil for the 404 page
 	// Deps are the pages whose data the output shows besides the whole
 	// site's shape (configuration, sections, newest date): for an article,
 	// the page, its section's page, its "more" articles, the previous and
@@ -35,6 +36,39 @@ type Output struct {
 	// Key is what else the output shows that Deps do not tell, such as a
 	// list page's number and the length of its list.
 	Key string
+
+	tmpl *template.Template // the layout, with the theme's functions bound
+	data *PageData          // what it is executed with; nil once Forget was called
+}
+
+// Render executes the output's layout into w, which should be buffered.
+// It is safe from many goroutines at once.
+func (o *Output) Render(w io.Writer) error {
+	if o.data == nil {
+		return fmt.Errorf("rendering %s: the output's data was let go (Output.Forget)", o.Path)
+	}
+	if err := o.tmpl.Execute(w, o.data); err != nil {
+		problem := templateProblem(err)
+		problem.Msg = "rendering " + o.what() + ": " + problem.Msg
+		return problem
+	}
+	return nil
+}
+
+// Forget lets go of the output's template data and dependencies, for a
+// build that renders each output once: a 100,000-article archive's take a
+// fifth of its memory. Render fails after it.
+func (o *Output) Forget() { o.data, o.Deps = nil, nil }
+
+// what names the output's page in error messages.
+func (o *Output) what() string {
+	switch {
+	case o.Page == nil:
+		return "the 404 page"
+	case o.Page.Source != "":
+		return o.Page.Source
+	}
+	return "the page at " + o.data.URL
 }
 
 // Kinds of the pages Plan makes up for the lists it generates. Their
@@ -50,26 +84,88 @@ const (
 )
 
 // PageData is the data every layout, base.html and partial receive as ".".
+// What every page shares (Site, Lang, Updated) and what only the home page
+// and the indexes have (Blocks, Terms, Years) are methods, so that an
+// archive's 160,000 outputs each keep only their own.
 type PageData struct {
-	Site    *site.Site
 	Page    *site.Page    // nil on the 404 page
 	URL     string        // site-relative URL of this output: Page.URL, or a later list page's URL; empty for 404
 	Section *site.Section // the page's section; nil for home, stand-alone and 404 pages
 	List    []*site.Page  // home and section lists: the articles on this page of the list
-	Blocks  []HomeBlock   // home: a block per section, of its articles the List does not show
 	Pager   *Pager        // section lists: where this page sits in the list; nil elsewhere
 	More    []*site.Page  // articles: up to 5 other articles of the same section, newest first
 	Nav     string        // URL of the menu entry to mark as current: the section's, or the page's own; "" for 404
-	Lang    string        // the theme's language, for <html lang>
-	Updated time.Time     // date of the site's newest article (the masthead's date); zero if none
 
-	Term    *Term          // tag, author and month lists: what the list is of
-	Terms   []*Term        // index of tags or of authors: each with its articles, by name
-	Years   []*ArchiveYear // index of the archive: years, newest first
-	Feeds   []FeedLink     // feeds to announce in <head>: the site's, and the section's or tag's
-	Prev    *site.Page     // articles: the next older article of the section; nil for the oldest
-	Next    *site.Page     // articles: the next newer article of the section; nil for the newest
-	Related []*site.Page   // articles: up to four articles sharing tags, as docs/content.md (tags) says
+	Term    *Term        // tag, author and month lists: what the list is of
+	Feeds   []FeedLink   // feeds to announce in <head>: the site's, and the section's or tag's
+	Prev    *site.Page   // articles: the next older article of the section; nil for the oldest
+	Next    *site.Page   // articles: the next newer article of the section; nil for the newest
+	Related []*site.Page // articles: up to four articles sharing tags, as docs/content.md (tags) says
+
+	shared *sharedData
+	index  *indexData // nil but on the home page and the indexes
+}
+
+// sharedData is what every page of one plan shows alike.
+type sharedData struct {
+	site    *site.Site
+	lang    string
+	updated time.Time
+}
+
+// indexData is what the home page and the indexes list.
+type indexData struct {
+	blocks []HomeBlock
+	terms  []*Term
+	years  []*ArchiveYear
+}
+
+// Site is the whole site.
+func (d *PageData) Site() *site.Site {
+	if d.shared == nil {
+		return nil
+	}
+	return d.shared.site
+}
+
+// Lang is the theme's language, for <html lang>.
+func (d *PageData) Lang() string {
+	if d.shared == nil {
+		return ""
+	}
+	return d.shared.lang
+}
+
+// Updated is the date of the site's newest article (the masthead's date); zero if none.
+func (d *PageData) Updated() time.Time {
+	if d.shared == nil {
+		return time.Time{}
+	}
+	return d.shared.updated
+}
+
+// Blocks are the home page's blocks, one per section, of its articles the List does not show.
+func (d *PageData) Blocks() []HomeBlock {
+	if d.index == nil {
+		return nil
+	}
+	return d.index.blocks
+}
+
+// Terms is the index of tags or of authors: each with its articles, by name.
+func (d *PageData) Terms() []*Term {
+	if d.index == nil {
+		return nil
+	}
+	return d.index.terms
+}
+
+// Years is the index of the archive: years, newest first.
+func (d *PageData) Years() []*ArchiveYear {
+	if d.index == nil {
+		return nil
+	}
+	return d.index.years
 }
 
 // HomeBlock is one section's block on the home page: its newest articles

@@ -3,10 +3,8 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/site"
@@ -56,7 +54,7 @@ type planner struct {
 	outputs  []Output
 	byPath   map[string]*site.Page // output path → page, to catch two pages at one URL
 	missing  map[string]bool       // default layouts already reported missing
-	updated  time.Time
+	shared   *sharedData           // of every output
 	pageSize int
 	articles []*site.Page // the site's articles, newest first
 	catalog  *catalog
@@ -82,8 +80,9 @@ func (t *Theme) Plan(in *Input) ([]Output, *diag.List) {
 		pl.pageSize = defaultPageSize
 	}
 	articles := siteArticles(in.Site.Pages)
+	pl.shared = &sharedData{site: in.Site, lang: t.lang}
 	if len(articles) > 0 {
-		pl.updated = articles[0].Date
+		pl.shared.updated = articles[0].Date
 	}
 	pl.articles = articles
 	pl.catalog = newCatalog(articles, r.loc, t.lang)
@@ -112,7 +111,7 @@ func siteArticles(pages []*site.Page) []*site.Page {
 
 // data returns the template data of page p in section sec (nil when p has none).
 func (pl *planner) data(p *site.Page, sec *site.Section) *PageData {
-	d := &PageData{Site: pl.r.in.Site, Page: p, Section: sec, Lang: pl.theme.lang, Updated: pl.updated}
+	d := &PageData{Page: p, Section: sec, shared: pl.shared}
 	switch {
 	case sec != nil && sec.Page != nil:
 		d.Nav = sec.Page.URL
@@ -134,7 +133,7 @@ func (pl *planner) planHome(articles []*site.Page) {
 	}
 	d := pl.data(home, nil)
 	d.List = first(pl.pageSize, articles)
-	d.Blocks = homeBlocks(pl.r.in.Site.Sections, d.List)
+	d.index = &indexData{blocks: homeBlocks(pl.r.in.Site.Sections, d.List)}
 	pl.add(home, d)
 }
 
@@ -239,7 +238,7 @@ func (pl *planner) planNotFound(articles []*site.Page) {
 	}
 	d := pl.data(nil, nil)
 	d.List = first(moreCount, articles)
-	pl.outputs = append(pl.outputs, Output{Path: "404.html", Render: renderFunc(tmpl, d, "the 404 page"), Deps: d.List})
+	pl.outputs = append(pl.outputs, Output{Path: "404.html", tmpl: tmpl, data: d, Deps: d.List})
 }
 
 // add plans page p at its own URL.
@@ -263,11 +262,7 @@ func (pl *planner) addAt(url string, p *site.Page, d *PageData) {
 	}
 	pl.byPath[out] = p
 	d.URL = url
-	what := p.Source
-	if what == "" {
-		what = "the page at " + url
-	}
-	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, Render: renderFunc(tmpl, d, what), Deps: pl.deps(d), Key: listKey(d)})
+	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, tmpl: tmpl, data: d, Deps: pl.deps(d), Key: listKey(d)})
 }
 
 // reportTaken reports that page p cannot be published at url, where other
@@ -305,7 +300,7 @@ func (pl *planner) deps(d *PageData) []*site.Page {
 	}
 	if d.Page.Kind == site.KindHome {
 		deps = append(deps, d.List...)
-		for _, b := range d.Blocks { // the home page's block per section
+		for _, b := range d.Blocks() { // the home page's block per section
 			deps = append(deps, b.Articles...)
 		}
 		return deps
@@ -394,17 +389,4 @@ func outputPath(url string) (string, bool) {
 		return rel, true
 	}
 	return rel + "/index.html", true
-}
-
-// renderFunc returns an Output.Render that executes tmpl with d; what names
-// the page in error messages.
-func renderFunc(tmpl *template.Template, d *PageData, what string) func(io.Writer) error {
-	return func(w io.Writer) error {
-		if err := tmpl.Execute(w, d); err != nil {
-			problem := templateProblem(err)
-			problem.Msg = "rendering " + what + ": " + problem.Msg
-			return problem
-		}
-		return nil
-	}
 }

@@ -25,15 +25,15 @@ var planKeys = []struct{ key, layout string }{
 // even when empty, so that links to them never break.
 func (pl *planner) planLists() {
 	c := pl.catalog
-	pl.planIndex(KindTags, tagsURL, tagsTitleKey, func(d *PageData) { d.Terms = c.tags })
+	pl.planIndex(KindTags, tagsURL, tagsTitleKey, func(d *PageData) { d.index = &indexData{terms: c.tags} })
 	for _, t := range c.tags {
 		pl.planTerm(KindTag, tagsURL, t)
 	}
-	pl.planIndex(KindAuthors, authorsURL, authorsTitleKey, func(d *PageData) { d.Terms = c.authors })
+	pl.planIndex(KindAuthors, authorsURL, authorsTitleKey, func(d *PageData) { d.index = &indexData{terms: c.authors} })
 	for _, t := range c.authors {
 		pl.planTerm(KindAuthor, authorsURL, t)
 	}
-	pl.planIndex(KindArchive, archiveURL, archiveTitleKey, func(d *PageData) { d.Years = c.years })
+	pl.planIndex(KindArchive, archiveURL, archiveTitleKey, func(d *PageData) { d.index = &indexData{years: c.years} })
 	for _, t := range c.months {
 		pl.planTerm(KindMonth, archiveURL, t)
 	}

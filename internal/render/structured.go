@@ -93,7 +93,7 @@ func (r *renderer) newsArticle(d *PageData) *newsArticle {
 		DatePublished:    r.isoDate(p.Date),
 		DateModified:     r.isoDate(cmp.Or(p.Lastmod, p.Date)),
 		InLanguage:       r.theme.lang,
-		Publisher:        r.publisher(d.Site),
+		Publisher:        r.publisher(d.Site()),
 	}
 	for _, name := range p.Authors {
 		person := ldPerson{Type: "Person", Name: name}
