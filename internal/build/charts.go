@@ -39,6 +39,15 @@ type ChartView struct {
 type generatedFile struct {
 	path string // slash path relative to public/
 	data []byte
+	kept *blob // the bytes instead of data, waiting in the session's body store (memo.shelve)
+}
+
+// bytes returns the file's bytes, from where they wait.
+func (f generatedFile) bytes() ([]byte, error) {
+	if f.kept != nil {
+		return f.kept.read()
+	}
+	return f.data, nil
 }
 
 // charts draws the charts of every page, from the goroutines that convert

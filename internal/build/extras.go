@@ -55,6 +55,18 @@ type memo struct {
 	versionOf  map[*site.Page]uint64
 	shape      uint64
 	prev, next map[uint64][]byte
+	shelf      *bodyStore // with next nil: where the files wait to be written
+}
+
+// shelve returns the file of path: with a shelf, its bytes wait there,
+// compressed in the body store's file rather than in memory, until they
+// are written (a 100,000-article site's feeds and sitemaps are 60 MB).
+func (m *memo) shelve(path string, data []byte) generatedFile {
+	if m == nil || m.shelf == nil {
+		return generatedFile{path: path, data: data}
+	}
+	b := m.shelf.put(data)
+	return generatedFile{path: path, kept: &b}
 }
 
 // file returns the bytes made by make for the inputs digested by key,
@@ -220,7 +232,7 @@ func feedPair(cfg site.Config, dir, title string, pages []*site.Page, m *memo, b
 	if err != nil {
 		return nil, err
 	}
-	return []generatedFile{{path: dir + "index.xml", data: rss}, {path: dir + "atom.xml", data: atom}}, nil
+	return []generatedFile{m.shelve(dir+"index.xml", rss), m.shelve(dir+"atom.xml", atom)}, nil
 }
 
 // sitemapLimits caps each sitemap file; the zero value is the protocol's
@@ -246,7 +258,7 @@ func sitemapFiles(s *site.Site, outputs []render.Output, m *memo) ([]generatedFi
 		maps, err := sitemap.Sitemaps(base+"/", entries, limits)
 		files := make([]generatedFile, len(maps))
 		for i, f := range maps {
-			files[i] = generatedFile{path: f.Name, data: f.Data}
+			files[i] = m.shelve(f.Name, f.Data)
 		}
 		return files, err
 	})
@@ -270,7 +282,7 @@ func newsFiles(s *site.Site, now time.Time, m *memo) ([]generatedFile, error) {
 		return nil, err
 	}
 	robots := sitemap.Robots([]string{base + "/" + sitemap.IndexName, base + "/news-sitemap.xml"})
-	return []generatedFile{{"news-sitemap.xml", news}, {"robots.txt", robots}}, nil
+	return []generatedFile{m.shelve("news-sitemap.xml", news), {path: "robots.txt", data: robots}}, nil
 }
 
 // newest is the latest date or lastmod of pages.

@@ -78,6 +78,8 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 	m := &memo{versionOf: p.versionOf, shape: shape}
 	if !s.once {
 		m.next = map[uint64][]byte{}
+	} else {
+		m.shelf = s.bodies
 	}
 	if s.last != nil {
 		m.prev = s.last.extras
@@ -126,7 +128,11 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 // failure.
 func (s *Session) emit(p *planned, out sink, keepGoing bool) ([]*pageError, error) {
 	for i, f := range p.whole {
-		if err := out.WriteFile(f.path, f.data); err != nil {
+		data, err := f.bytes()
+		if err == nil {
+			err = out.WriteFile(f.path, data)
+		}
+		if err != nil {
 			return nil, err
 		}
 		if s.once { // a 100,000-article site's feeds and sitemaps are 60 MB
