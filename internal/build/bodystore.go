@@ -77,6 +77,16 @@ func (s *bodyStore) putHTML(h template.HTML) *blob {
 	return &b
 }
 
+// shelve returns the file of path with its bytes waiting in s, out of
+// memory, until they are written; a nil s keeps them in the file.
+func (s *bodyStore) shelve(path string, data []byte) generatedFile {
+	if s == nil {
+		return generatedFile{path: path, data: data}
+	}
+	b := s.put(data)
+	return generatedFile{path: path, kept: &b}
+}
+
 // blob is bytes a bodyStore keeps, compressed: in its file, or in mem.
 type blob struct {
 	f   *os.File

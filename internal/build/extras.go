@@ -58,15 +58,13 @@ type memo struct {
 	shelf      *bodyStore // with next nil: where the files wait to be written
 }
 
-// shelve returns the file of path: with a shelf, its bytes wait there,
-// compressed in the body store's file rather than in memory, until they
-// are written (a 100,000-article site's feeds and sitemaps are 60 MB).
+// shelve returns the file of path, its bytes on m's shelf when it has
+// one (a 100,000-article site's feeds and sitemaps are 60 MB).
 func (m *memo) shelve(path string, data []byte) generatedFile {
-	if m == nil || m.shelf == nil {
+	if m == nil {
 		return generatedFile{path: path, data: data}
 	}
-	b := m.shelf.put(data)
-	return generatedFile{path: path, kept: &b}
+	return m.shelf.shelve(path, data)
 }
 
 // file returns the bytes made by make for the inputs digested by key,
@@ -249,7 +247,7 @@ func sitemapFiles(s *site.Site, outputs []render.Output, m *memo) ([]generatedFi
 		if out.Page == nil || !strings.HasSuffix(out.Path, "index.html") {
 			continue
 		}
-		e := sitemap.Entry{URL: base + "/" + strings.TrimSuffix(out.Path, "index.html"), Lastmod: newest(out.Deps)}
+		e := sitemap.Entry{URL: base + "/" + strings.TrimSuffix(out.Path, "index.html"), Lastmod: newest(out.Deps())}
 		fmt.Fprintf(digest, "%s %d\n", e.URL, e.Lastmod.UnixNano())
 		entries = append(entries, e)
 	}

@@ -240,7 +240,7 @@ func signature(shape uint64, out render.Output, versionOf map[*site.Page]uint64)
 	h.Write([]byte(out.Path))
 	h.Write([]byte{0})
 	h.Write([]byte(out.Key))
-	for _, p := range out.Deps {
+	for _, p := range out.Deps() {
 		write(versionOf[p])
 	}
 	return h.Sum64()

@@ -40,7 +40,7 @@ func (p *lastPlan) dependents(pages []*site.Page) []int {
 			if out.Page != nil {
 				p.deps[out.Page] = append(p.deps[out.Page], int32(i))
 			}
-			for _, d := range out.Deps {
+			for _, d := range out.Deps() {
 				if d != out.Page {
 					p.deps[d] = append(p.deps[d], int32(i))
 				}

@@ -335,6 +335,11 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 	s.rendered = append(s.rendered, e)
 	s.renderMu.Unlock()
 	e.feedBody = ""
+	if s.once { // written once, at the end: let them wait out of memory (19 MB of CSV at 100k)
+		for i, f := range drawn.files {
+			drawn.files[i] = s.bodies.shelve(f.path, f.data)
+		}
+	}
 	e.page, e.csv, e.version, e.renderProblems = page, drawn.files, nextVersion(), list.Problems()
 	e.links, e.feedSpecific = bodyLinks(string(html)), feedSpecific
 	// The Markdown is read again if the page must be rendered again, or

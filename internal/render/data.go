@@ -22,23 +22,33 @@ type Input struct {
 type Output struct {
 	Path string     // slash path relative to public/, e.g. "cong-thuong/page/2/index.html"
 	Page *site.Page // page it comes from; nil for the 404 page
-	// Deps are the pages whose data the output shows besides the whole
-	// site's shape (configuration, sections, newest date): for an article,
-	// the page, its section's page, its "more" articles, the previous and
-	// next article and the related articles; every article of a section
-	// for its list pages; every article for the home page and for the
-	// indexes of tags, authors and the archive; every article of the tag,
-	// author or month for each page of its list (not the made-up page,
-	// which no content file gives). An incremental rebuild renders again
-	// only the outputs whose Deps changed. Deps may be shared between
-	// outputs: read them, never modify them.
-	Deps []*site.Page
 	// Key is what else the output shows that Deps do not tell, such as a
 	// list page's number and the length of its list.
 	Key string
 
 	tmpl *template.Template // the layout, with the theme's functions bound
 	data *PageData          // what it is executed with; nil once Forget was called
+}
+
+// Deps are the pages whose data the output shows besides the whole
+// site's shape (configuration, sections, newest date): for an article,
+// the page, its section's page, its "more" articles, the previous and
+// next article and the related articles; every article of a section
+// for its list pages; every article for the home page and for the
+// indexes of tags, authors and the archive; every article of the tag,
+// author or month for each page of its list (not the made-up page,
+// which no content file gives). An incremental rebuild renders again
+// only the outputs whose Deps changed. They are made from the output's
+// data at each call (nil once Forget was called), and may share memory
+// with other outputs' Deps: read them, never modify them.
+func (o *Output) Deps() []*site.Page {
+	switch {
+	case o.data == nil:
+		return nil
+	case o.Page == nil: // the 404 page
+		return o.data.List
+	}
+	return o.data.deps()
 }
 
 // Render executes the output's layout into w, which should be buffered.
@@ -55,10 +65,10 @@ func (o *Output) Render(w io.Writer) error {
 	return nil
 }
 
-// Forget lets go of the output's template data and dependencies, for a
-// build that renders each output once: a 100,000-article archive's take a
-// fifth of its memory. Render fails after it.
-func (o *Output) Forget() { o.data, o.Deps = nil, nil }
+// Forget lets go of the output's template data, for a build that renders
+// each output once: a 100,000-article archive's take a fifth of its
+// memory. Render fails after it, and Deps is nil.
+func (o *Output) Forget() { o.data = nil }
 
 // what names the output's page in error messages.
 func (o *Output) what() string {
@@ -108,9 +118,10 @@ type PageData struct {
 
 // sharedData is what every page of one plan shows alike.
 type sharedData struct {
-	site    *site.Site
-	lang    string
-	updated time.Time
+	site     *site.Site
+	articles []*site.Page // the site's articles, newest first
+	lang     string
+	updated  time.Time
 }
 
 // indexData is what the home page and the indexes list.

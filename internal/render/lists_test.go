@@ -88,7 +88,7 @@ func TestReadingTime(t *testing.T) {
 // depsOf returns the titles and URLs of an output's dependencies.
 func depsOf(o Output) string {
 	var s []string
-	for _, p := range o.Deps {
+	for _, p := range o.Deps() {
 		s = append(s, p.URL)
 	}
 	return strings.Join(s, " ")

@@ -80,7 +80,7 @@ func (t *Theme) Plan(in *Input) ([]Output, *diag.List) {
 		pl.pageSize = defaultPageSize
 	}
 	articles := siteArticles(in.Site.Pages)
-	pl.shared = &sharedData{site: in.Site, lang: t.lang}
+	pl.shared = &sharedData{site: in.Site, lang: t.lang, articles: articles}
 	if len(articles) > 0 {
 		pl.shared.updated = articles[0].Date
 	}
@@ -238,7 +238,7 @@ func (pl *planner) planNotFound(articles []*site.Page) {
 	}
 	d := pl.data(nil, nil)
 	d.List = first(moreCount, articles)
-	pl.outputs = append(pl.outputs, Output{Path: "404.html", tmpl: tmpl, data: d, Deps: d.List})
+	pl.outputs = append(pl.outputs, Output{Path: "404.html", tmpl: tmpl, data: d})
 }
 
 // add plans page p at its own URL.
@@ -262,7 +262,7 @@ func (pl *planner) addAt(url string, p *site.Page, d *PageData) {
 	}
 	pl.byPath[out] = p
 	d.URL = url
-	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, tmpl: tmpl, data: d, Deps: pl.deps(d), Key: listKey(d)})
+	pl.outputs = append(pl.outputs, Output{Path: out, Page: p, tmpl: tmpl, data: d, Key: listKey(d)})
 }
 
 // reportTaken reports that page p cannot be published at url, where other
@@ -290,9 +290,9 @@ func (pl *planner) reportTaken(p, other *site.Page, url string) {
 // deps lists the pages whose data an output of d shows; see Output.Deps.
 // A page of a long list depends on the articles it shows, not on the
 // whole list: listKey covers where it sits in the list.
-func (pl *planner) deps(d *PageData) []*site.Page {
+func (d *PageData) deps() []*site.Page {
 	if k := d.Page.Kind; k == KindTags || k == KindAuthors || k == KindArchive {
-		return slices.Clip(pl.articles) // indexes count every article
+		return slices.Clip(d.shared.articles) // indexes count every article
 	}
 	deps := []*site.Page{d.Page}
 	if d.Section != nil && d.Section.Page != d.Page {
