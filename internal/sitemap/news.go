@@ -89,7 +89,7 @@ func News(cfg site.Config, articles []*site.Page, now time.Time) ([]byte, error)
 			},
 		})
 	}
-	return marshal(set)
+	return marshal(set, 0)
 }
 
 // recentArticles returns the articles dated in [now-NewsWindow, now],
