@@ -1,12 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/almanac-news/almanac/internal/figure"
@@ -275,12 +277,14 @@ func dict(pairs ...any) (map[string]any, error) {
 // Pages and lists of pages stand for their URLs, lists of feeds for their
 // URLs and titles.
 func (r *renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	var key strings.Builder
+	key := keyBufs.Get().(*bytes.Buffer)
+	key.Reset()
 	key.WriteString(name)
 	for _, v := range variants {
-		writeVariant(&key, v)
+		writeVariant(key, v)
 	}
-	digest := keyOf(key.String())
+	digest := keyOfBytes(key.Bytes())
+	keyBufs.Put(key)
 	if html, ok := r.cache.get(digest); ok {
 		return html, nil
 	}
@@ -296,8 +300,11 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 	return html, nil
 }
 
+// keyBufs hold the keys partialCached digests, a card's on every list.
+var keyBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // writeVariant appends one partialCached variant to a cache key.
-func writeVariant(key *strings.Builder, v any) {
+func writeVariant(key *bytes.Buffer, v any) {
 	key.WriteByte(0)
 	switch v := v.(type) {
 	case *site.Page:

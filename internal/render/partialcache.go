@@ -34,6 +34,11 @@ func keyOf(key string) cacheKey {
 	return cacheKey{maphash.String(keySeeds[0], key), maphash.String(keySeeds[1], key)}
 }
 
+// keyOfBytes is keyOf of a key held as bytes.
+func keyOfBytes(key []byte) cacheKey {
+	return cacheKey{maphash.Bytes(keySeeds[0], key), maphash.Bytes(keySeeds[1], key)}
+}
+
 // partialCache keeps partialCached's results compressed with S2, in two
 // generations: when the newer grows past half the limit, the older is
 // dropped and the newer takes its place. An entry read from the older is

@@ -51,3 +51,16 @@ func TestPartialCacheBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyOfBytes: a key digested from bytes is the key digested from its
+// text, so partialCached finds what it put.
+func TestKeyOfBytes(t *testing.T) {
+	for _, key := range []string{"", "partials/card.html\x00/tin/bai-1/", strings.Repeat("khóa ", 100)} {
+		if keyOf(key) != keyOfBytes([]byte(key)) {
+			t.Errorf("keyOf(%.20q) differs from keyOfBytes", key)
+		}
+	}
+	if keyOf("a\x00b") == keyOf("a\x00c") {
+		t.Error("two keys share a digest")
+	}
+}
