@@ -62,16 +62,19 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 	if s.keptAll { // the sink has the same assets, and the unchanged pages' files
 		p.gen.urls, p.gen.files = s.last.urls, s.last.files
 		for _, e := range s.rendered {
-			p.whole = append(append(p.whole, e.csv...), e.image.files...)
+			p.whole = append(append(p.whole, e.csv...), e.image.copies()...)
 		}
 	} else {
 		for _, f := range s.manifest.Files() {
 			p.whole = append(p.whole, generatedFile{path: f.Output, data: f.Data})
 		}
 		for _, e := range s.entries {
-			p.whole = append(append(p.whole, e.csv...), e.image.files...)
+			p.whole = append(append(p.whole, e.csv...), e.image.copies()...)
 			if s.once { // emit lets each file go once written: so must the entry
-				e.csv, e.image.files = nil, nil
+				e.csv = nil
+				if e.image != nil {
+					e.image.files = nil
+				}
 			}
 		}
 	}

@@ -12,6 +12,14 @@ type entryImage struct {
 	problem *diag.Problem
 }
 
+// copies are the picture's smaller copies; none without a picture.
+func (i *entryImage) copies() []generatedFile {
+	if i == nil {
+		return nil
+	}
+	return i.files
+}
+
 // sizeImages sizes the lead pictures of the pages rendered since the last
 // build, once their bundle files are known (parse.Content.Assemble lists
 // them), and reports the problems of every page's picture. Pages the
@@ -25,7 +33,7 @@ func (s *Session) sizeImages(problems *diag.List) {
 		case e.page == nil:
 		case e.sized != e.page:
 			todo = append(todo, e)
-		default:
+		case e.image != nil:
 			keep[e.image.key] = true
 			problems.Add(e.image.problem)
 		}
@@ -36,11 +44,16 @@ func (s *Session) sizeImages(problems *diag.List) {
 		if problem == nil {
 			problem = audioProblem(s.opts.Site, e.page)
 		}
-		e.image, e.sized = entryImage{key: key, files: files, problem: problem}, e.page
+		e.image, e.sized = nil, e.page
+		if key != (imageKey{}) || files != nil || problem != nil { // most pages have no lead picture
+			e.image = &entryImage{key: key, files: files, problem: problem}
+		}
 		problems.Add(problem)
 	})
 	for _, e := range todo {
-		keep[e.image.key] = true
+		if e.image != nil {
+			keep[e.image.key] = true
+		}
 	}
 	s.images.retain(keep)
 }

@@ -73,8 +73,8 @@ type entryCache struct {
 	feedSpecific   bool          // feeds show page rendered again (feedHTML), not its Content
 	feedBody       template.HTML // that rendering, once a feed has shown page
 	csv            []generatedFile
-	sized          *site.Page // page when its lead picture was sized, else stale
-	image          entryImage
+	sized          *site.Page  // page when its lead picture was sized, else stale
+	image          *entryImage // nil for a page without a lead picture
 }
 
 // Change is what a rebuild changed in the output.
@@ -211,8 +211,11 @@ func (s *Session) finish(parsed *parse.Result, plan *lastPlan, how pass, problem
 	res := &Result{Pages: len(plan.outputs), Sections: len(parsed.Site.Sections), Files: len(p.gen.files),
 		Skipped: parsed.Skipped, problems: problems}
 	res.links = s.checkLinks(parsed, p.gen.files, !how.keepGoing, plan, problems)
-	if s.once { // what the links were checked against serves no later check
-		p.gen.files, plan.links, plan.targets = nil, nil, nil
+	if s.once { // the links, what they were checked against and the scan serve no later build
+		p.gen.files, plan.links, plan.targets, s.scan = nil, nil, nil, nil
+		for _, e := range s.entries {
+			e.links = nil
+		}
 	}
 	if how.strict != nil {
 		if err := how.strict(problems); err != nil {
