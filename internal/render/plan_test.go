@@ -207,3 +207,26 @@ func TestRenderConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// TestForgottenOutput: an output whose data was let go renders nothing
+// and says why, and has no dependencies left; the others render as before.
+func TestForgottenOutput(t *testing.T) {
+	outputs, problems := loadDefaultTheme(t, "vi").Plan(&Input{Site: fixtureSite()})
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(outputs) < 2 || len(outputs[0].Deps()) == 0 {
+		t.Fatalf("want two outputs or more, the first with dependencies: %d", len(outputs))
+	}
+	outputs[0].Forget()
+	var b strings.Builder
+	if err := outputs[0].Render(&b); err == nil || !strings.Contains(err.Error(), "Output.Forget") || b.Len() != 0 {
+		t.Errorf("a forgotten output rendered %d bytes, error %v", b.Len(), err)
+	}
+	if deps := outputs[0].Deps(); deps != nil {
+		t.Errorf("a forgotten output still has %d dependencies", len(deps))
+	}
+	if err := outputs[1].Render(io.Discard); err != nil {
+		t.Errorf("the next output: %v", err)
+	}
+}
