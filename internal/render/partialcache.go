@@ -12,8 +12,8 @@ import (
 
 // partialCacheLimit bounds partialCached's memory. A 100,000-article
 // archive's cards take more than that: past the limit, the entries put
-// longest ago are dropped and rendered again when asked for (about 7 % more
-// CPU time at 100,000 articles than with 256 MiB).
+// longest ago are dropped and rendered again when asked for (365,718 of
+// 1,593,480 calls missed at 100,000 articles, 280,000 of them first calls).
 const partialCacheLimit = 64 << 20
 
 // cacheKey is a 128-bit digest of a partialCached key (name and
