@@ -12,12 +12,14 @@ import (
 
 // allPages lists every page whose body is rendered: home, sections, articles and stand-alone pages.
 func allPages(s *site.Site) []*site.Page {
-	pages := make([]*site.Page, 0, len(s.Pages)+len(s.Sections)+1)
+	sections := s.AllSections()
+	pages := make([]*site.Page, 0, len(s.Pages)+len(s.Unlisted)+len(sections)+1)
 	pages = append(pages, s.Home)
-	for _, sec := range s.Sections {
+	for _, sec := range sections {
 		pages = append(pages, sec.Page)
 	}
-	return append(pages, s.Pages...)
+	pages = append(pages, s.Pages...)
+	return append(pages, s.Unlisted...)
 }
 
 // newConverter is the Markdown converter of a site: raw HTML as the site

@@ -182,7 +182,7 @@ func feedLists(s *site.Site) []feedList {
 	tagNames := map[string]string{}
 	var tagOrder []string
 	for _, p := range s.Pages {
-		if p.Kind != site.KindArticle {
+		if p.Kind != site.KindArticle || p.NoFeed {
 			continue
 		}
 		articles = append(articles, p)
@@ -195,13 +195,24 @@ func feedLists(s *site.Site) []feedList {
 		}
 	}
 	lists := []feedList{{"", s.Config.Title, articles}}
-	for _, sec := range s.Sections {
-		lists = append(lists, feedList{sec.Name + "/", sec.Page.Title + " | " + s.Config.Title, sec.Articles})
+	for _, sec := range s.AllSections() {
+		if sec.HasFeed() {
+			lists = append(lists, feedList{sec.Path + "/", sec.Page.Title + " | " + s.Config.Title, inFeeds(sec.Articles)})
+		}
 	}
 	for _, slug := range tagOrder {
 		lists = append(lists, feedList{"tags/" + slug + "/", tagNames[slug] + " | " + s.Config.Title, tags[slug]})
 	}
 	return lists
+}
+
+// inFeeds returns the pages of list that feeds show: all but those that
+// say feed: false (list itself when there is none).
+func inFeeds(list []*site.Page) []*site.Page {
+	if !slices.ContainsFunc(list, func(p *site.Page) bool { return p.NoFeed }) {
+		return list
+	}
+	return slices.DeleteFunc(slices.Clone(list), func(p *site.Page) bool { return p.NoFeed })
 }
 
 // feedPair writes the RSS and Atom feeds of the list page at /dir.
@@ -244,7 +255,7 @@ func sitemapFiles(s *site.Site, outputs []render.Output, m *memo) ([]generatedFi
 	entries := make([]sitemap.Entry, 0, len(outputs))
 	digest := fnv.New64a()
 	for _, out := range outputs {
-		if out.Page == nil || !strings.HasSuffix(out.Path, "index.html") {
+		if out.Page == nil || !strings.HasSuffix(out.Path, "index.html") || !inSitemap(out.Page) {
 			continue
 		}
 		e := sitemap.Entry{URL: base + "/" + strings.TrimSuffix(out.Path, "index.html"), Lastmod: newest(out.Deps())}
@@ -263,13 +274,18 @@ func sitemapFiles(s *site.Site, outputs []render.Output, m *memo) ([]generatedFi
 	return files, err
 }
 
+// inSitemap reports whether the sitemaps list page p: it is listed
+// everywhere (build.list), as Hugo's sitemap lists only such pages, and
+// does not say sitemap: false.
+func inSitemap(p *site.Page) bool { return p.List == site.ListAlways && !p.NoSitemap }
+
 // newsFiles are news-sitemap.xml, the articles of the last two days by
 // now, and robots.txt naming both sitemaps.
 func newsFiles(s *site.Site, now time.Time, m *memo) ([]generatedFile, error) {
 	base := strings.TrimSuffix(s.Config.BaseURL, "/")
 	var recent []*site.Page // the news sitemap's articles: of the last two days
 	for _, p := range s.Pages {
-		if p.Kind == site.KindArticle && !p.Date.Before(now.Add(-sitemap.NewsWindow)) {
+		if p.Kind == site.KindArticle && inSitemap(p) && !p.Date.Before(now.Add(-sitemap.NewsWindow)) {
 			recent = append(recent, p)
 		}
 	}

@@ -93,7 +93,7 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 	}
 	p.whole = append(p.whole, extra...)
 	p.gen.extras = m.next
-	for _, page := range st.Pages {
+	for _, page := range slices.Concat(st.Pages, st.Unlisted, st.Headless) {
 		p.resources = append(p.resources, page.Resources...)
 	}
 	if s.keptAll {
@@ -110,7 +110,7 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 	for _, r := range p.resources {
 		p.gen.files[r.URL[1:]] = true
 	}
-	for _, page := range st.Pages {
+	for _, page := range slices.Concat(st.Pages, st.Unlisted) {
 		if !s.once { // for the next build's moved pages
 			p.gen.urls[page.URL] = page.Title
 		}
@@ -218,8 +218,8 @@ func shapeOf(base uint64, st *site.Site, versionOf map[*site.Page]uint64) uint64
 	write := func(v uint64) { _ = binary.Write(h, binary.LittleEndian, v) }
 	write(base)
 	write(versionOf[st.Home])
-	for _, sec := range st.Sections {
-		h.Write([]byte(sec.Name))
+	for _, sec := range st.AllSections() {
+		h.Write([]byte(sec.Path))
 		write(versionOf[sec.Page])
 	}
 	for _, p := range st.Pages { // newest first: the masthead shows the newest article's date

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -19,6 +21,11 @@ func (s *Session) invalidate(changed []string, all bool) {
 	}
 	for _, name := range changed {
 		top, rest, _ := strings.Cut(name, "/")
+		if top == "content" && s.editedFile(rest) && s.cascades(rest) {
+			s.plan = nil // a new scan reads the cascades again
+			s.forgetBelow(path.Dir(rest))
+			continue
+		}
 		if top == "content" && s.editedFile(rest) {
 			old := s.entries[rest].page
 			s.blobs.forget("content/" + rest)
@@ -58,6 +65,29 @@ func (s *Session) forgetChartPages() {
 	for _, e := range s.entries {
 		if e.page != nil && len(e.page.Charts) > 0 {
 			e.page = nil
+		}
+	}
+}
+
+// cascades reports whether the edited content file name is an _index.md
+// whose front matter passes values down (cascade), before or after the edit.
+func (s *Session) cascades(name string) bool {
+	if path.Base(name) != "_index.md" {
+		return false
+	}
+	if e := s.entries[name]; e == nil || e.parsed == nil || e.parsed.Cascade {
+		return true
+	}
+	src, err := fs.ReadFile(s.opts.Site, "content/"+name)
+	return err != nil || bytes.Contains(src, []byte("cascade"))
+}
+
+// forgetBelow drops every page made from a file in the folder dir of
+// content/ ("." for all) or below it.
+func (s *Session) forgetBelow(dir string) {
+	for key := range s.entries {
+		if dir == "." || strings.HasPrefix(key, dir+"/") {
+			delete(s.entries, key)
 		}
 	}
 }

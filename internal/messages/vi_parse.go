@@ -68,8 +68,6 @@ var viParse = map[string]string{
 	"cannot follow this link: %v":                                                                                              "không đi theo được liên kết này: %v",
 	"move or copy the folder into %s/":                                                                                         "hãy chuyển hoặc chép thư mục vào %s/",
 	"this is a link to a folder, and Almanac does not follow links to folders":                                                 "đây là liên kết tới một thư mục, và Almanac không đi theo liên kết tới thư mục",
-	"articles go in content/<section>/<slug>.md or content/<section>/<slug>/index.md; sections cannot be nested":               "bài viết nằm ở content/<section>/<slug>.md hoặc content/<section>/<slug>/index.md; chuyên mục không lồng vào nhau được",
-	"Almanac does not know where this file belongs":                                                                            "Almanac không biết tệp này thuộc về đâu",
 	"rename it, or remove it: the page's own HTML is written there":                                                            "hãy đổi tên hoặc xóa tệp: HTML của chính trang được ghi vào chỗ đó",
 	"this file would take the place of the page made from index.md beside it":                                                  "tệp này sẽ chiếm chỗ của trang tạo từ index.md bên cạnh",
 	"write %s: \"…\" on one line":                                                                                              "hãy viết %s: \"…\" trên một dòng",

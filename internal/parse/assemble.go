@@ -14,13 +14,13 @@ import (
 func assemble(pages []*site.Page, resources map[string][]string, opts *Options, problems *diag.List) *Result {
 	s := &site.Site{Config: opts.Config}
 	res := &Result{Site: s}
-	sections := map[string]*site.Section{}
+	tree := sectionTree{}
 	byURL := map[string]*site.Page{}
 	for _, p := range pages {
 		if p == nil {
 			continue
 		}
-		if prev, dup := byURL[p.URL]; dup {
+		if prev, dup := byURL[p.URL]; dup && !p.Headless && !prev.Headless {
 			problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: 1, Col: 1},
 				"this page and %s both make the page %s", prev.Source, p.URL).
 				Also(diag.Pos{File: prev.Source, Line: 1, Col: 1}).
@@ -33,25 +33,49 @@ func assemble(pages []*site.Page, resources map[string][]string, opts *Options, 
 			continue
 		}
 		addResources(p, resources, opts.Root)
-		switch p.Kind {
-		case site.KindHome:
-			s.Home = p
-		case site.KindSection:
-			sectionFor(sections, p.Section).Page = p
-		case site.KindArticle:
-			sec := sectionFor(sections, p.Section)
-			sec.Articles = append(sec.Articles, p)
-			s.Pages = append(s.Pages, p)
-		default:
-			s.Pages = append(s.Pages, p)
-		}
+		place(s, tree, p)
 	}
 	if s.Home == nil {
 		s.Home = &site.Page{Kind: site.KindHome, URL: "/", Title: opts.Config.Title}
 	}
-	s.Sections = finishSections(sections, &opts.Config)
+	s.Sections = tree.finish(&opts.Config)
 	slices.SortStableFunc(s.Pages, newestFirst)
+	slices.SortStableFunc(s.Unlisted, newestFirst)
+	slices.SortStableFunc(s.Headless, newestFirst)
 	return res
+}
+
+// place puts page p where it belongs in s: its section's list, the site's
+// pages or its unlisted pages.
+func place(s *site.Site, tree sectionTree, p *site.Page) {
+	switch p.Kind {
+	case site.KindHome:
+		s.Home = p
+	case site.KindSection:
+		tree.at(p.Section).Page = p
+	case site.KindArticle:
+		sec := tree.at(p.Section)
+		if p.List != site.ListNever && !p.Headless {
+			sec.Articles = append(sec.Articles, p)
+		}
+		listed(s, p)
+	default:
+		listed(s, p)
+	}
+}
+
+// listed adds p to the site's pages when it is listed everywhere, to its
+// unlisted pages when it is rendered but not listed, to its headless
+// pages when it is not rendered.
+func listed(s *site.Site, p *site.Page) {
+	switch {
+	case p.Headless:
+		s.Headless = append(s.Headless, p)
+	case p.List == site.ListAlways:
+		s.Pages = append(s.Pages, p)
+	default:
+		s.Unlisted = append(s.Unlisted, p)
+	}
 }
 
 // LeftOut reports whether a build with opts leaves p out: a draft, or an
@@ -63,40 +87,68 @@ func LeftOut(p *site.Page, opts Options) bool {
 	return p.Kind == site.KindArticle && !opts.Future && !opts.Now.IsZero() && p.Date.After(opts.Now)
 }
 
-func sectionFor(m map[string]*site.Section, name string) *site.Section {
-	sec := m[name]
-	if sec == nil {
-		sec = &site.Section{Name: name}
-		m[name] = sec
+// sectionTree is the sections of a site by Path, while pages are placed.
+type sectionTree map[string]*site.Section
+
+// at returns the section at path, making it and its ancestors as needed.
+func (t sectionTree) at(path string) *site.Section {
+	if sec := t[path]; sec != nil {
+		return sec
+	}
+	sec := &site.Section{Path: path}
+	t[path] = sec
+	if i := strings.LastIndexByte(path, '/'); i >= 0 {
+		sec.Parent = t.at(path[:i])
+		sec.Parent.Sections = append(sec.Parent.Sections, sec)
 	}
 	return sec
 }
 
-// finishSections gives implied sections a page and sorts everything.
-func finishSections(m map[string]*site.Section, cfg *site.Config) []*site.Section {
-	out := make([]*site.Section, 0, len(m))
-	for _, sec := range m {
+// finish gives implied sections a page, adds each section's articles to
+// its ancestors' lists, sorts everything and returns the top-level sections.
+func (t sectionTree) finish(cfg *site.Config) []*site.Section {
+	var top []*site.Section
+	for _, sec := range t {
 		if sec.Page == nil {
-			sec.Page = &site.Page{Kind: site.KindSection, Section: sec.Name, URL: "/" + sec.Name + "/",
-				Title: impliedTitle(sec.Name, cfg)}
+			sec.Page = &site.Page{Kind: site.KindSection, Section: sec.Path, URL: "/" + sec.Path + "/",
+				Title: impliedTitle(sec.Path, cfg)}
 		}
-		slices.SortStableFunc(sec.Articles, newestFirst)
-		out = append(out, sec)
+		if sec.Parent == nil {
+			top = append(top, sec)
+		}
 	}
-	slices.SortFunc(out, func(a, b *site.Section) int {
-		return cmp.Or(compareWeight(a.Page.Weight, b.Page.Weight), strings.Compare(a.Page.Title, b.Page.Title), strings.Compare(a.Name, b.Name))
-	})
-	return out
+	sortSections(top)
+	for _, sec := range top {
+		gather(sec)
+	}
+	return top
 }
 
-// impliedTitle names a section without _index.md after its menu entry or folder.
-func impliedTitle(name string, cfg *site.Config) string {
+// gather adds the articles of sec's subsections to sec's own, newest first.
+func gather(sec *site.Section) {
+	sortSections(sec.Sections)
+	for _, sub := range sec.Sections {
+		gather(sub)
+		sec.Articles = append(sec.Articles, sub.Articles...)
+	}
+	slices.SortStableFunc(sec.Articles, newestFirst)
+}
+
+func sortSections(list []*site.Section) {
+	slices.SortFunc(list, func(a, b *site.Section) int {
+		return cmp.Or(compareWeight(a.Page.Weight, b.Page.Weight), strings.Compare(a.Page.Title, b.Page.Title), strings.Compare(a.Path, b.Path))
+	})
+}
+
+// impliedTitle names a section without _index.md after its menu entry or
+// its folder's slug.
+func impliedTitle(path string, cfg *site.Config) string {
 	for _, m := range cfg.Menu {
-		if m.URL == "/"+name+"/" {
+		if m.URL == "/"+path+"/" {
 			return m.Name
 		}
 	}
-	return strings.ReplaceAll(name, "-", " ")
+	return strings.ReplaceAll(path[strings.LastIndexByte(path, '/')+1:], "-", " ")
 }
 
 // compareWeight orders by weight, lower first; an unset weight (0) goes last.

@@ -58,12 +58,14 @@ type Content struct {
 	entries   []entry
 	resources map[string][]string
 	names     *names
+	cascades  *cascades
 }
 
 // Scan lists and classifies the files of fsys without reading them.
 func Scan(fsys fs.FS, opts Options, problems *diag.List) *Content {
 	c := &Content{fsys: fsys, opts: opts, names: newNames()}
 	c.entries, c.resources = scan(fsys, &c.opts, problems)
+	c.cascades = newCascades(fsys, opts.Root, c.entries)
 	return c
 }
 
@@ -79,7 +81,8 @@ func (c *Content) Name(i int) string { return c.entries[i].name }
 
 // Parse reads file i into a page; safe to call for different files at once.
 func (c *Content) Parse(i int) (*site.Page, []*diag.Problem) {
-	return parseFile(c.fsys, c.entries[i], &c.opts, c.names)
+	e := c.entries[i]
+	return parseFile(c.fsys, e, &c.opts, c.names, c.cascades.chain(e.name, e.bundle != nil))
 }
 
 // AddResources lists on p the files of its page bundle, as Assemble does;
@@ -180,12 +183,7 @@ func classify(files []string, bundles map[string]bool, opts *Options, problems *
 		}
 		e, ok := classifyOne(parts)
 		if !ok {
-			if strings.HasSuffix(name, ".md") {
-				problems.Add(diag.Errorf(diag.Pos{File: joinSource(opts.Root, name)},
-					"Almanac does not know where this file belongs").
-					WithHint("articles go in content/<section>/<slug>.md or content/<section>/<slug>/index.md; sections cannot be nested"))
-			}
-			continue // other files outside bundles are not published
+			continue // files outside bundles but Markdown are not published
 		}
 		e.name = name
 		entries = append(entries, e)
@@ -216,20 +214,37 @@ func bundleOf(name string, bundles map[string]bool) string {
 	return ""
 }
 
+// classifyOne places a content file by its path: a stand-alone page at
+// the top, a section's page (_index.md) in any folder, an article (a
+// Markdown file, or a folder's index.md) in the section of its folder.
+// Every folder is a section, at any depth; each folder's slug is one
+// element of the URL.
 func classifyOne(parts []string) (entry, bool) {
-	switch {
-	case len(parts) == 1 && parts[0] == "_index.md":
-		return entry{kind: site.KindHome}, true
-	case len(parts) == 1 && strings.HasSuffix(parts[0], ".md"):
-		return entry{kind: site.KindPage, slug: nameSlug(parts[0])}, true
-	case len(parts) == 2 && parts[1] == "index.md":
-		return entry{kind: site.KindPage, slug: nameSlug(parts[0])}, true
-	case len(parts) == 2 && parts[1] == "_index.md":
-		return entry{kind: site.KindSection, section: nameSlug(parts[0])}, true
-	case len(parts) == 2 && strings.HasSuffix(parts[1], ".md"):
-		return entry{kind: site.KindArticle, section: nameSlug(parts[0]), slug: nameSlug(parts[1])}, true
-	case len(parts) == 3 && parts[2] == "index.md":
-		return entry{kind: site.KindArticle, section: nameSlug(parts[0]), slug: nameSlug(parts[1])}, true
+	last := parts[len(parts)-1]
+	if !strings.HasSuffix(last, ".md") {
+		return entry{}, false
 	}
-	return entry{}, false
+	switch {
+	case len(parts) == 1 && last == "_index.md":
+		return entry{kind: site.KindHome}, true
+	case len(parts) == 1:
+		return entry{kind: site.KindPage, slug: nameSlug(last)}, true
+	case len(parts) == 2 && last == "index.md":
+		return entry{kind: site.KindPage, slug: nameSlug(parts[0])}, true
+	case last == "_index.md":
+		return entry{kind: site.KindSection, section: sectionPath(parts[:len(parts)-1])}, true
+	case last == "index.md":
+		n := len(parts)
+		return entry{kind: site.KindArticle, section: sectionPath(parts[:n-2]), slug: nameSlug(parts[n-2])}, true
+	}
+	return entry{kind: site.KindArticle, section: sectionPath(parts[:len(parts)-1]), slug: nameSlug(last)}, true
+}
+
+// sectionPath is the Path of the section of the folders dirs.
+func sectionPath(dirs []string) string {
+	slugs := make([]string, len(dirs))
+	for i, d := range dirs {
+		slugs[i] = nameSlug(d)
+	}
+	return strings.Join(slugs, "/")
 }

@@ -85,6 +85,16 @@ func (f *fields) key(name string, v *yaml.Node) {
 		f.kpis(v)
 	case "charts":
 		f.charts(v)
+	case "build", "_build":
+		f.build(name, v)
+	case "headless":
+		f.headless(v)
+	case "sitemap":
+		f.sitemap(v)
+	case "feed":
+		p.NoFeed = !f.boolean(name, v)
+	case "cascade":
+		f.cascade(v)
 	default:
 		var val any
 		if err := v.Decode(&val); err != nil {
@@ -224,7 +234,8 @@ func (f *fields) nodes(name string, v *yaml.Node) []*yaml.Node {
 var knownKeys = func() map[string]string {
 	m := map[string]string{}
 	for _, k := range []string{"title", "summary", "layout", "slug", "author", "authors", "tags", "draft",
-		"weight", "date", "lastmod", "image", "audio", "figures", "kpis", "charts"} {
+		"weight", "date", "lastmod", "image", "audio", "figures", "kpis", "charts",
+		"build", "_build", "headless", "sitemap", "feed", "cascade"} {
 		m[k] = k
 	}
 	return m

@@ -33,7 +33,8 @@ type entry struct {
 }
 
 // parseFile reads one content file into a page; problems are returned, not fatal.
-func parseFile(fsys fs.FS, e entry, opts *Options, shared *names) (*site.Page, []*diag.Problem) {
+// layers are the cascades of the sections above it, nearest first.
+func parseFile(fsys fs.FS, e entry, opts *Options, shared *names, layers []*cascadeLayer) (*site.Page, []*diag.Problem) {
 	file := joinSource(opts.Root, e.name)
 	src, err := fs.ReadFile(fsys, e.name)
 	if err != nil {
@@ -54,6 +55,7 @@ func parseFile(fsys fs.FS, e entry, opts *Options, shared *names) (*site.Page, [
 		return page, f.problems
 	}
 	f.decode(fm.root)
+	f.applyCascade(layers)
 	page.URL = pageURL(page)
 	page.Date, page.DateOnly = f.decodeDate("date", f.date)
 	page.Lastmod, page.LastmodDateOnly = f.decodeDate("lastmod", f.lastmod)

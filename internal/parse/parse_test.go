@@ -39,7 +39,7 @@ func TestDirBuildsSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := res.Site
-	if s.Home.Title != "Trang chủ" || len(s.Sections) != 2 || s.Sections[0].Name != "cong-thuong" {
+	if s.Home.Title != "Trang chủ" || len(s.Sections) != 2 || s.Sections[0].Path != "cong-thuong" {
 		t.Fatalf("home %q, sections %v", s.Home.Title, s.Sections)
 	}
 	if len(res.Skipped) != 1 || res.Skipped[0].Title != "Nháp" {
@@ -114,7 +114,14 @@ func TestDirErrors(t *testing.T) {
 		{"tags number", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\ntags: 5\n---\n")}, []string{"content/s/a.md:4:7: tags must be a list, not a number"}},
 		{"audio type", fstest.MapFS{"s/a/index.md": file("---\ntitle: A\ndate: 2020-01-01\naudio: x.exe\n---\n"), "s/a/x.exe": file("")}, []string{`content/s/a/index.md:4:8: audio "x.exe" is not a sound file`}},
 		{"index.html in a bundle", fstest.MapFS{"s/a/index.md": file("---\ntitle: A\ndate: 2020-01-01\n---\n"), "s/a/index.html": file("<p>x</p>")}, []string{"content/s/a/index.html: this file would take the place of the page"}},
-		{"nested section", fstest.MapFS{"s/t/u/a.md": file("---\ntitle: A\n---\n")}, []string{"content/s/t/u/a.md: Almanac does not know where this file belongs"}},
+		{"cascade on an article", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\ncascade: {draft: true}\n---\n")}, []string{"content/s/a.md:4:10: cascade passes values down to the pages below a section"}},
+		{"cascade of a title", fstest.MapFS{"s/_index.md": file("---\ntitle: S\ncascade:\n  title: X\n---\n")}, []string{`content/s/_index.md:4:3: cascade cannot pass down "title"`}},
+		{"cascade bad value", fstest.MapFS{"s/_index.md": file("---\ntitle: S\ncascade:\n  draft: maybe\n---\n")}, []string{"content/s/_index.md:4:10: draft must be true or false"}},
+		{"cascade list", fstest.MapFS{"_index.md": file("---\ntitle: S\ncascade: [1]\n---\n")}, []string{"content/_index.md:3:10: cascade must be a set of keys, not a list"}},
+		{"build list", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nbuild: {list: sometimes}\n---\n")}, []string{"content/s/a.md:4:15: list must be always, local or never"}},
+		{"build key", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\n_build:\n  lists: never\n---\n")}, []string{`content/s/a.md:5:3: _build has no key "lists"`}},
+		{"build render", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nbuild: {render: later}\n---\n")}, []string{"content/s/a.md:4:17: render must be always or never"}},
+		{"build scalar", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nbuild: never\n---\n")}, []string{"content/s/a.md:4:8: build must be a set of keys"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, problems := Dir(tc.files, testOptions())

@@ -34,7 +34,7 @@ func generatedSite(tb testing.TB, cfg sitegen.Config) *site.Site {
 	body := template.HTML(strings.Repeat("<p>Năm 2020, giá trị sản xuất công nghiệp ước đạt 68.800 tỷ đồng, giảm 1,7% so với năm 2019; kim ngạch xuất khẩu đạt 1.456 triệu USD.</p>\n", 20))
 	sections := map[string]*site.Section{}
 	for _, gs := range gen.Sections {
-		sec := &site.Section{Name: gs.Name, Page: &site.Page{Kind: site.KindSection, Section: gs.Name, URL: "/" + gs.Name + "/", Title: gs.Title}}
+		sec := &site.Section{Path: gs.Name, Page: &site.Page{Kind: site.KindSection, Section: gs.Name, URL: "/" + gs.Name + "/", Title: gs.Title}}
 		sections[gs.Name] = sec
 		s.Sections = append(s.Sections, sec)
 		s.Config.Menu = append(s.Config.Menu, site.MenuItem{Name: gs.Title, URL: sec.Page.URL, Weight: len(s.Config.Menu) + 1})

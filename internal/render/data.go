@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/almanac-news/almanac/internal/site"
@@ -153,6 +154,51 @@ func (d *PageData) Updated() time.Time {
 		return time.Time{}
 	}
 	return d.shared.updated
+}
+
+// Current is the aria-current value of a menu link to url: "page" when
+// it is this very page, "true" when the page is within it (url is the
+// page's section, or a section above it), "" otherwise. It reads only Nav
+// and whether URL is Nav, as the masthead's cache key does.
+func (d *PageData) Current(url string) string {
+	switch {
+	case url == d.Nav && d.Nav == d.URL:
+		return "page"
+	case url == d.Nav, url != "/" && strings.HasSuffix(url, "/") && strings.HasPrefix(d.Nav, url):
+		return "true"
+	}
+	return ""
+}
+
+// Breadcrumbs are the pages of the sections above this page, from the
+// top-level one down: for an article, its section's trail; for a section,
+// its ancestors'. Sections not written (build.render: never) are left out.
+// The home page, which comes first, is not among them.
+func (d *PageData) Breadcrumbs() []*site.Page {
+	if d.Section == nil {
+		return nil
+	}
+	var out []*site.Page
+	for _, sec := range d.Section.Trail() {
+		if sec.Page != d.Page && !sec.Page.Headless {
+			out = append(out, sec.Page)
+		}
+	}
+	return out
+}
+
+// Subsections are a section page's subsections that are listed, in order.
+func (d *PageData) Subsections() []*site.Section {
+	if d.Section == nil || d.Page != d.Section.Page {
+		return nil
+	}
+	var out []*site.Section
+	for _, sec := range d.Section.Sections {
+		if sec.Listed() {
+			out = append(out, sec)
+		}
+	}
+	return out
 }
 
 // Blocks are the home page's blocks, one per section, of its articles the List does not show.

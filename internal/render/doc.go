@@ -56,11 +56,20 @@
 //	                           "archive")
 //	.URL      string           this file's site-relative URL (a later list page's own URL); empty for 404
 //	.Section  *site.Section    the page's section (.Section.Page is its page, .Section.Articles its
-//	                           articles, newest first); nil for home, stand-alone and 404 pages
+//	                           articles and its subsections', newest first, .Section.Parent the
+//	                           section it is in, .Section.Sections its subsections, .Section.Trail
+//	                           the sections from the top-level one down to it, .Section.Listed
+//	                           whether menus show it); nil for home, stand-alone and 404 pages
+//	.Breadcrumbs []*site.Page  the pages of the sections above the page, top-level first (for an
+//	                           article its own section's too); home is not among them
+//	.Subsections []*site.Section
+//	                           a section's first list page and the later ones: its listed subsections
+//	.Current "url"             aria-current for a menu link: "page" on that very page, "true" on a
+//	                           page within it (the section or a section below it), else ""
 //	.List     []*site.Page     home: the newest articles (Site.Config.PageSize of them); section,
 //	                           tag, author and month: the articles of this page of the list;
 //	                           404: the five newest
-//	.Blocks   []HomeBlock      home: per section with articles the List leaves out, .Section and
+//	.Blocks   []HomeBlock      home: per listed top-level section with articles the List leaves out, .Section and
 //	                           .Articles, its three newest of those; a section whose articles are
 //	                           all in the List has none, so the home page shows each article once
 //	.Pager    *Pager           paginated lists: .Number, .Total, .PrevURL, .NextURL and .Links, each
@@ -111,14 +120,15 @@
 //	absURL "/a/"               "https://example.org/a/": a site-relative URL joined to Site.Config.BaseURL
 //	relURL "/a/"               "/a/", or "/news/a/" when the site is published under /news/;
 //	                           use it for every link, image and audio source
-//	sectionOf "name"           the *site.Section with that folder name, or nil
+//	sectionOf "path"           the *site.Section at that path ("kinh-te/cong-nghiep", as .Page.Section), or nil
 //	names list                 "An, Bình và Chi": names joined in the site's language
 //	first n pages              at most n pages from the front of a list
 //	dict "k" v "k2" v2 …       a map, to pass several values to a partial
-//	structuredData .           schema.org data of an article (nil otherwise): a NewsArticle
+//	structuredData .           schema.org data of an article or section (nil otherwise): a NewsArticle
 //	                           (headline, dates with offsets, authors as Person with the URL
 //	                           of their list, publisher with the absolute URL of the asset
-//	                           images/logo.svg, …) and a BreadcrumbList (home, section, article),
+//	                           images/logo.svg, …) and a BreadcrumbList (home, each section above
+//	                           it, the article); of a section: its BreadcrumbList;
 //	                           each for a <script type="application/ld+json">{{.}}</script>
 //	partialCached "partials/NAME.html" data [variants…]
 //	                           the partial's HTML, executed once per variant during a build and

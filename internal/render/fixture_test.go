@@ -73,10 +73,10 @@ func fixtureSite() *site.Site {
 	about := &site.Page{Kind: site.KindPage, Source: "content/gioi-thieu.md", Slug: "gioi-thieu", URL: "/gioi-thieu/",
 		Title: "Giới thiệu", Summary: "Về bản tin.", Rendered: site.PlainHTML("<p>Về bản tin.</p>")}
 	s.Sections = []*site.Section{
-		{Name: "cong-thuong", Articles: []*site.Page{report, trade, market, power},
+		{Path: "cong-thuong", Articles: []*site.Page{report, trade, market, power},
 			Page: &site.Page{Kind: site.KindSection, Source: "content/cong-thuong/_index.md", Section: "cong-thuong",
 				Slug: "cong-thuong", URL: "/cong-thuong/", Title: "Công Thương", Summary: "Công nghiệp, thương mại, năng lượng."}},
-		{Name: "thi-dua", Articles: []*site.Page{award},
+		{Path: "thi-dua", Articles: []*site.Page{award},
 			Page: &site.Page{Kind: site.KindSection, Source: "content/thi-dua/_index.md", Section: "thi-dua",
 				Slug: "thi-dua", URL: "/thi-dua/", Title: "Thi đua – Khen thưởng"}},
 	}

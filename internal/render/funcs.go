@@ -41,8 +41,8 @@ func newRenderer(t *Theme, in *Input) *renderer {
 			r.basePath = u.Path
 		}
 	}
-	for _, s := range in.Site.Sections {
-		r.sections[s.Name] = s
+	for _, s := range in.Site.AllSections() {
+		r.sections[s.Path] = s
 	}
 	return r
 }
@@ -243,7 +243,7 @@ func urlScheme(u string) string {
 	return ""
 }
 
-// sectionOf returns the section with folder name, or nil.
+// sectionOf returns the section at path (its folders' slugs, as Page.Section), or nil.
 func (r *renderer) sectionOf(name string) *site.Section { return r.sections[name] }
 
 // names joins a list of names in the site's language: "An, Bình và Chi".

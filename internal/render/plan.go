@@ -88,7 +88,7 @@ func (t *Theme) Plan(in *Input) ([]Output, *diag.List) {
 	pl.catalog = newCatalog(articles, r.loc, t.lang)
 	r.authorURLs = pl.catalog.authorURLs
 	pl.planHome(articles)
-	for _, sec := range in.Site.Sections {
+	for _, sec := range in.Site.AllSections() {
 		pl.planSection(sec)
 	}
 	pl.planPages()
@@ -119,8 +119,8 @@ func (pl *planner) data(p *site.Page, sec *site.Section) *PageData {
 		d.Nav = p.URL
 	}
 	d.Feeds = pl.feedsOf("/", "")
-	if sec != nil && sec.Page != nil {
-		d.Feeds = pl.feedsOf("/"+sec.Name+"/", sec.Page.Title)
+	if sec != nil && sec.HasFeed() {
+		d.Feeds = pl.feedsOf(sec.Page.URL, sec.Page.Title)
 	}
 	return d
 }
@@ -148,7 +148,7 @@ func homeBlocks(sections []*site.Section, shown []*site.Page) []HomeBlock {
 	}
 	var blocks []HomeBlock
 	for _, sec := range sections {
-		if sec.Page == nil {
+		if !sec.Listed() {
 			continue
 		}
 		var list []*site.Page
@@ -171,8 +171,11 @@ func homeBlocks(sections []*site.Section, shown []*site.Page) []HomeBlock {
 // section's URL, the others at <section>/page/N/.
 func (pl *planner) planSection(sec *site.Section) {
 	if sec.Page == nil {
-		pl.problems.Add(diag.Errorf(diag.Pos{File: "content/" + sec.Name}, "section %q has no page", sec.Name).
-			WithHint("add content/%s/_index.md with a title", sec.Name))
+		pl.problems.Add(diag.Errorf(diag.Pos{File: "content/" + sec.Path}, "section %q has no page", sec.Path).
+			WithHint("add content/%s/_index.md with a title", sec.Path))
+		return
+	}
+	if sec.Page.Headless {
 		return
 	}
 	pl.addPaged(sec.Page, sec.Articles, func() *PageData { return pl.data(sec.Page, sec) })
@@ -193,9 +196,11 @@ func (pl *planner) addPaged(p *site.Page, articles []*site.Page, newData func() 
 // planPages plans every article and stand-alone page.
 func (pl *planner) planPages() {
 	index := make(map[*site.Page]int, len(pl.r.in.Site.Pages))
-	for _, sec := range pl.r.in.Site.Sections {
+	for _, sec := range pl.r.in.Site.AllSections() {
 		for i, p := range sec.Articles {
-			index[p] = i
+			if p.Section == sec.Path {
+				index[p] = i
+			}
 		}
 	}
 	rank := make(map[*site.Page]int, len(pl.articles))
@@ -203,7 +208,7 @@ func (pl *planner) planPages() {
 		rank[p] = i
 	}
 	related := relatedOfAll(pl.articles)
-	for _, p := range pl.r.in.Site.Pages {
+	for _, p := range slices.Concat(pl.r.in.Site.Pages, pl.r.in.Site.Unlisted) {
 		sec := pl.r.sections[p.Section]
 		d := pl.data(p, sec)
 		if i, ok := index[p]; ok && sec != nil {

@@ -70,15 +70,21 @@ type ldCrumbItem struct {
 }
 
 // structuredData returns the schema.org objects of an article, a
-// NewsArticle and its BreadcrumbList, which base.html writes as JSON-LD,
-// one <script> each; nil for other pages. Every value is plain data:
-// html/template encodes it as JSON safe inside <script>.
+// NewsArticle and its BreadcrumbList, or of a section's list, its
+// BreadcrumbList, which base.html writes as JSON-LD, one <script> each;
+// nil for other pages. Every value is plain data: html/template encodes
+// it as JSON safe inside <script>.
 func (r *renderer) structuredData(d *PageData) []any {
 	p := d.Page
-	if p == nil || p.Kind != site.KindArticle {
+	switch {
+	case p == nil:
 		return nil
+	case p.Kind == site.KindArticle:
+		return []any{r.newsArticle(d), r.breadcrumbList(d)}
+	case p.Kind == site.KindSection:
+		return []any{r.breadcrumbList(d)}
 	}
-	return []any{r.newsArticle(d), r.breadcrumbList(d)}
+	return nil
 }
 
 func (r *renderer) newsArticle(d *PageData) *newsArticle {
@@ -123,15 +129,16 @@ func (r *renderer) publisher(s *site.Site) ldPublisher {
 	return pub
 }
 
-// breadcrumbList is the trail from the home page to an article.
+// breadcrumbList is the trail from the home page through the sections
+// above the page (PageData.Breadcrumbs) to the page itself.
 func (r *renderer) breadcrumbList(d *PageData) *breadcrumbs {
 	b := &breadcrumbs{Context: "https://schema.org", Type: "BreadcrumbList"}
 	add := func(name, url string) {
 		b.Items = append(b.Items, ldCrumbItem{Type: "ListItem", Position: len(b.Items) + 1, Name: name, Item: r.absURL(url)})
 	}
 	add(r.translate("home"), "/")
-	if d.Section != nil && d.Section.Page != nil {
-		add(d.Section.Page.Title, d.Section.Page.URL)
+	for _, p := range d.Breadcrumbs() {
+		add(p.Title, p.URL)
 	}
 	add(d.Page.Title, d.Page.URL)
 	return b

@@ -8,6 +8,7 @@ package site
 
 import (
 	"html/template"
+	"strings"
 	"time"
 )
 
@@ -16,8 +17,8 @@ type Kind string
 
 const (
 	KindHome    Kind = "home"    // content/_index.md, or the implied home page
-	KindSection Kind = "section" // content/<section>/_index.md, or implied
-	KindArticle Kind = "article" // content/<section>/<slug>.md or .../<slug>/index.md
+	KindSection Kind = "section" // content/<section>/…/_index.md, or implied by a folder of articles
+	KindArticle Kind = "article" // content/<section>/…/<slug>.md or …/<slug>/index.md
 	KindPage    Kind = "page"    // a stand-alone page such as content/gioi-thieu.md
 )
 
@@ -25,15 +26,62 @@ const (
 type Site struct {
 	Config   Config
 	Home     *Page      // the home page (Kind == KindHome)
-	Sections []*Section // ordered by weight, then title
-	Pages    []*Page    // articles and stand-alone pages, newest first
+	Sections []*Section // the top-level sections, ordered by weight, then title
+	Pages    []*Page    // listed articles and stand-alone pages, newest first
+	Unlisted []*Page    // pages rendered but listed nowhere but their section (build.list), newest first
+	Headless []*Page    // pages not written, only used by others (build.render: never); their bundle files are
 }
 
-// Section is a folder of articles under content/.
+// AllSections lists every section, each before its subsections, in the
+// order of Sections and of each section's Sections.
+func (s *Site) AllSections() []*Section {
+	var out []*Section
+	var walk func([]*Section)
+	walk = func(list []*Section) {
+		for _, sec := range list {
+			out = append(out, sec)
+			walk(sec.Sections)
+		}
+	}
+	walk(s.Sections)
+	return out
+}
+
+// Section is a folder of articles under content/, at any depth.
 type Section struct {
-	Name     string  // folder name, e.g. "cong-thuong"
-	Page     *Page   // the section's own page, from _index.md or implied
-	Articles []*Page // newest first; drafts and future articles left out unless asked for
+	Path     string     // its folders' slugs from content/, e.g. "kinh-te/cong-nghiep"
+	Page     *Page      // the section's own page, from _index.md or implied
+	Parent   *Section   // the section it is in; nil for a top-level section
+	Sections []*Section // its subsections, ordered by weight, then title
+	// Articles are its own articles and its subsections', newest first;
+	// drafts, future and unlisted articles left out (build.list: local
+	// keeps them here).
+	Articles []*Page
+}
+
+// Listed reports whether the section is shown in menus, on the home page
+// and among its parent's subsections: its page is listed and rendered.
+func (s *Section) Listed() bool { return s.Page != nil && s.Page.List == ListAlways && !s.Page.Headless }
+
+// Name is the slug of the section's own folder, the last element of Path.
+func (s *Section) Name() string { return s.Path[strings.LastIndexByte(s.Path, '/')+1:] }
+
+// HasFeed reports whether the section has feeds of its own: its page is
+// rendered and does not say feed: false.
+func (s *Section) HasFeed() bool { return s.Page != nil && !s.Page.Headless && !s.Page.NoFeed }
+
+// Trail is the sections from the top-level one down to s.
+func (s *Section) Trail() []*Section {
+	n := 0
+	for sec := s; sec != nil; sec = sec.Parent {
+		n++
+	}
+	out := make([]*Section, n)
+	for sec := s; sec != nil; sec = sec.Parent {
+		n--
+		out[n] = sec
+	}
+	return out
 }
 
 // Page is one content file and everything the front matter says about it.
@@ -41,7 +89,7 @@ type Page struct {
 	Kind    Kind
 	Source  string // path of the content file, relative to the site root, slash-separated
 	Digest  uint64 // of Source's bytes as parsed: an edited file has another
-	Section string // section folder name; empty for the home page and stand-alone pages
+	Section string // the section's Path; empty for the home page and stand-alone pages
 	Slug    string // last element of the URL
 	URL     string // site-relative URL with leading and trailing slash, e.g. "/cong-thuong/bao-cao/"
 	Layout  string // layout named in front matter; empty for the kind's default
@@ -56,6 +104,11 @@ type Page struct {
 	Audio     string // site-relative URL of an audio file, or empty
 	Draft     bool
 	Weight    int
+	List      Listing // where the page is listed (build.list, Hugo's)
+	Headless  bool    // not written, only used by other pages (build.render: never, headless: true)
+	NoSitemap bool    // left out of the sitemap (sitemap: false, or Hugo's sitemap.disable)
+	NoFeed    bool    // left out of every feed (feed: false)
+	Cascade   bool    // a section or home page whose front matter passes values down (cascade)
 	Params    map[string]any // every other front-matter key, as decoded; nil when there is none
 	Lines     KeyLines       // line in Source of each top-level front-matter key
 	Resources []Resource     // files beside index.md in a page bundle
@@ -75,6 +128,15 @@ type Page struct {
 	KPIs    []string // indicators shown as KPI cards, in order; nil: every indicator, empty: none
 	Charts  []Chart  // charts declared in front matter or in the body
 }
+
+// Listing is where a page is listed: front matter build.list, as Hugo's.
+type Listing int
+
+const (
+	ListAlways Listing = iota // everywhere: its section's list, the home page, tags, authors, archive, feeds, sitemap
+	ListLocal                 // only in its section's list (and its ancestors')
+	ListNever                 // nowhere: reachable only by a link
+)
 
 // IsList reports whether the page lists other pages (home or section).
 func (p *Page) IsList() bool { return p.Kind == KindHome || p.Kind == KindSection }

@@ -1,0 +1,17 @@
+package messages
+
+// viSections are the messages of nested sections, cascade and build
+// options (internal/parse).
+var viSections = map[string]string{
+	"cascade passes values down to the pages below a section, and this page has none":                    "cascade truyền giá trị xuống các trang bên dưới một chuyên mục, mà trang này không có trang nào bên dưới",
+	"move it to the _index.md of the section, or to content/_index.md for the whole site":                "hãy chuyển nó vào _index.md của chuyên mục, hoặc vào content/_index.md cho cả trang",
+	"cascade must be a set of keys, not %s":                                                              "cascade phải là một tập khóa, không phải %s",
+	"write\ncascade:\n  author: …\n  tags: [ … ]":                                                        "hãy viết\ncascade:\n  author: …\n  tags: [ … ]",
+	"a section passes down only author, authors, tags, layout, draft, sitemap, feed, build and headless": "một chuyên mục chỉ truyền xuống author, authors, tags, layout, draft, sitemap, feed, build và headless",
+	"cascade cannot pass down %q":                                                                        "cascade không truyền xuống được %q",
+	"%s must be a set of keys, not %s":                                                                   "%s phải là một tập khóa, không phải %s",
+	"write %s: {list: never} to leave the page out of every list, or {render: never} to not write it":    "hãy viết %s: {list: never} để không đưa trang vào danh sách nào, hoặc {render: never} để không xuất trang",
+	"%s takes list, render and publishResources":                                                         "%s nhận list, render và publishResources",
+	"list must be always, local or never, not %s":                                                        "list phải là always, local hoặc never, không phải %s",
+	"render must be always or never, not %s":                                                             "render phải là always hoặc never, không phải %s",
+}
