@@ -259,13 +259,15 @@ func evaluate[T any](t *testing.T, ctx context.Context, expr string) T {
 }
 
 // waitFor evaluates expr until it is true, and reports whether it became
-// true within limit.
+// true within limit. A page that navigates meanwhile (a click on a link)
+// is waited for: expr is evaluated again in the next one.
 func waitFor(t *testing.T, ctx context.Context, expr string, limit time.Duration) bool {
 	t.Helper()
 	deadline := time.Now().Add(limit)
 	for {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
-		if err != nil && !errors.Is(err, chromedp.ErrJSUndefined) && !errors.Is(err, chromedp.ErrJSNull) {
+		navigating := err != nil && (strings.Contains(err.Error(), "navigated") || strings.Contains(err.Error(), "context"))
+		if err != nil && !navigating && !errors.Is(err, chromedp.ErrJSUndefined) && !errors.Is(err, chromedp.ErrJSNull) {
 			t.Fatalf("evaluating %s: %v", firstLine(expr), err)
 		}
 		if ok {
