@@ -14,4 +14,6 @@ var viSections = map[string]string{
 	"%s takes list, render and publishResources":                                                         "%s nhận list, render và publishResources",
 	"list must be always, local or never, not %s":                                                        "list phải là always, local hoặc never, không phải %s",
 	"render must be always or never, not %s":                                                             "render phải là always hoặc never, không phải %s",
+	"layout %q is the theme's layout of other pages (%s), and cannot show a page of kind %s":             "layout %q là bố cục của theme cho các trang khác (%s), không hiển thị được trang loại %s",
+	"remove the layout: line, or name a layout of your own in layouts/":                                  "hãy bỏ dòng layout:, hoặc đặt tên một bố cục của riêng bạn trong layouts/",
 }

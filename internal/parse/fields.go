@@ -184,6 +184,9 @@ func (f *fields) slug(v *yaml.Node) {
 	if s == "" {
 		return
 	}
+	if lower := strings.ToLower(s); slug.Valid(lower) {
+		s = lower // URLs are lower case, as Hugo makes them (disablePathToLower = false)
+	}
 	if !slug.Valid(s) {
 		f.errorf(v, "slug %q would not stay a single folder of the site", s).
 			WithHint("use only a-z, 0-9, -, _ and ., without / or .., e.g. slug: %s", orExample(slug.Make(s)))

@@ -100,10 +100,11 @@ func joinSource(root, name string) string {
 	return root + "/" + name
 }
 
-// nameSlug makes a URL slug from a file or folder name.
+// nameSlug makes a URL slug from a file or folder name: the name in
+// lower case when that is a slug (as Hugo lowers paths), else slug.Make's.
 func nameSlug(name string) string {
-	name = strings.TrimSuffix(name, ".md")
-	if slug.Valid(name) && strings.ToLower(name) == name {
+	name = strings.ToLower(strings.TrimSuffix(name, ".md"))
+	if slug.Valid(name) {
 		return name
 	}
 	return slug.Make(name)

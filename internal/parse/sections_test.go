@@ -165,3 +165,23 @@ func TestBuildOptionsListAndRender(t *testing.T) {
 		t.Error("a headless bundle keeps its files")
 	}
 }
+
+// Capital letters in a slug or a file name are lowered, as Hugo lowers
+// URLs; other characters a URL cannot hold are still errors.
+func TestSlugsAreLowered(t *testing.T) {
+	fsys := fstest.MapFS{
+		"Docs/_index.md":    file("---\ntitle: Docs\n---\n"),
+		"Docs/a.md":         file("---\ntitle: A\ndate: 2020-01-01\nslug: hugo_convert_toJSON\n---\n"),
+		"Docs/Bao_Cao.md":   file("---\ntitle: B\ndate: 2020-01-02\n---\n"),
+		"Docs/Kinh Tế/c.md": file("---\ntitle: C\ndate: 2020-01-03\n---\n"),
+	}
+	res, problems := Dir(fsys, testOptions())
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	got := urls(res.Site.Pages)
+	want := []string{"/docs/kinh-te/c/", "/docs/bao_cao/", "/docs/hugo_convert_tojson/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("URLs %q, want %q", got, want)
+	}
+}

@@ -30,6 +30,33 @@ var defaultLayouts = map[site.Kind]string{
 	KindMonth:        "list",
 }
 
+// layoutKinds are the kinds of page each of the theme's own layouts can
+// show, for pages that name one with layout:. A list's layout reads data
+// an article has not (a pager, a term), and an article's reads what a
+// list has not.
+var layoutKinds = map[string][]site.Kind{
+	"article": {site.KindArticle, site.KindPage},
+	"page":    {site.KindPage, site.KindArticle},
+	"home":    {site.KindHome, site.KindSection},
+	"section": {site.KindSection, site.KindHome},
+	"list":    {KindTag, KindAuthor, KindMonth},
+	"terms":   {KindTags, KindAuthors},
+	"archive": {KindArchive},
+	"404":     {},
+}
+
+// kindList names kinds of page, for messages.
+func kindList(kinds []site.Kind) string {
+	if len(kinds) == 0 {
+		return "the 404 page"
+	}
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
+}
+
 // generatedLists tells what each layout of generated pages shows, for warnings.
 var generatedLists = map[string]string{
 	"terms":   "index of tags nor of authors",
@@ -345,10 +372,15 @@ func listKey(d *PageData) string {
 func (pl *planner) layoutFor(p *site.Page) *template.Template {
 	if p.Layout != "" {
 		name := strings.TrimSuffix(p.Layout, ".html")
+		pos := diag.Pos{File: p.Source, Line: p.Lines.Line("layout")}
+		if kinds, ok := layoutKinds[name]; ok && !slices.Contains(kinds, p.Kind) {
+			pl.problems.Add(diag.Errorf(pos, "layout %q is the theme's layout of other pages (%s), and cannot show a page of kind %s", name, kindList(kinds), p.Kind).
+				WithHint("remove the layout: line, or name a layout of your own in layouts/"))
+			return nil
+		}
 		if tmpl := pl.r.templates[name]; tmpl != nil {
 			return tmpl
 		}
-		pos := diag.Pos{File: p.Source, Line: p.Lines.Line("layout")}
 		pl.problems.Add(diag.Errorf(pos, "layout %q does not exist", p.Layout).
 			WithHint("create layouts/%s.html, or use one of the theme's layouts: %s", name,
 				strings.Join(pl.theme.layoutNames(), ", ")))
