@@ -255,7 +255,7 @@ func sitemapFiles(s *site.Site, outputs []render.Output, m *memo) ([]generatedFi
 	entries := make([]sitemap.Entry, 0, len(outputs))
 	digest := fnv.New64a()
 	for _, out := range outputs {
-		if out.Page == nil || !strings.HasSuffix(out.Path, "index.html") || !inSitemap(out.Page) {
+		if out.Page == nil || out.Redirect || !strings.HasSuffix(out.Path, "index.html") || !inSitemap(out.Page) {
 			continue
 		}
 		e := sitemap.Entry{URL: base + "/" + strings.TrimSuffix(out.Path, "index.html"), Lastmod: newest(out.Deps())}

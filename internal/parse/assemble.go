@@ -78,13 +78,21 @@ func listed(s *site.Site, p *site.Page) {
 	}
 }
 
-// LeftOut reports whether a build with opts leaves p out: a draft, or an
-// article dated after opts.Now, unless asked for.
+// LeftOut reports whether a build with opts leaves p out: a draft, an
+// article dated after opts.Now, or a page published (publishDate) after
+// it, unless asked for; or a page expired (expiryDate) by then.
 func LeftOut(p *site.Page, opts Options) bool {
 	if p.Draft && !opts.Drafts {
 		return true
 	}
-	return p.Kind == site.KindArticle && !opts.Future && !opts.Now.IsZero() && p.Date.After(opts.Now)
+	if opts.Now.IsZero() {
+		return false
+	}
+	if !p.Expires.IsZero() && !p.Expires.After(opts.Now) {
+		return true
+	}
+	future := p.Kind == site.KindArticle && p.Date.After(opts.Now) || p.Publish.After(opts.Now)
+	return future && !opts.Future
 }
 
 // sectionTree is the sections of a site by Path, while pages are placed.

@@ -20,6 +20,8 @@ type fields struct {
 	names    *names // the tags and authors of the other pages
 
 	date, lastmod, image, audio *yaml.Node // decoded later, once the page's place is known
+	publish, expiry             *yaml.Node // publishDate and expiryDate, decoded with date
+	pageURL                     string     // url: the page's URL instead of the one its file makes
 }
 
 func (f *fields) pos(n *yaml.Node) diag.Pos {
@@ -95,17 +97,38 @@ func (f *fields) key(name string, v *yaml.Node) {
 		p.NoFeed = !f.boolean(name, v)
 	case "cascade":
 		f.cascade(v)
+	case "url":
+		f.url(v)
+	case "aliases":
+		f.aliases(v)
+	case "linkTitle":
+		p.LinkTitle = f.text(name, v)
+	case "description":
+		p.Description = f.text(name, v)
+	case "keywords":
+		p.Keywords = f.texts(name, v, true)
+	case "publishDate":
+		f.publish = v
+	case "expiryDate":
+		f.expiry = v
+	case "params":
+		f.params(v)
 	default:
-		var val any
-		if err := v.Decode(&val); err != nil {
-			f.errorf(v, "cannot read %q: %v", name, err)
-			return
-		}
-		if p.Params == nil {
-			p.Params = map[string]any{}
-		}
-		p.Params[name] = val
+		f.param(name, v)
 	}
+}
+
+// param keeps a key Almanac does not read for templates (Page.Params).
+func (f *fields) param(name string, v *yaml.Node) {
+	var val any
+	if err := v.Decode(&val); err != nil {
+		f.errorf(v, "cannot read %q: %v", name, err)
+		return
+	}
+	if f.page.Params == nil {
+		f.page.Params = map[string]any{}
+	}
+	f.page.Params[name] = val
 }
 
 func kindName(n *yaml.Node) diag.Text {
@@ -238,7 +261,8 @@ var knownKeys = func() map[string]string {
 	m := map[string]string{}
 	for _, k := range []string{"title", "summary", "layout", "slug", "author", "authors", "tags", "draft",
 		"weight", "date", "lastmod", "image", "audio", "figures", "kpis", "charts",
-		"build", "_build", "headless", "sitemap", "feed", "cascade"} {
+		"build", "_build", "headless", "sitemap", "feed", "cascade",
+		"url", "aliases", "linkTitle", "description", "keywords", "publishDate", "expiryDate", "params"} {
 		m[k] = k
 	}
 	return m

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"io/fs"
@@ -56,8 +57,13 @@ func parseFile(fsys fs.FS, e entry, opts *Options, shared *names, layers []*casc
 	}
 	f.decode(fm.root)
 	f.applyCascade(layers)
-	page.URL = pageURL(page)
+	page.URL = cmp.Or(f.pageURL, pageURL(page))
 	page.Date, page.DateOnly = f.decodeDate("date", f.date)
+	page.Publish, _ = f.decodeDate("publishDate", f.publish)
+	page.Expires, _ = f.decodeDate("expiryDate", f.expiry)
+	if f.date == nil && f.publish != nil {
+		page.Date, page.DateOnly = f.decodeDate("publishDate", f.publish)
+	}
 	page.Lastmod, page.LastmodDateOnly = f.decodeDate("lastmod", f.lastmod)
 	f.decodeImage(f.image, e.bundle)
 	f.decodeAudio(f.audio, e.bundle)
@@ -75,7 +81,7 @@ func (f *fields) required(root *yaml.Node) {
 		f.problems = append(f.problems, diag.Errorf(at, "the front matter has no title").
 			WithHint(`add a line title: "…"`))
 	}
-	if f.page.Lines.Line("date") == 0 && f.page.Kind == site.KindArticle {
+	if f.page.Lines.Line("date") == 0 && f.page.Lines.Line("publishDate") == 0 && f.page.Kind == site.KindArticle {
 		f.problems = append(f.problems, diag.Errorf(at, "the article has no date").
 			WithHint("add a line date: 2020-12-30T15:01:00+07:00"))
 	}

@@ -121,6 +121,9 @@ func TestDirErrors(t *testing.T) {
 		{"build list", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nbuild: {list: sometimes}\n---\n")}, []string{"content/s/a.md:4:15: list must be always, local or never"}},
 		{"build key", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\n_build:\n  lists: never\n---\n")}, []string{`content/s/a.md:5:3: _build has no key "lists"`}},
 		{"build render", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nbuild: {render: later}\n---\n")}, []string{"content/s/a.md:4:17: render must be always or never"}},
+		{"url dotdot", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nurl: /../etc/\n---\n")}, []string{`content/s/a.md:4:6: url "/../etc/" is not a path of the site`}},
+		{"alias space", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\naliases: [/a b/]\n---\n")}, []string{`content/s/a.md:4:11: aliases "/a b/" is not a path of the site`}},
+		{"params list", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nparams: [1]\n---\n")}, []string{"content/s/a.md:4:9: params must be a set of keys, not a list"}},
 		{"build scalar", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nbuild: never\n---\n")}, []string{"content/s/a.md:4:8: build must be a set of keys"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

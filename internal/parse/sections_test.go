@@ -185,3 +185,15 @@ func TestSlugsAreLowered(t *testing.T) {
 		t.Errorf("URLs %q, want %q", got, want)
 	}
 }
+
+func TestHugoParamsJoinTheOtherKeys(t *testing.T) {
+	fsys := fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\ncategories: [X]\nparams:\n  nguon: Sở\nlinkTitle: Ngắn\nkeywords: a\n---\n")}
+	res, problems := Dir(fsys, testOptions())
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	p := res.Site.Pages[0]
+	if p.Params["nguon"] != "Sở" || p.Params["categories"] == nil || p.Params["params"] != nil || p.LinkTitle != "Ngắn" || len(p.Keywords) != 1 {
+		t.Errorf("params %v, linkTitle %q, keywords %q", p.Params, p.LinkTitle, p.Keywords)
+	}
+}

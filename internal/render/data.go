@@ -26,6 +26,9 @@ type Output struct {
 	// Key is what else the output shows that Deps do not tell, such as a
 	// list page's number and the length of its list.
 	Key string
+	// Redirect marks the page written at one of Page's aliases, which
+	// sends readers to Page: no sitemap lists it.
+	Redirect bool
 
 	tmpl *template.Template // the layout, with the theme's functions bound
 	data *PageData          // what it is executed with; nil once Forget was called

@@ -121,7 +121,22 @@ func (t *Theme) Plan(in *Input) ([]Output, *diag.List) {
 	pl.planPages()
 	pl.planLists()
 	pl.planNotFound(articles)
+	pl.planAliases(slices.Concat(in.Site.Pages, in.Site.Unlisted, sectionPages(in.Site)))
 	return pl.outputs, problems
+}
+
+// sectionPages are the written pages of the site's sections, and its home page.
+func sectionPages(s *site.Site) []*site.Page {
+	var pages []*site.Page
+	if s.Home != nil {
+		pages = append(pages, s.Home)
+	}
+	for _, sec := range s.AllSections() {
+		if !sec.Page.Headless {
+			pages = append(pages, sec.Page)
+		}
+	}
+	return pages
 }
 
 // siteArticles returns the articles among pages, keeping their order

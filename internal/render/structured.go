@@ -93,7 +93,7 @@ func (r *renderer) newsArticle(d *PageData) *newsArticle {
 		Context:          "https://schema.org",
 		Type:             "NewsArticle",
 		Headline:         p.Title,
-		Description:      p.Summary,
+		Description:      cmp.Or(p.Description, p.Summary),
 		URL:              r.absURL(p.URL),
 		MainEntityOfPage: ldWebPage{Type: "WebPage", ID: r.absURL(p.URL)},
 		DatePublished:    r.isoDate(p.Date),
@@ -117,6 +117,7 @@ func (r *renderer) newsArticle(d *PageData) *newsArticle {
 	for _, t := range p.Tags {
 		ld.Keywords = append(ld.Keywords, t.Name)
 	}
+	ld.Keywords = append(ld.Keywords, p.Keywords...)
 	return ld
 }
 

@@ -61,7 +61,9 @@ type Section struct {
 
 // Listed reports whether the section is shown in menus, on the home page
 // and among its parent's subsections: its page is listed and rendered.
-func (s *Section) Listed() bool { return s.Page != nil && s.Page.List == ListAlways && !s.Page.Headless }
+func (s *Section) Listed() bool {
+	return s.Page != nil && s.Page.List == ListAlways && !s.Page.Headless
+}
 
 // Name is the slug of the section's own folder, the last element of Path.
 func (s *Section) Name() string { return s.Path[strings.LastIndexByte(s.Path, '/')+1:] }
@@ -94,24 +96,30 @@ type Page struct {
 	URL     string // site-relative URL with leading and trailing slash, e.g. "/cong-thuong/bao-cao/"
 	Layout  string // layout named in front matter; empty for the kind's default
 
-	Title     string
-	Summary   string // plain text: the front matter's summary, or the body's first paragraph
-	Date      time.Time
-	Lastmod   time.Time // zero when not given
-	Authors   []string
-	Tags      []Tag
-	Image     *Image
-	Audio     string // site-relative URL of an audio file, or empty
-	Draft     bool
-	Weight    int
-	List      Listing // where the page is listed (build.list, Hugo's)
-	Headless  bool    // not written, only used by other pages (build.render: never, headless: true)
-	NoSitemap bool    // left out of the sitemap (sitemap: false, or Hugo's sitemap.disable)
-	NoFeed    bool    // left out of every feed (feed: false)
-	Cascade   bool    // a section or home page whose front matter passes values down (cascade)
-	Params    map[string]any // every other front-matter key, as decoded; nil when there is none
-	Lines     KeyLines       // line in Source of each top-level front-matter key
-	Resources []Resource     // files beside index.md in a page bundle
+	Title       string
+	LinkTitle   string    // a shorter title for menus and breadcrumbs (Hugo's linkTitle); empty for Title
+	Summary     string    // plain text: the front matter's summary, or the body's first paragraph
+	Description string    // the page's description for search engines and previews (Hugo's); empty for Summary
+	Keywords    []string  // words for search engines besides the tags (Hugo's keywords)
+	Aliases     []string  // other site paths that redirect to the page (Hugo's aliases)
+	Publish     time.Time // publishDate: not on the site before then (Date is it without date:); zero when not given
+	Expires     time.Time // expiryDate: the page leaves the site then; zero when not given
+	Date        time.Time
+	Lastmod     time.Time // zero when not given
+	Authors     []string
+	Tags        []Tag
+	Image       *Image
+	Audio       string // site-relative URL of an audio file, or empty
+	Draft       bool
+	Weight      int
+	List        Listing        // where the page is listed (build.list, Hugo's)
+	Headless    bool           // not written, only used by other pages (build.render: never, headless: true)
+	NoSitemap   bool           // left out of the sitemap (sitemap: false, or Hugo's sitemap.disable)
+	NoFeed      bool           // left out of every feed (feed: false)
+	Cascade     bool           // a section or home page whose front matter passes values down (cascade)
+	Params      map[string]any // every other front-matter key, as decoded; nil when there is none
+	Lines       KeyLines       // line in Source of each top-level front-matter key
+	Resources   []Resource     // files beside index.md in a page bundle
 
 	// DateOnly and LastmodDateOnly report that Date and Lastmod were
 	// written as a day without a time of day (date: 2021-10-06): Date is

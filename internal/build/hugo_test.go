@@ -1,0 +1,60 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/almanac-news/almanac"
+)
+
+func TestHugoFrontMatterKeys(t *testing.T) {
+	dir := extract(t, "hugo.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := Run(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: dest, Now: buildTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := tree(t, dest)
+	page := string(out["bao-cao-2020/index.html"])
+	if page == "" || out["tin-tuc/bao-cao/index.html"] != nil {
+		t.Fatal("url: does not publish the page at its URL instead of the file's")
+	}
+	for _, want := range []string{`<meta name="description" content="Mô tả cho máy tìm kiếm.">`, `"keywords":["tổng kết","năm 2020"]`, `href="/tin-tuc/">Tin tức</a>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	for _, alias := range []string{"tin-tuc/bao-cao-cu/index.html", "old/report.html"} {
+		a := string(out[alias])
+		if !strings.Contains(a, `<meta http-equiv="refresh" content="0; url=https://example.org/bao-cao-2020/">`) ||
+			!strings.Contains(a, `<link rel="canonical" href="https://example.org/bao-cao-2020/">`) || !strings.Contains(a, `content="noindex"`) {
+			t.Errorf("%s is not a redirect to the page:\n%s", alias, a)
+		}
+	}
+	sitemap := string(out["sitemap.xml"])
+	if strings.Contains(sitemap, "bao-cao-cu") || strings.Contains(sitemap, "report.html") || !strings.Contains(sitemap, "/bao-cao-2020/") {
+		t.Error("the sitemap lists an alias, or not the page")
+	}
+	if out["tin-tuc/da-dang/index.html"] == nil || out["tin-tuc/sap-dang/index.html"] != nil || out["tin-tuc/het-han/index.html"] != nil {
+		t.Error("publishDate and expiryDate do not decide what is on the site")
+	}
+	if len(res.Skipped) != 2 {
+		t.Errorf("%d pages left out, want the future and the expired one", len(res.Skipped))
+	}
+	if !strings.Contains(string(out["tin-tuc/da-dang/index.html"]), `datetime="2020-12-29`) {
+		t.Error("an article without date: is dated by its publishDate")
+	}
+}
+
+func TestAliasAtAnotherPageIsAnError(t *testing.T) {
+	dir := extract(t, "hugo.txtar")
+	writeFile(t, dir, "content/tin-tuc/khac.md", "---\ntitle: Khác\ndate: 2020-12-28\naliases: [/tin-tuc/da-dang/]\n---\n")
+	dest := filepath.Join(t.TempDir(), "public")
+	_, err := Run(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: dest, Now: buildTime})
+	if err == nil || !strings.Contains(err.Error(), "content/tin-tuc/khac.md:4: alias /tin-tuc/da-dang/ is where content/tin-tuc/da-dang.md is published") {
+		t.Fatalf("err = %v", err)
+	}
+}
