@@ -71,7 +71,7 @@ type Options struct {
 // Result summarises a successful build.
 type Result struct {
 	Pages        int          // HTML pages written
-	Sections     int          // sections of the site
+	Sections     int          // sections of the site, at every depth
 	Files        int          // files written in all
 	Skipped      []*site.Page // drafts and future articles left out
 	Warnings     []*diag.Problem

@@ -208,7 +208,7 @@ func (s *Session) finish(parsed *parse.Result, plan *lastPlan, how pass, problem
 	} else if err != nil {
 		problems.Add(diag.Errorf(diag.Pos{File: "content"}, "the feeds and sitemaps cannot be made: %v", err))
 	}
-	res := &Result{Pages: len(plan.outputs), Sections: len(parsed.Site.Sections), Files: len(p.gen.files),
+	res := &Result{Pages: len(plan.outputs), Sections: len(parsed.Site.AllSections()), Files: len(p.gen.files),
 		Skipped: parsed.Skipped, problems: problems}
 	res.links = s.checkLinks(parsed, p.gen.files, !how.keepGoing, plan, problems)
 	if s.once { // the links, what they were checked against and the scan serve no later build

@@ -15,8 +15,14 @@
 //   - Sections top-level sections (8), named like a Department of
 //     Industry and Trade's bulletin (Công nghiệp, Thương mại…; past the
 //     twelve names, "Chuyên mục 13"…), each with an _index.md and a menu
-//     entry; an article's section is drawn with weight 1/√(rank+1).
-//     Sections are not nested (Almanac does not support nesting yet).
+//     entry; an article's top-level section is drawn with weight
+//     1/√(rank+1).
+//   - Subsections subsections (3; at most 6) in each top-level section
+//     (Tin địa phương, Doanh nghiệp, Chính sách…), each with an _index.md;
+//     the first of them holds two more, named after districts, so that
+//     sections nest three deep. An article stays in its top-level section
+//     one time in two, else goes to one of that section's descendants,
+//     drawn alike. With the defaults, 8 top-level sections make 48.
 //   - TagsPerArticle distinct tags (3) per article, drawn from a
 //     vocabulary of Tags (50; 16 to 200 are realistic) with Zipf-like
 //     popularity: tag of rank r has weight 1/(r+1), so with 16 tags the

@@ -15,15 +15,33 @@ var sectionTitles = []string{
 	"Thi đua khen thưởng",
 }
 
-// sectionNames gives n sections: the bulletin's names, then numbered ones.
-func sectionNames(n int) []Section {
-	sections := make([]Section, n)
-	for i := range sections {
+// subsectionTitles name the subsections of every top-level section.
+var subsectionTitles = []string{"Tin địa phương", "Doanh nghiệp", "Chính sách", "Số liệu", "Ý kiến", "Hỏi đáp"}
+
+// sectionNames gives n top-level sections, the bulletin's names then
+// numbered ones, each followed by its sub subsections (at most six); the
+// first subsection of each holds two more, named after districts. Each
+// section comes before those inside it.
+func sectionNames(n, sub int) []Section {
+	var sections []Section
+	for i := range n {
 		t := fmt.Sprintf("Chuyên mục %d", i+1)
 		if i < len(sectionTitles) {
 			t = sectionTitles[i]
 		}
-		sections[i] = Section{Name: slug.Make(t), Title: t}
+		top := Section{Name: slug.Make(t), Title: t, Top: i}
+		sections = append(sections, top)
+		for j := range min(sub, len(subsectionTitles)) {
+			s := Section{Name: top.Name + "/" + slug.Make(subsectionTitles[j]), Title: subsectionTitles[j], Top: i, Depth: 1, Weight: j + 1}
+			sections = append(sections, s)
+			if j > 0 {
+				continue
+			}
+			for k := range 2 {
+				d := "Huyện " + districts[(i+k)%len(districts)]
+				sections = append(sections, Section{Name: s.Name + "/" + slug.Make(d), Title: d, Top: i, Depth: 2, Weight: k + 1})
+			}
+		}
 	}
 	return sections
 }

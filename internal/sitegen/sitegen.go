@@ -19,6 +19,7 @@ type Config struct {
 	Articles       int       // articles in all
 	Seed           uint64    // the same seed gives the same site
 	Sections       int       // top-level sections, 1 or more
+	Subsections    int       // subsections of each top-level section, 0 to 6
 	Tags           int       // size of the tag vocabulary, TagsPerArticle or more
 	TagsPerArticle int       // distinct tags per article
 	Authors        int       // authors, 1 or more
@@ -29,7 +30,7 @@ type Config struct {
 // Default returns the configuration of a site of n articles with the
 // package's default shape.
 func Default(n int) Config {
-	return Config{Articles: n, Seed: 1, Sections: 8, Tags: 50, TagsPerArticle: 3, Authors: 40, Years: 10,
+	return Config{Articles: n, Seed: 1, Sections: 8, Subsections: 3, Tags: 50, TagsPerArticle: 3, Authors: 40, Years: 10,
 		End: time.Date(2025, 12, 31, 0, 0, 0, 0, vietnam)}
 }
 
@@ -45,17 +46,20 @@ type Site struct {
 	Articles []Article
 }
 
-// Section is one top-level section.
+// Section is one section, at any depth.
 type Section struct {
-	Name  string // the folder under content/
-	Title string
+	Name   string // its folders under content/, e.g. "cong-nghiep/tin-dia-phuong"
+	Title  string
+	Top    int // the index of its top-level section among the top-level ones
+	Depth  int // 0 for a top-level section
+	Weight int // its place among its parent's subsections; top-level sections are weighted by Top
 }
 
 // Article is the front matter of one article; Index is its number,
 // 0 the oldest.
 type Article struct {
 	Index   int
-	Section string // the folder of its section
+	Section string // the folders of its section
 	Name    string // the file name without .md, unique in the site
 	Title   string
 	Date    time.Time
@@ -77,15 +81,19 @@ func Generate(cfg Config) (*Site, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
-	s := &Site{Config: cfg, Sections: sectionNames(cfg.Sections), Tags: tagNames(cfg.Tags), Authors: authorNames(cfg.Authors, cfg.Seed)}
+	s := &Site{Config: cfg, Sections: sectionNames(cfg.Sections, cfg.Subsections), Tags: tagNames(cfg.Tags), Authors: authorNames(cfg.Authors, cfg.Seed)}
 	dates := spreadDates(cfg)
-	sectionPick := newWeighted(len(s.Sections), 0.5)
+	sectionPick := newWeighted(cfg.Sections, 0.5)
+	inside := make([][]int, cfg.Sections) // each top-level section's own index, then its descendants'
+	for i, sec := range s.Sections {
+		inside[sec.Top] = append(inside[sec.Top], i)
+	}
 	tagPick := newWeighted(len(s.Tags), 1)
 	authorPick := newWeighted(len(s.Authors), 0.5)
 	s.Articles = make([]Article, cfg.Articles)
 	for i := range s.Articles {
 		r := articleRand(cfg.Seed, i, 0)
-		a := Article{Index: i, Date: dates[i], Section: s.Sections[sectionPick.draw(r)].Name, Figures: i%5 == 2}
+		a := Article{Index: i, Date: dates[i], Section: s.Sections[pickSection(r, inside[sectionPick.draw(r)])].Name, Figures: i%5 == 2}
 		a.Title = title(r)
 		a.Name = fileName(a.Title, i)
 		for _, t := range tagPick.drawDistinct(r, cfg.TagsPerArticle) {
@@ -103,10 +111,21 @@ func Generate(cfg Config) (*Site, error) {
 	return s, nil
 }
 
+// pickSection places an article of a top-level section: in the section
+// itself one time in two, else in one of its descendants, drawn alike.
+func pickSection(r *rand.Rand, inside []int) int {
+	if len(inside) == 1 || r.IntN(2) == 0 {
+		return inside[0]
+	}
+	return inside[1+r.IntN(len(inside)-1)]
+}
+
 func (cfg Config) check() error {
 	switch {
 	case cfg.Articles < 0:
 		return fmt.Errorf("sitegen: %d articles", cfg.Articles)
+	case cfg.Subsections < 0 || cfg.Subsections > len(subsectionTitles):
+		return fmt.Errorf("sitegen: %d subsections, not 0 to %d", cfg.Subsections, len(subsectionTitles))
 	case cfg.Sections < 1 || cfg.Authors < 1 || cfg.Years < 1 || cfg.TagsPerArticle < 1:
 		return fmt.Errorf("sitegen: sections, authors, years and tags per article must be 1 or more")
 	case cfg.Tags < cfg.TagsPerArticle || cfg.Tags > maxTags:
@@ -177,8 +196,12 @@ func (s *Site) Write(dir string) error {
 	if err := writeFile(dir, "content/_index.md", "---\ntitle: \"Trang chủ\"\n---\n\nTin tức của ngành Công Thương tỉnh.\n"); err != nil {
 		return err
 	}
-	for i, sec := range s.Sections {
-		text := fmt.Sprintf("---\ntitle: %s\nweight: %d\n---\n\nTin %s của ngành.\n", strconv.Quote(sec.Title), i+1, strings.ToLower(sec.Title))
+	for _, sec := range s.Sections {
+		weight := sec.Weight
+		if sec.Depth == 0 {
+			weight = sec.Top + 1
+		}
+		text := fmt.Sprintf("---\ntitle: %s\nweight: %d\n---\n\nTin %s của ngành.\n", strconv.Quote(sec.Title), weight, strings.ToLower(sec.Title))
 		if err := writeFile(dir, "content/"+sec.Name+"/_index.md", text); err != nil {
 			return err
 		}
@@ -201,8 +224,10 @@ func (s *Site) configFile() string {
 	b.WriteString("title = \"Tin Công Thương\"\ndescription = \"Trang tin tổng hợp của ngành Công Thương tỉnh.\"\n")
 	b.WriteString("base_url = \"https://tin.example.org/\"\nlanguage = \"vi\"\ntime_zone = \"Asia/Ho_Chi_Minh\"\n")
 	b.WriteString("author = \"Ban biên tập\"\npage_size = 10\n")
-	for i, sec := range s.Sections {
-		fmt.Fprintf(&b, "\n[[menu]]\nname = %s\nurl = \"/%s/\"\nweight = %d\n", strconv.Quote(sec.Title), sec.Name, i+1)
+	for _, sec := range s.Sections {
+		if sec.Depth == 0 {
+			fmt.Fprintf(&b, "\n[[menu]]\nname = %s\nurl = \"/%s/\"\nweight = %d\n", strconv.Quote(sec.Title), sec.Name, sec.Top+1)
+		}
 	}
 	return b.String()
 }

@@ -33,8 +33,8 @@ func TestGeneratedSiteBuildsClean(t *testing.T) {
 	for _, w := range res.Warnings {
 		t.Errorf("warning: %v", w)
 	}
-	if len(res.Skipped) > 0 || res.Sections != 8 {
-		t.Errorf("%d articles left out, %d sections; want 0 and 8", len(res.Skipped), res.Sections)
+	if len(res.Skipped) > 0 || res.Sections != 8*(1+3+2) {
+		t.Errorf("%d articles left out, %d sections; want 0 and 48", len(res.Skipped), res.Sections)
 	}
 	for _, a := range s.Articles[:10] {
 		if _, err := os.Stat(filepath.Join(dir, "public", a.Section, a.Name, "index.html")); err != nil {
@@ -100,8 +100,17 @@ func TestShape(t *testing.T) {
 	if len(tagCount) != 16 || top < 5000/2 || last > 5000/8 || top < 5*last {
 		t.Errorf("tags: %d used, most popular on %d, least on %d articles of 5000; want 16, Zipf-like", len(tagCount), top, last)
 	}
-	if len(authors) < 35 || len(sections) != 8 || figures != 1000 {
-		t.Errorf("%d authors, %d sections, %d articles with figures; want about 40, 8, 1000", len(authors), len(sections), figures)
+	if len(authors) < 35 || len(sections) != 48 || figures != 1000 {
+		t.Errorf("%d authors, %d sections, %d articles with figures; want about 40, 48, 1000", len(authors), len(sections), figures)
+	}
+	deep := 0
+	for sec := range sections {
+		if strings.Count(sec, "/") == 2 {
+			deep++
+		}
+	}
+	if deep != 16 {
+		t.Errorf("articles in %d sections three deep, want 16", deep)
 	}
 	span := s.Articles[len(s.Articles)-1].Date.Sub(s.Articles[0].Date)
 	if span < 9*365*24*time.Hour || span > 10*366*24*time.Hour {

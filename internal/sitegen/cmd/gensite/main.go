@@ -21,6 +21,7 @@ func main() {
 	out := flag.String("out", "", "folder to write the site into (required; must not exist or be empty)")
 	seed := flag.Uint64("seed", def.Seed, "random seed: the same seed gives the same site")
 	sections := flag.Int("sections", def.Sections, "top-level sections")
+	subsections := flag.Int("subsections", def.Subsections, "subsections of each top-level section (0 to 6)")
 	tags := flag.Int("tags", def.Tags, "size of the tag vocabulary (16 to 200 are realistic)")
 	authors := flag.Int("authors", def.Authors, "number of authors")
 	years := flag.Int("years", def.Years, "years the articles' dates span")
@@ -31,6 +32,7 @@ func main() {
 	}
 	cfg := def
 	cfg.Articles, cfg.Seed, cfg.Sections, cfg.Tags, cfg.Authors, cfg.Years = *articles, *seed, *sections, *tags, *authors, *years
+	cfg.Subsections = *subsections
 	if err := run(cfg, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gensite:", err)
 		os.Exit(1)
