@@ -79,7 +79,7 @@ func TestBuildResizesLeadImages(t *testing.T) {
 
 func TestBuildRefusesBadLeadImages(t *testing.T) {
 	for _, tc := range []struct{ name, data, want string }{
-		{"not a picture", "<html>oops</html>", `content/cong-thuong/anh-lon/index.md:4:1: image file "anh.jpg" cannot be read as an image: not a JPEG, PNG or GIF picture`},
+		{"not a picture", "oops, not a picture", `content/cong-thuong/anh-lon/index.md:4:1: image file "anh.jpg" cannot be read as an image: not a JPEG, PNG or GIF picture`},
 		{"truncated", jpegPicture(t, 1000, 600)[:900], `image file "anh.jpg" cannot be read as an image`},
 		{"bomb", bombJPEGHeader(9000, 6000), `content/cong-thuong/anh-lon/index.md:4:1: image file "anh.jpg" is too large to resize: the picture is 9000×6000 pixels (54 megapixels)`},
 	} {
