@@ -174,7 +174,7 @@ for ((i = 1; i <= runs; i++)); do
 done
 
 # 4. What each built, from the last run's outputs.
-sections=$(find "$site/content" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | tr '\n' ' ')
+sections=$(cd "$site/content" && find . -mindepth 2 -name _index.md -printf '%h\n' | sed 's|^\./||' | tr '\n' ' ')
 count() { # DEST: one "kind count" line per kind
 	local dest=$1
 	(cd "$dest" && find . -type f -name '*.html' -size -4k -exec grep -l 'http-equiv="refresh"' {} + | sed 's|^\./||' | sort) >"$logs/redirects"
@@ -186,12 +186,14 @@ count() { # DEST: one "kind count" line per kind
 		}
 		{
 			p = $0; m = split(p, c, "/"); base = c[m]; top = c[1]
+			dir = p; sub(/\/index\.html$/, "", dir); list = dir; sub(/\/page\/[0-9]+$/, "", list)
+			parent = dir; sub(/\/[^\/]*$/, "", parent)
 			if (p in redir) k = "redirects (page/1/)"
 			else if (base ~ /sitemap.*\.xml$/) k = "sitemaps"
 			else if (base == "index.xml" || base == "atom.xml") k = "feeds (RSS + Atom)"
 			else if (p == "index.html" || p ~ /^page\/[0-9]+\/index\.html$/) k = "home (and its further pages)"
-			else if (top in sec && (m == 2 || (m == 4 && c[2] == "page")) && base == "index.html") k = "list pages: sections"
-			else if (top in sec && m == 3 && base == "index.html") k = "article pages"
+			else if (list in sec && base == "index.html") k = "list pages: sections"
+			else if (parent in sec && base == "index.html") k = "article pages"
 			else if (top == "tags" && base == "index.html") k = "list pages: tags (and the tag index)"
 			else if ((top == "author" || top == "authors") && base == "index.html") k = "list pages: authors (and the index)"
 			else if (top == "archive" && base == "index.html") k = "list pages: archive and months"
