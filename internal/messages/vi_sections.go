@@ -24,4 +24,10 @@ var viSections = map[string]string{
 	"write a path such as /tin-tuc/bai-cu/":                                                                           "hãy viết một đường dẫn như /tin-tuc/bai-cu/",
 	"alias %s is where %s is published":                                                                               "alias %s là nơi %s được đăng",
 	"remove the alias, or give the other page another URL":                                                            "hãy bỏ alias, hoặc cho trang kia một URL khác",
+	"the front matter holds no keys":                                                                                  "phần đầu (front matter) không có khóa nào",
+	"add title: \"…\" and, for an article, date: 2020-12-30":                                                          "hãy thêm title: \"…\" và, với bài viết, date: 2020-12-30",
+	"slug is %d bytes long, more than the %d a file name may hold":                                                    "slug dài %d byte, quá %d byte mà một tên tệp chứa được",
+	"write a shorter slug":                                                                                            "hãy viết slug ngắn hơn",
+	"%s has a folder of %d bytes, more than the %d a file name may hold":                                              "%s có một thư mục dài %d byte, quá %d byte mà một tên tệp chứa được",
+	"write a shorter path":                                                                                            "hãy viết đường dẫn ngắn hơn",
 }

@@ -210,6 +210,11 @@ func (f *fields) slug(v *yaml.Node) {
 	if lower := strings.ToLower(s); slug.Valid(lower) {
 		s = lower // URLs are lower case, as Hugo makes them (disablePathToLower = false)
 	}
+	if len(s) > maxNameBytes {
+		f.errorf(v, "slug is %d bytes long, more than the %d a file name may hold", len(s), maxNameBytes).
+			WithHint("write a shorter slug")
+		return
+	}
 	if !slug.Valid(s) {
 		f.errorf(v, "slug %q would not stay a single folder of the site", s).
 			WithHint("use only a-z, 0-9, -, _ and ., without / or .., e.g. slug: %s", orExample(slug.Make(s)))
@@ -217,6 +222,10 @@ func (f *fields) slug(v *yaml.Node) {
 	}
 	f.page.Slug = s
 }
+
+// maxNameBytes is the longest name of a file or folder that file systems
+// (ext4, APFS, NTFS) and so the output can hold.
+const maxNameBytes = 255
 
 func orExample(s string) string {
 	if s == "" {

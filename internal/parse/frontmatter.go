@@ -19,6 +19,7 @@ type frontMatter struct {
 	root     *yaml.Node // a mapping node whose lines count from the file's first line; nil without front matter
 	body     []byte
 	bodyLine int // line of body[0] in the file
+	empty    int // line of the opening delimiter of a front matter that holds no key (only comments or nothing); 0 otherwise
 }
 
 type fmFormat int
@@ -90,6 +91,9 @@ func splitFrontMatter(file string, src []byte) (frontMatter, *diag.Problem) {
 	}
 	root, p := decodeFrontMatter(file, c, offset)
 	fm.root = root
+	if root == nil && p == nil {
+		fm.empty = max(offset, 1)
+	}
 	return fm, p
 }
 

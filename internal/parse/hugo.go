@@ -27,6 +27,11 @@ func (f *fields) sitePath(name string, v *yaml.Node) (string, bool) {
 		p += "/"
 	}
 	for _, part := range strings.Split(strings.Trim(p, "/"), "/") {
+		if len(part) > maxNameBytes {
+			f.errorf(v, "%s has a folder of %d bytes, more than the %d a file name may hold", name, len(part), maxNameBytes).
+				WithHint("write a shorter path")
+			return "", false
+		}
 		if !slug.Valid(strings.ToLower(part)) {
 			f.errorf(v, "%s %q is not a path of the site", name, p).
 				WithHint("write a path such as /tin-tuc/bai-viet/: letters a-z, digits, -, _ and ., between slashes, without .. or spaces")

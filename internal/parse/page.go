@@ -50,6 +50,11 @@ func parseFile(fsys fs.FS, e entry, opts *Options, shared *names, layers []*casc
 		Body: fm.body, BodyLine: fm.bodyLine,
 	}
 	f := &fields{file: file, page: page, dates: dateReader{loc: opts.location()}, names: shared}
+	if fm.empty > 0 {
+		f.problems = append(f.problems, diag.Errorf(diag.Pos{File: file, Line: fm.empty, Col: 1}, "the front matter holds no keys").
+			WithHint(`add title: "…" and, for an article, date: 2020-12-30`))
+		return page, f.problems
+	}
 	if fm.root == nil {
 		f.problems = append(f.problems, diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file has no front matter").
 			WithHint("start it with\n---\ntitle: \"…\"\ndate: 2020-12-30T15:01:00+07:00\n---"))

@@ -124,6 +124,10 @@ func TestDirErrors(t *testing.T) {
 		{"url dotdot", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nurl: /../etc/\n---\n")}, []string{`content/s/a.md:4:6: url "/../etc/" is not a path of the site`}},
 		{"alias space", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\naliases: [/a b/]\n---\n")}, []string{`content/s/a.md:4:11: aliases "/a b/" is not a path of the site`}},
 		{"params list", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nparams: [1]\n---\n")}, []string{"content/s/a.md:4:9: params must be a set of keys, not a list"}},
+		{"comment only", fstest.MapFS{"s/a.md": file("---\n# chỉ có chú thích\n---\nThân bài.\n")}, []string{"content/s/a.md:1:1: the front matter holds no keys; add title: \"…\" and, for an article, date: 2020-12-30"}},
+		{"empty yaml", fstest.MapFS{"s/a.md": file("---\n---\n")}, []string{"content/s/a.md:1:1: the front matter holds no keys"}},
+		{"long slug", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nslug: " + strings.Repeat("a", 256) + "\n---\n")}, []string{"content/s/a.md:4:7: slug is 256 bytes long, more than the 255 a file name may hold"}},
+		{"long url", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nurl: /x/" + strings.Repeat("b", 300) + "/\n---\n")}, []string{"content/s/a.md:4:6: url has a folder of 300 bytes, more than the 255 a file name may hold"}},
 		{"build scalar", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nbuild: never\n---\n")}, []string{"content/s/a.md:4:8: build must be a set of keys"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
