@@ -49,6 +49,36 @@ func TestHugoFrontMatterKeys(t *testing.T) {
 	}
 }
 
+// Corrections show under the body, oldest first, make the page's
+// dateModified and updated line, and reach the feed entries (issue 12, point 5).
+func TestCorrections(t *testing.T) {
+	dir := extract(t, "hugo.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(context.Background(), Options{Site: os.DirFS(dir), Theme: almanac.Theme(), Dest: dest, Now: buildTime}); err != nil {
+		t.Fatal(err)
+	}
+	out := tree(t, dest)
+	page := string(out["bao-cao-2020/index.html"])
+	aside := page[strings.Index(page, `<aside class="corrections"`):]
+	aside = aside[:strings.Index(aside, "</aside>")]
+	first, second := strings.Index(aside, "Sửa tên người phát biểu."), strings.Index(aside, "con số đúng là 1.246 triệu USD.")
+	if first < 0 || second < first || !strings.Contains(aside, `<time class="corrections__date" datetime="2021-01-04T09:00:00&#43;07:00">`) {
+		t.Errorf("the corrections, oldest first, with their dates:\n%s", aside)
+	}
+	for _, want := range []string{`"dateModified":"2021-01-04T09:00:00+07:00"`,
+		`"correction":[{"@type":"CorrectionComment","text":"Sửa tên người phát biểu.","datePublished":"2021-01-02T00:00:00+07:00"}`,
+		`class="byline__updated"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	rss, atom := string(out["index.xml"]), string(out["atom.xml"])
+	if !strings.Contains(rss, "Đính chính 04/01/2021: Bản trước ghi nhầm") || !strings.Contains(atom, "Đính chính 02/01/2021: Sửa tên") ||
+		!strings.Contains(atom, "<updated>2021-01-04T09:00:00+07:00</updated>") {
+		t.Error("the feeds do not carry the corrections")
+	}
+}
+
 func TestAliasAtAnotherPageIsAnError(t *testing.T) {
 	dir := extract(t, "hugo.txtar")
 	writeFile(t, dir, "content/tin-tuc/khac.md", "---\ntitle: Khác\ndate: 2020-12-28\naliases: [/tin-tuc/da-dang/]\n---\n")

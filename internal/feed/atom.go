@@ -120,8 +120,8 @@ func (in feedInput) atomEntry(p *site.Page) (atomEntry, error) {
 	for _, tag := range p.Tags {
 		entry.Categories = append(entry.Categories, atomCategory{Term: cmp.Or(tag.Slug, tag.Name), Label: tag.Name})
 	}
-	if p.Summary != "" {
-		entry.Summary = &atomText{Type: "text", Value: p.Summary}
+	if sum := in.summary(p); sum != "" {
+		entry.Summary = &atomText{Type: "text", Value: sum}
 	}
 	if in.FullText {
 		body, err := in.Body(p)

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/almanac-news/almanac/internal/locale"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -98,6 +99,17 @@ func newest(pages []*site.Page, limit int) []*site.Page {
 		return strings.Compare(a.URL, b.URL)
 	})
 	return sorted[:min(limit, len(sorted))]
+}
+
+// summary is what an item says of page p: its summary, then each of its
+// corrections on a line of its own ("Đính chính 04/01/2021: …"), since
+// feed readers show no page around the item.
+func (in feedInput) summary(p *site.Page) string {
+	s := p.Summary
+	for _, c := range p.Corrections {
+		s = strings.TrimSpace(s + "\n\n" + locale.Correction(in.Lang, in.local(c.Date), c.Text))
+	}
+	return s
 }
 
 // modified is when a page last changed: its Lastmod, or its Date.

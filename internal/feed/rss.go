@@ -96,7 +96,7 @@ func (in feedInput) rssItem(p *site.Page) (rssItem, error) {
 		Link:        link,
 		GUID:        rssGUID{IsPermaLink: true, Value: link},
 		Creators:    in.authors(p),
-		Description: html.EscapeString(p.Summary),
+		Description: html.EscapeString(in.summary(p)),
 	}
 	if !p.Date.IsZero() {
 		item.PubDate = in.local(p.Date).Format(time.RFC1123Z)

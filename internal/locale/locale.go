@@ -31,6 +31,7 @@ type names struct {
 	shortMonths [12]string
 	and         string // word before the last item of a list
 	photo       string // word before a picture's credit
+	correction  string // word before a correction's date
 	numericDate bool   // dd/mm/yyyy rather than "d Month yyyy"
 }
 
@@ -38,6 +39,7 @@ var vietnamese = names{
 	weekdays:    [7]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"},
 	and:         "và",
 	photo:       "Ảnh",
+	correction:  "Đính chính",
 	numericDate: true,
 }
 
@@ -47,8 +49,9 @@ var english = names{
 		"July", "August", "September", "October", "November", "December"},
 	shortMonths: [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-	and:   "and",
-	photo: "Photo",
+	and:        "and",
+	photo:      "Photo",
+	correction: "Correction",
 }
 
 // Base returns the base language of a BCP 47 tag, lower-cased:
@@ -161,6 +164,12 @@ func List(lang string, items []string) string {
 	}
 	last := len(items) - 1
 	return strings.Join(items[:last], ", ") + " " + namesFor(lang).and + " " + items[last]
+}
+
+// Correction is a correction as a line of text, for feeds: "Đính chính
+// 04/01/2021: …", in English "Correction 4 Jan 2021: …".
+func Correction(lang string, date time.Time, text string) string {
+	return namesFor(lang).correction + " " + ShortDate(lang, date) + ": " + text
 }
 
 // PhotoCredit is the credit line of a picture: "Ảnh: Thu Hà", in English

@@ -30,4 +30,11 @@ var viSections = map[string]string{
 	"write a shorter slug":                                                                                            "hãy viết slug ngắn hơn",
 	"%s has a folder of %d bytes, more than the %d a file name may hold":                                              "%s có một thư mục dài %d byte, quá %d byte mà một tên tệp chứa được",
 	"write a shorter path":                                                                                            "hãy viết đường dẫn ngắn hơn",
+	"corrections must be a list, not %s":                                                                              "corrections phải là một danh sách, không phải %s",
+	"write\ncorrections:\n  - date: 2021-01-04\n    text: \"…\"":                                                      "hãy viết\ncorrections:\n  - date: 2021-01-04\n    text: \"…\"",
+	"a correction must be a set of keys, not %s":                                                                      "một đính chính phải là một tập khóa, không phải %s",
+	"write - date: 2021-01-04, then text: \"…\" under it":                                                             "hãy viết - date: 2021-01-04, rồi text: \"…\" bên dưới",
+	"a correction has no key %q":                                                                                      "đính chính không có khóa %q",
+	"a correction takes date and text":                                                                                "một đính chính gồm date và text",
+	"a correction needs a date and a text":                                                                            "một đính chính cần có date và text",
 }

@@ -113,6 +113,8 @@ func (f *fields) key(name string, v *yaml.Node) {
 		f.expiry = v
 	case "params":
 		f.params(v)
+	case "corrections":
+		f.corrections(v)
 	default:
 		f.param(name, v)
 	}
@@ -271,7 +273,7 @@ var knownKeys = func() map[string]string {
 	for _, k := range []string{"title", "summary", "layout", "slug", "author", "authors", "tags", "draft",
 		"weight", "date", "lastmod", "image", "audio", "figures", "kpis", "charts",
 		"build", "_build", "headless", "sitemap", "feed", "cascade",
-		"url", "aliases", "linkTitle", "description", "keywords", "publishDate", "expiryDate", "params"} {
+		"url", "aliases", "linkTitle", "description", "keywords", "publishDate", "expiryDate", "params", "corrections"} {
 		m[k] = k
 	}
 	return m

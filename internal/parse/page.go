@@ -70,6 +70,7 @@ func parseFile(fsys fs.FS, e entry, opts *Options, shared *names, layers []*casc
 		page.Date, page.DateOnly = f.decodeDate("publishDate", f.publish)
 	}
 	page.Lastmod, page.LastmodDateOnly = f.decodeDate("lastmod", f.lastmod)
+	correctedLastmod(page)
 	f.decodeImage(f.image, e.bundle)
 	f.decodeAudio(f.audio, e.bundle)
 	f.required(fm.root)

@@ -128,6 +128,10 @@ func TestDirErrors(t *testing.T) {
 		{"empty yaml", fstest.MapFS{"s/a.md": file("---\n---\n")}, []string{"content/s/a.md:1:1: the front matter holds no keys"}},
 		{"long slug", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nslug: " + strings.Repeat("a", 256) + "\n---\n")}, []string{"content/s/a.md:4:7: slug is 256 bytes long, more than the 255 a file name may hold"}},
 		{"long url", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nurl: /x/" + strings.Repeat("b", 300) + "/\n---\n")}, []string{"content/s/a.md:4:6: url has a folder of 300 bytes, more than the 255 a file name may hold"}},
+		{"corrections map", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\ncorrections: {date: 2021-01-01}\n---\n")}, []string{"content/s/a.md:4:14: corrections must be a list, not a set of keys"}},
+		{"correction no text", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\ncorrections:\n  - date: 2021-01-01\n---\n")}, []string{"content/s/a.md:5:5: a correction needs a date and a text"}},
+		{"correction key", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\ncorrections:\n  - {date: 2021-01-01, text: x, by: y}\n---\n")}, []string{`content/s/a.md:5:33: a correction has no key "by"`}},
+		{"correction date", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\ncorrections:\n  - {date: hôm qua, text: x}\n---\n")}, []string{`content/s/a.md:5:12: date "hôm qua" is not a date`}},
 		{"build scalar", fstest.MapFS{"s/a.md": file("---\ntitle: A\ndate: 2020-01-01\nbuild: never\n---\n")}, []string{"content/s/a.md:4:8: build must be a set of keys"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -13,20 +13,21 @@ const logoAsset = "images/logo.svg"
 // that search engines and social networks read the headline, authors and
 // dates of an article.
 type newsArticle struct {
-	Context          string      `json:"@context"`
-	Type             string      `json:"@type"`
-	Headline         string      `json:"headline"`
-	Description      string      `json:"description,omitempty"`
-	URL              string      `json:"url"`
-	MainEntityOfPage ldWebPage   `json:"mainEntityOfPage"`
-	DatePublished    string      `json:"datePublished,omitempty"`
-	DateModified     string      `json:"dateModified,omitempty"`
-	Author           []ldPerson  `json:"author,omitempty"`
-	Image            []string    `json:"image,omitempty"`
-	ArticleSection   string      `json:"articleSection,omitempty"`
-	Keywords         []string    `json:"keywords,omitempty"`
-	InLanguage       string      `json:"inLanguage,omitempty"`
-	Publisher        ldPublisher `json:"publisher"`
+	Context          string         `json:"@context"`
+	Type             string         `json:"@type"`
+	Headline         string         `json:"headline"`
+	Description      string         `json:"description,omitempty"`
+	URL              string         `json:"url"`
+	MainEntityOfPage ldWebPage      `json:"mainEntityOfPage"`
+	DatePublished    string         `json:"datePublished,omitempty"`
+	DateModified     string         `json:"dateModified,omitempty"`
+	Author           []ldPerson     `json:"author,omitempty"`
+	Image            []string       `json:"image,omitempty"`
+	ArticleSection   string         `json:"articleSection,omitempty"`
+	Keywords         []string       `json:"keywords,omitempty"`
+	Correction       []ldCorrection `json:"correction,omitempty"`
+	InLanguage       string         `json:"inLanguage,omitempty"`
+	Publisher        ldPublisher    `json:"publisher"`
 }
 
 // ldWebPage names the page an article is the main subject of.
@@ -60,6 +61,13 @@ type breadcrumbs struct {
 	Context string        `json:"@context"`
 	Type    string        `json:"@type"`
 	Items   []ldCrumbItem `json:"itemListElement"`
+}
+
+// ldCorrection is a schema.org CorrectionComment: one correction of the article.
+type ldCorrection struct {
+	Type          string `json:"@type"`
+	Text          string `json:"text"`
+	DatePublished string `json:"datePublished"`
 }
 
 type ldCrumbItem struct {
@@ -118,6 +126,9 @@ func (r *renderer) newsArticle(d *PageData) *newsArticle {
 		ld.Keywords = append(ld.Keywords, t.Name)
 	}
 	ld.Keywords = append(ld.Keywords, p.Keywords...)
+	for _, c := range p.Corrections {
+		ld.Correction = append(ld.Correction, ldCorrection{Type: "CorrectionComment", Text: c.Text, DatePublished: r.isoDate(c.Date)})
+	}
 	return ld
 }
 

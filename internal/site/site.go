@@ -132,6 +132,8 @@ type Page struct {
 	Rendered HTML   // Body rendered to HTML, as the build keeps it; read it with Content
 	Words    int    // words a reader reads in Rendered: its text but scripts, styles and drawings
 
+	Corrections []Correction // what was corrected since publication, oldest first
+
 	Figures []Figure // figures declared in front matter (issue: figures and charts)
 	KPIs    []string // indicators shown as KPI cards, in order; nil: every indicator, empty: none
 	Charts  []Chart  // charts declared in front matter or in the body
@@ -166,6 +168,14 @@ func (l KeyLines) Line(key string) int {
 		}
 	}
 	return 0
+}
+
+// Correction is one correction of a published page: when, and what the
+// reader should know, as written.
+type Correction struct {
+	Date     time.Time
+	DateOnly bool // written without a time of day
+	Text     string
 }
 
 // Tag is a tag as written and its URL-safe form.
