@@ -18,7 +18,7 @@ func TestCommandsRefuseLinksOutOfSite(t *testing.T) {
 	if err := os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(dir, "content", "tin", "leak.md")); err != nil {
 		t.Skip("cannot make a symbolic link:", err)
 	}
-	const want = "content/tin/leak.md: cannot follow this link: path escapes from parent"
+	const want = "content/tin/leak.md:1:1: cannot follow this link: path escapes from parent"
 	for _, cmd := range []string{"build", "check"} {
 		code, out, errOut := runCLI(cmd, "--source", dir)
 		if code != 1 || !strings.Contains(out+errOut, want) {

@@ -244,14 +244,14 @@ func TestSymlinkOutOfSite(t *testing.T) {
 	secret := "BÍ MẬT bên ngoài site"
 	writeFile(t, outside, "secret.md", oddArticle(secret, secret+"\n"))
 	writeFile(t, outside, "folder/leak.md", oddArticle(secret, secret+"\n"))
-	const escapes = ": cannot follow this link: path escapes from parent"
+	const escapes = ":1:1: cannot follow this link: path escapes from parent"
 	for _, tc := range []struct{ name, link, target, want string }{
 		{"file", "content/tin/leak.md", filepath.Join(outside, "secret.md"), "content/tin/leak.md" + escapes},
 		{"relative file", "content/tin/leak.md", "", "content/tin/leak.md" + escapes}, // relative to the link's folder
 		{"folder", "content/tin/ngoai", filepath.Join(outside, "folder"), "content/tin/ngoai" + escapes},
 		{"section folder", "content/ngoai", filepath.Join(outside, "folder"), "content/ngoai" + escapes},
 		{"bundle file", "content/tin/b/secret.txt", filepath.Join(outside, "secret.md"), "content/tin/b/secret.txt" + escapes},
-		{"folder inside the site", "content/trong", "../khac", "content/trong: this is a link to a folder"},
+		{"folder inside the site", "content/trong", "../khac", "content/trong:1:1: this is a link to a folder"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := oddSite(t, map[string]string{

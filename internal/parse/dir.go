@@ -148,7 +148,7 @@ func scan(fsys fs.FS, opts *Options, problems *diag.List) ([]entry, map[string][
 // site through refuses to follow), to nothing, or to a folder, which the
 // walk would not enter.
 func checkLink(fsys fs.FS, name, root string) *diag.Problem {
-	at := diag.Pos{File: joinSource(root, name)}
+	at := diag.Pos{File: joinSource(root, name), Line: 1, Col: 1} // a link has no lines: its own first
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
 		var pathErr *fs.PathError
