@@ -74,6 +74,8 @@ var goldenCases = []goldenCase{
 	{name: "javascript", input: "javascript", allowHTML: false},
 	{name: "javascript-allow-html", input: "javascript", allowHTML: true},
 	{name: "chart", input: "chart", allowHTML: false},
+	{name: "code", input: "code", allowHTML: false},
+	{name: "code-allow-html", input: "code", allowHTML: true},
 	{name: "figures", input: "figures", allowHTML: false, baseURL: "https://example.org/", page: sitePage},
 	{name: "figures-base-path", input: "figures", allowHTML: false, baseURL: "https://example.org/bantin/", page: sitePage},
 	{name: "links", input: "links", allowHTML: true, baseURL: "https://example.org/", page: sitePage},

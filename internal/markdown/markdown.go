@@ -11,7 +11,9 @@
 // wrote as {#id}. Quotes stay as written. Raw HTML is dropped unless the
 // site allows it, and links to javascript: and other dangerous URLs are
 // always emptied. Fenced blocks whose info string names a registered
-// FenceFunc, such as ```chart, are rendered by that function.
+// FenceFunc, such as ```chart, are rendered by that function; other
+// fenced blocks whose language chroma knows, such as ```go, are
+// highlighted with CSS classes (highlight.go).
 //
 // Links and pictures written as site paths ("/thi-dua/bai/") follow the
 // path of the site's base URL ("/bantin/thi-dua/bai/"), and in feeds
@@ -120,7 +122,7 @@ func New(opts Options) *Converter {
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, fenceExtension{},
-			figureExtension{}, linkExtension{}),
+			highlightExtension{}, figureExtension{}, linkExtension{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOptions...),
 	)
