@@ -6,10 +6,10 @@ import (
 	"html/template"
 	"math"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/almanac-news/almanac/internal/contrast"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -271,31 +271,11 @@ func TestPaletteContrast(t *testing.T) {
 	colours := append([]string{colorGood, colorBad, colorZeroLine}, palette...)
 	for _, c := range colours {
 		for _, page := range []string{"#ffffff", "#1f2937", "#111111"} {
-			if r := contrast(c, page); r < 3 {
+			if r := contrast.Ratio(c, page); r < 3 {
 				t.Errorf("%s on %s has contrast %.2f, below 3", c, page, r)
 			}
 		}
 	}
-}
-
-func contrast(a, b string) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
-func luminance(hex string) float64 {
-	var l float64
-	for i, weight := range []float64{0.2126, 0.7152, 0.0722} {
-		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
-		c := float64(v) / 255
-		if c <= 0.03928 {
-			c /= 12.92
-		} else {
-			c = math.Pow((c+0.055)/1.055, 2.4)
-		}
-		l += weight * c
-	}
-	return l
 }
 
 func TestOptionDrawsTargetsLighterAndDashed(t *testing.T) {

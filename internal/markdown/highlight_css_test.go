@@ -7,13 +7,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
+
+	"github.com/almanac-news/almanac/internal/contrast"
 )
 
 // The theme's assets/css/highlight.css colours the classes the formatter
@@ -96,7 +97,7 @@ func styleRules(t *testing.T, name, indent string, backgrounds []string) (rules,
 		}
 		if entry.Colour.IsSet() {
 			for _, back := range backgrounds {
-				ratio := contrast(entry.Colour.String(), back)
+				ratio := contrast.Ratio(entry.Colour.String(), back)
 				if ratio < minContrast {
 					t.Errorf("%s: %s %s on %s has contrast %.2f, under %.1f", name, tt, entry.Colour, back, ratio, minContrast)
 				}
@@ -145,35 +146,14 @@ func themeBackgrounds(t *testing.T, css string) [2][]string {
 	return out
 }
 
-// contrast is the WCAG 2 contrast ratio of two #rrggbb colours.
-func contrast(a, b string) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
-func luminance(hex string) float64 {
-	var l float64
-	for i, weight := range []float64{0.2126, 0.7152, 0.0722} {
-		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
-		c := float64(v) / 255
-		if c <= 0.04045 {
-			c /= 12.92
-		} else {
-			c = math.Pow((c+0.055)/1.055, 2.4)
-		}
-		l += weight * c
-	}
-	return l
-}
-
 func TestContrast(t *testing.T) {
 	// The ratios main.css gives for its own colours.
 	for _, tt := range []struct {
 		a, b string
 		want float64
 	}{{"#1a1a1a", "#ffffff", 17.4}, {"#595959", "#ffffff", 7.0}, {"#a3a3a3", "#121212", 7.4}, {"#000000", "#ffffff", 21}} {
-		if got := contrast(tt.a, tt.b); math.Abs(got-tt.want) > 0.05 {
-			t.Errorf("contrast(%s, %s) = %.2f, want %.1f", tt.a, tt.b, got, tt.want)
+		if got := contrast.Ratio(tt.a, tt.b); math.Abs(got-tt.want) > 0.05 {
+			t.Errorf("contrast.Ratio(%s, %s) = %.2f, want %.1f", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
