@@ -51,72 +51,64 @@ func (f *fields) decode(root *yaml.Node) {
 	}
 }
 
+// key decodes the front-matter key name with its decoder, or keeps it
+// for templates (param).
 func (f *fields) key(name string, v *yaml.Node) {
-	p := f.page
-	switch name {
-	case "title":
-		p.Title = f.text(name, v)
-	case "summary":
-		p.Summary = f.text(name, v)
-	case "layout":
-		p.Layout = f.text(name, v)
-	case "slug":
-		f.slug(v)
-	case "author", "authors":
-		p.Authors = f.texts(name, v, true)
-		for i, a := range p.Authors {
-			p.Authors[i] = f.names.author(a)
-		}
-	case "tags":
-		f.tags(v)
-	case "draft":
-		p.Draft = f.boolean(name, v)
-	case "weight":
-		p.Weight = f.integer(name, v)
-	case "date":
-		f.date = v
-	case "lastmod":
-		f.lastmod = v
-	case "image":
-		f.image = v
-	case "audio":
-		f.audio = v
-	case "figures":
-		f.figures(v)
-	case "kpis":
-		f.kpis(v)
-	case "charts":
-		f.charts(v)
-	case "build", "_build":
-		f.build(name, v)
-	case "headless":
-		f.headless(v)
-	case "sitemap":
-		f.sitemap(v)
-	case "feed":
-		p.NoFeed = !f.boolean(name, v)
-	case "cascade":
-		f.cascade(v)
-	case "url":
-		f.url(v)
-	case "aliases":
-		f.aliases(v)
-	case "linkTitle":
-		p.LinkTitle = f.text(name, v)
-	case "description":
-		p.Description = f.text(name, v)
-	case "keywords":
-		p.Keywords = f.texts(name, v, true)
-	case "publishDate":
-		f.publish = v
-	case "expiryDate":
-		f.expiry = v
-	case "params":
-		f.params(v)
-	case "corrections":
-		f.corrections(v)
-	default:
-		f.param(name, v)
+	if decode, ok := decoders[name]; ok {
+		decode(f, name, v)
+		return
+	}
+	f.param(name, v)
+}
+
+// decoders read the front-matter keys Almanac knows, each into the page
+// or, for those read once the page's place is known, into fields.
+var decoders map[string]func(f *fields, name string, v *yaml.Node)
+
+func init() { // a table, not a literal: cascade decodes keys with it
+	decoders = map[string]func(f *fields, name string, v *yaml.Node){
+		"title":       func(f *fields, name string, v *yaml.Node) { f.page.Title = f.text(name, v) },
+		"summary":     func(f *fields, name string, v *yaml.Node) { f.page.Summary = f.text(name, v) },
+		"layout":      func(f *fields, name string, v *yaml.Node) { f.page.Layout = f.text(name, v) },
+		"slug":        func(f *fields, _ string, v *yaml.Node) { f.slug(v) },
+		"author":      (*fields).authors,
+		"authors":     (*fields).authors,
+		"tags":        func(f *fields, _ string, v *yaml.Node) { f.tags(v) },
+		"draft":       func(f *fields, name string, v *yaml.Node) { f.page.Draft = f.boolean(name, v) },
+		"weight":      func(f *fields, name string, v *yaml.Node) { f.page.Weight = f.integer(name, v) },
+		"date":        func(f *fields, _ string, v *yaml.Node) { f.date = v },
+		"lastmod":     func(f *fields, _ string, v *yaml.Node) { f.lastmod = v },
+		"image":       func(f *fields, _ string, v *yaml.Node) { f.image = v },
+		"audio":       func(f *fields, _ string, v *yaml.Node) { f.audio = v },
+		"figures":     func(f *fields, _ string, v *yaml.Node) { f.figures(v) },
+		"kpis":        func(f *fields, _ string, v *yaml.Node) { f.kpis(v) },
+		"charts":      func(f *fields, _ string, v *yaml.Node) { f.charts(v) },
+		"build":       (*fields).build,
+		"_build":      (*fields).build,
+		"headless":    func(f *fields, _ string, v *yaml.Node) { f.headless(v) },
+		"sitemap":     func(f *fields, _ string, v *yaml.Node) { f.sitemap(v) },
+		"feed":        func(f *fields, name string, v *yaml.Node) { f.page.NoFeed = !f.boolean(name, v) },
+		"cascade":     func(f *fields, _ string, v *yaml.Node) { f.cascade(v) },
+		"url":         func(f *fields, _ string, v *yaml.Node) { f.url(v) },
+		"aliases":     func(f *fields, _ string, v *yaml.Node) { f.aliases(v) },
+		"linkTitle":   func(f *fields, name string, v *yaml.Node) { f.page.LinkTitle = f.text(name, v) },
+		"description": func(f *fields, name string, v *yaml.Node) { f.page.Description = f.text(name, v) },
+		"keywords":    func(f *fields, name string, v *yaml.Node) { f.page.Keywords = f.texts(name, v, true) },
+		"publishDate": func(f *fields, _ string, v *yaml.Node) { f.publish = v },
+		"expiryDate":  func(f *fields, _ string, v *yaml.Node) { f.expiry = v },
+		"params":      func(f *fields, _ string, v *yaml.Node) { f.params(v) },
+		"corrections": func(f *fields, _ string, v *yaml.Node) { f.corrections(v) },
+	}
+	for k := range decoders {
+		knownKeys[k] = k
+	}
+}
+
+// authors reads author or authors, each name shared with the other pages.
+func (f *fields) authors(name string, v *yaml.Node) {
+	f.page.Authors = f.texts(name, v, true)
+	for i, a := range f.page.Authors {
+		f.page.Authors[i] = f.names.author(a)
 	}
 }
 
@@ -267,17 +259,9 @@ func (f *fields) nodes(name string, v *yaml.Node) []*yaml.Node {
 	return nil
 }
 
-// knownKeys are the front-matter keys Almanac reads, as one string each.
-var knownKeys = func() map[string]string {
-	m := map[string]string{}
-	for _, k := range []string{"title", "summary", "layout", "slug", "author", "authors", "tags", "draft",
-		"weight", "date", "lastmod", "image", "audio", "figures", "kpis", "charts",
-		"build", "_build", "headless", "sitemap", "feed", "cascade",
-		"url", "aliases", "linkTitle", "description", "keywords", "publishDate", "expiryDate", "params", "corrections"} {
-		m[k] = k
-	}
-	return m
-}()
+// knownKeys are the front-matter keys Almanac reads (decoders'), as one
+// string each.
+var knownKeys = map[string]string{}
 
 // internKey returns key, sharing the one string of a known key, so that
 // a hundred thousand pages' Lines do not each keep their own copies.
