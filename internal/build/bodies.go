@@ -41,6 +41,11 @@ func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *dia
 	for _, fe := range markdown.FenceErrors(err) {
 		problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + fe.Line - 1, Col: 1}, "%v", fe.Err))
 	}
+	if deep, ok := err.(*markdown.DepthError); ok {
+		problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + deep.Line - 1, Col: 1},
+			"lists and quotes nest more than %d deep here", markdown.MaxDepth).
+			WithHint("write the list flatter: readers follow a few levels, not a hundred"))
+	}
 	html = res.HTML + c.drawUnplaced(p, blocks, problems)
 	if p.Summary == "" {
 		p.Summary = res.Summary

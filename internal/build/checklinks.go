@@ -273,7 +273,9 @@ func what(l bodyLink) diag.Text {
 
 // linkFinder places the URLs of one page body in its Markdown: each URL at
 // its next occurrence as a link destination, so that a link repeated is
-// placed at each of its places in turn.
+// placed at each of its places in turn; a URL used more often than it is
+// written (a reference definition, [một][] three times) at its last
+// place again, where it is to be mended.
 type linkFinder struct {
 	file string
 	body markdownBody
@@ -297,6 +299,11 @@ func (f *linkFinder) find(dest string) diag.Pos {
 		if off, ok := destinationAt(src, form, f.next[form]); ok {
 			f.next[form] = off + len(form)
 			return f.pos(src, off)
+		}
+	}
+	for _, form := range forms { // a reference definition, used again: [one][] … [one][]
+		if last := f.next[form]; last > 0 {
+			return f.pos(src, last-len(form))
 		}
 	}
 	return diag.Pos{File: f.file, Line: f.body.line, Col: 1}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/almanac-news/almanac"
@@ -138,5 +139,26 @@ func compareWarnings(t *testing.T, dir string, incremental *Result, step string)
 	got, want := placed(incremental.Warnings, diag.SeverityWarning), placed(full.Warnings, diag.SeverityWarning)
 	if !slices.Equal(got, want) {
 		t.Errorf("%s: the preview warns\n%q\na full build\n%q", step, got, want)
+	}
+}
+
+// A reference link used three times is reported three times at its
+// definition's line, where it is mended, not at the body's first line.
+func TestReusedReferenceLinkIsPlacedAtItsDefinition(t *testing.T) {
+	dir := extract(t, "links.txtar")
+	writeFile(t, dir, "content/tin/tham-khao.md", "---\ntitle: Tham khảo\ndate: 2020-12-29\n---\nĐọc [một][] bài.\n\nLại [một][] lần nữa, và [một][].\n\n[một]: /tin/khong-co/\n")
+	res, err := buildSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range placed(res.Warnings, diag.SeverityWarning) {
+		if strings.HasPrefix(p, "content/tin/tham-khao.md") {
+			got = append(got, p)
+		}
+	}
+	const at = "content/tin/tham-khao.md:9:8: link to /tin/khong-co/ leads to no page or file of the site"
+	if !slices.Equal(got, []string{at, at, at}) {
+		t.Errorf("got %q, want three times %q", got, at)
 	}
 }

@@ -209,19 +209,31 @@ func TestLargeContent(t *testing.T) {
 			t.Errorf("the chart's CSV holds %d lines, want a header and 100 years", bytes.Count(csv, []byte("\n")))
 		}
 	})
-	t.Run("lists nested 1,000 deep", func(t *testing.T) {
+	t.Run("lists nested 100 deep", func(t *testing.T) {
 		var body strings.Builder
-		for depth := range 1000 {
+		for depth := range 100 {
 			fmt.Fprintf(&body, "%s- mức %d\n", strings.Repeat("  ", depth), depth)
 		}
-		body.WriteString("\n" + strings.Repeat(">", 1000) + " trích dẫn sâu\n")
+		body.WriteString("\n" + strings.Repeat(">", 100) + " trích dẫn sâu\n")
 		dir := oddSite(t, map[string]string{"content/tin/sau.md": oddArticle("Danh sách sâu", body.String())})
 		page := mustBuild(t, dir)["tin/sau/index.html"]
-		if n := bytes.Count(page, []byte("<ul>")); n < 1000 {
-			t.Errorf("%d nested lists rendered, want 1000", n)
+		if n := bytes.Count(page, []byte("<ul>")); n < 100 {
+			t.Errorf("%d nested lists rendered, want 100", n)
 		}
-		if !bytes.Contains(page, []byte("mức 999")) || !bytes.Contains(page, []byte("trích dẫn sâu")) {
+		if !bytes.Contains(page, []byte("mức 99")) || !bytes.Contains(page, []byte("trích dẫn sâu")) {
 			t.Error("the deepest item or quote is missing")
+		}
+	})
+	t.Run("lists nested 2,000 deep", func(t *testing.T) {
+		var body strings.Builder
+		for depth := range 2000 {
+			fmt.Fprintf(&body, "%s- mức %d\n", strings.Repeat("  ", depth), depth)
+		}
+		dir := oddSite(t, map[string]string{"content/tin/sau.md": oddArticle("Danh sách sâu", body.String())})
+		start := time.Now()
+		mustFail(t, dir, os.DirFS(dir), "content/tin/sau.md:105:1: lists and quotes nest more than 100 deep here")
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("refusing took %v", d)
 		}
 	})
 }

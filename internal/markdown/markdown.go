@@ -141,7 +141,8 @@ func New(opts Options) *Converter {
 // Convert renders src with the fence functions of the Converter's Options.
 // The error, when not nil, joins a *FenceError for every fenced block
 // whose FenceFunc failed; the Result is complete all the same. Convert
-// does not otherwise fail, whatever the input.
+// does not otherwise fail, whatever the input, but for a body nested too
+// deep (*DepthError), which gives no Result.
 func (c *Converter) Convert(src []byte) (Result, error) {
 	return c.ConvertWith(src, nil)
 }
@@ -154,8 +155,13 @@ func (c *Converter) ConvertWith(src []byte, fences map[string]FenceFunc) (Result
 }
 
 // ConvertPage is Convert for one page: its fence functions, its URL, its
-// pictures, and whether it is converted for a feed.
+// pictures, and whether it is converted for a feed. A body whose lists or
+// quotes nest deeper than MaxDepth is not converted: the error is a
+// *DepthError.
 func (c *Converter) ConvertPage(src []byte, page Page) (Result, error) {
+	if line, deep := tooDeep(src); deep {
+		return Result{}, &DepthError{Line: line}
+	}
 	fenceCtx := &fenceContext{page: page.Fences, site: c.fences}
 	links := &linkContext{base: c.base, page: page}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))

@@ -37,4 +37,6 @@ var viSections = map[string]string{
 	"a correction has no key %q":                                                                                      "đính chính không có khóa %q",
 	"a correction takes date and text":                                                                                "một đính chính gồm date và text",
 	"a correction needs a date and a text":                                                                            "một đính chính cần có date và text",
+	"lists and quotes nest more than %d deep here":                                                                    "danh sách và trích dẫn lồng nhau quá %d cấp ở đây",
+	"write the list flatter: readers follow a few levels, not a hundred":                                              "hãy viết danh sách ít cấp hơn: bạn đọc theo được vài cấp, không phải một trăm",
 }
