@@ -22,7 +22,6 @@ var viSections = map[string]string{
 	"write\nparams:\n  nguon: …":                                                                                      "hãy viết\nparams:\n  nguon: …",
 	"alias %q cannot be written as a file":                                                                            "alias %q không ghi thành tệp được",
 	"write a path such as /tin-tuc/bai-cu/":                                                                           "hãy viết một đường dẫn như /tin-tuc/bai-cu/",
-	"alias %s is where %s is published":                                                                               "alias %s là nơi %s được đăng",
 	"remove the alias, or give the other page another URL":                                                            "hãy bỏ alias, hoặc cho trang kia một URL khác",
 	"the front matter holds no keys":                                                                                  "phần đầu (front matter) không có khóa nào",
 	"add title: \"…\" and, for an article, date: 2020-12-30":                                                          "hãy thêm title: \"…\" và, với bài viết, date: 2020-12-30",
@@ -39,4 +38,7 @@ var viSections = map[string]string{
 	"a correction needs a date and a text":                                                                            "một đính chính cần có date và text",
 	"lists and quotes nest more than %d deep here":                                                                    "danh sách và trích dẫn lồng nhau quá %d cấp ở đây",
 	"write the list flatter: readers follow a few levels, not a hundred":                                              "hãy viết danh sách ít cấp hơn: bạn đọc theo được vài cấp, không phải một trăm",
+	"alias %s is where %s is published, so no redirect is written there":                                              "alias %s là nơi %s được đăng, nên không ghi trang chuyển hướng ở đó",
+	"alias %s is an alias of %s too, whose redirect is kept":                                                          "alias %s cũng là alias của %s, trang chuyển hướng của nó được giữ",
+	"remove one of the two aliases":                                                                                   "hãy bỏ một trong hai alias",
 }

@@ -27,8 +27,9 @@ const aliasHTML = `<!DOCTYPE html>
 `
 
 // planAliases plans the redirect page of each alias of every page
-// written; an alias at the path of another output is an error at the
-// page's aliases line.
+// written. An alias at the path of another output, or of another page's
+// alias, is left out with a warning at the page's aliases line (Hugo
+// writes one of them silently).
 func (pl *planner) planAliases(pages []*site.Page) {
 	var tmpl *template.Template
 	for _, p := range pages {
@@ -49,15 +50,24 @@ func (pl *planner) planAlias(p *site.Page, alias string, tmpl *template.Template
 			WithHint("write a path such as /tin-tuc/bai-cu/"))
 		return
 	}
+	if other := pl.aliased[out]; other != nil {
+		pl.problems.Add(diag.Warnf(at, "alias %s is an alias of %s too, whose redirect is kept", alias, other.Source).
+			WithHint("remove one of the two aliases"))
+		return
+	}
 	if other := pl.byPath[out]; other != nil {
 		what := other.Source
 		if what == "" {
 			what = other.URL
 		}
-		pl.problems.Add(diag.Errorf(at, "alias %s is where %s is published", alias, what).
+		pl.problems.Add(diag.Warnf(at, "alias %s is where %s is published, so no redirect is written there", alias, what).
 			WithHint("remove the alias, or give the other page another URL"))
 		return
 	}
+	if pl.aliased == nil {
+		pl.aliased = map[string]*site.Page{}
+	}
+	pl.aliased[out] = p
 	pl.byPath[out] = p
 	d := pl.data(p, nil)
 	d.URL = alias

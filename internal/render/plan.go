@@ -86,6 +86,7 @@ type planner struct {
 	articles []*site.Page // the site's articles, newest first
 	catalog  *catalog
 	feeds    map[string][]FeedLink // by dir: feedsOf
+	aliased  map[string]*site.Page // output path of an alias → its page
 }
 
 // Plan lists every HTML file of the site: the home page, each page of
