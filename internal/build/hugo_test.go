@@ -100,3 +100,19 @@ func TestAliasAtAnotherPageIsLeftOut(t *testing.T) {
 		t.Error("an alias replaced a page, or the first alias lost its redirect")
 	}
 }
+
+// Hugo's names of the default layouts, single (any page) and list (a
+// section), render with the kind's own layout; list on an article stays
+// an error (TestCheckReportsEveryProblem).
+func TestHugoDefaultLayoutNames(t *testing.T) {
+	dir := extract(t, "hugo.txtar")
+	writeFile(t, dir, "content/tin-tuc/don.md", "---\ntitle: Đơn\ndate: 2020-12-28\nlayout: single\n---\nMột trang.\n")
+	writeFile(t, dir, "content/tin-tuc/_index.md", "---\ntitle: Tin tức\nlayout: list\n---\n")
+	if _, err := buildSite(dir); err != nil {
+		t.Fatal(err)
+	}
+	out := tree(t, filepath.Join(dir, "public"))
+	if !strings.Contains(string(out["tin-tuc/don/index.html"]), `class="story"`) || !strings.Contains(string(out["tin-tuc/index.html"]), `class="list-header`) {
+		t.Error("single and list do not read as the kinds' own layouts")
+	}
+}

@@ -45,6 +45,20 @@ var layoutKinds = map[string][]site.Kind{
 	"404":     {},
 }
 
+// hugoDefault reports whether p's layout is Hugo's name for the default
+// layout of its kind, which a theme without a layout of that name reads
+// so: single for any page, list for a section or the home page.
+func (pl *planner) hugoDefault(p *site.Page) bool {
+	name := strings.TrimSuffix(p.Layout, ".html")
+	switch {
+	case name == "single":
+		return pl.r.templates[name] == nil
+	case name == "list":
+		return p.IsList()
+	}
+	return false
+}
+
 // kindList names kinds of page, for messages.
 func kindList(kinds []site.Kind) string {
 	if len(kinds) == 0 {
@@ -386,7 +400,7 @@ func listKey(d *PageData) string {
 // layoutFor returns the executable template of p's layout, reporting a
 // layout that the theme lacks.
 func (pl *planner) layoutFor(p *site.Page) *template.Template {
-	if p.Layout != "" {
+	if p.Layout != "" && !pl.hugoDefault(p) {
 		name := strings.TrimSuffix(p.Layout, ".html")
 		pos := diag.Pos{File: p.Source, Line: p.Lines.Line("layout")}
 		if kinds, ok := layoutKinds[name]; ok && !slices.Contains(kinds, p.Kind) {
