@@ -185,7 +185,7 @@ func TestLinkFinder(t *testing.T) {
 		{"/tin/a/", "content/x.md:7:47"},
 		{"/tin/r/", "content/x.md:9:6"},
 		{"/tin/a/", "content/x.md:7:47"}, // no third occurrence: its last place again, as a reference definition used twice
-		{"/tin/", "content/x.md:5:1"},   // a prefix of other destinations is none of them
+		{"/tin/", "content/x.md:5:1"},    // a prefix of other destinations is none of them
 	} {
 		if got := f.find(tc.dest).String(); got != tc.pos {
 			t.Errorf("find(%q) = %s, want %s", tc.dest, got, tc.pos)
