@@ -206,7 +206,6 @@ func TestBundleFilesInChromium(t *testing.T) {
 // one of them the example site's, and the given files.
 func bundleSite(t *testing.T, config string, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
 	picture, err := os.ReadFile(filepath.Join(exampleSite, "content/cong-thuong/tong-ket-nam-2020/anh-bia.svg"))
 	if err != nil {
 		t.Fatal(err)
@@ -225,14 +224,5 @@ func bundleSite(t *testing.T, config string, files map[string]string) string {
 	for name, data := range files {
 		all[name] = data
 	}
-	for name, data := range all {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return writeSiteFiles(t, all)
 }

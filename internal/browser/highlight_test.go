@@ -5,8 +5,6 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -26,7 +24,6 @@ const strictCSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-
 // tries to close the block and run a script.
 func highlightSite(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
 	long := strings.Repeat("giá trị sản xuất công nghiệp ", 12)
 	files := map[string]string{
 		"almanac.toml":          "title = \"Mã nguồn\"\nlanguage = \"vi\"\n",
@@ -38,16 +35,7 @@ func highlightSite(t *testing.T) string {
 			"```\nkhông có ngôn ngữ\n```\n\n" +
 			"```go\nx := \"</code></pre><script>alert(1)</script>\"\n</code><script>alert(2)</script><img src=x onerror=alert(3)>\n```\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return writeSiteFiles(t, files)
 }
 
 // serveStrict is serve with a Content-Security-Policy that allows no

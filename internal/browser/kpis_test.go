@@ -2,8 +2,6 @@ package browser
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -12,16 +10,8 @@ import (
 // first figure of each with a note, and a chart of those figures.
 func kpiSite(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	write := func(name, text string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := map[string]string{}
+	write := func(name, text string) { files[name] = text }
 	write("almanac.toml", "title = \"Thẻ số liệu\"\nlanguage = \"vi\"\n")
 	write("content/so/_index.md", "---\ntitle: Số\n---\n")
 	for n := 1; n <= 6; n++ {
@@ -40,7 +30,7 @@ func kpiSite(t *testing.T) string {
 		fmt.Fprintf(&fm, "charts:\n  - id: cot\n    type: column\n    title: Các chỉ tiêu\n    indicators: [%s]\n---\nBài thử.\n", strings.Join(inds, ", "))
 		write(fmt.Sprintf("content/so/the-%d.md", n), fm.String())
 	}
-	return dir
+	return writeSiteFiles(t, files)
 }
 
 // kpiRowsJS returns, for the page's KPI cards, the width each row of cards
