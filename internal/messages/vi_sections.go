@@ -41,4 +41,6 @@ var viSections = map[string]string{
 	"alias %s is where %s is published, so no redirect is written there":                                              "alias %s là nơi %s được đăng, nên không ghi trang chuyển hướng ở đó",
 	"alias %s is an alias of %s too, whose redirect is kept":                                                          "alias %s cũng là alias của %s, trang chuyển hướng của nó được giữ",
 	"remove one of the two aliases":                                                                                   "hãy bỏ một trong hai alias",
+	"the section has no title: it is shown as %q, from its folder's name":                                             "chuyên mục chưa có tiêu đề: nó được hiển thị là %q, lấy từ tên thư mục",
+	`add a line title: "…" with its name as readers should see it`:                                                    `hãy thêm dòng title: "…" với tên chuyên mục như bạn đọc cần thấy`,
 }

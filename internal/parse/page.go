@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"io/fs"
+	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -80,10 +83,19 @@ func parseFile(fsys fs.FS, e entry, opts *Options, shared *names, layers []*casc
 	return page, f.problems
 }
 
-// required reports missing title and, for articles, missing date.
+// required reports missing title and, for articles, missing date; a
+// headless page, which no reader sees, needs neither (Hugo's snippets
+// for its include shortcode are such pages).
 func (f *fields) required(root *yaml.Node) {
 	at := diag.Pos{File: f.file, Line: root.Line, Col: 1}
-	if f.page.Lines.Line("title") == 0 {
+	if f.page.Headless {
+		return
+	}
+	if f.page.Lines.Line("title") == 0 && f.page.Kind == site.KindSection {
+		f.page.Title = folderTitle(f.page.Section)
+		f.problems = append(f.problems, diag.Warnf(at, "the section has no title: it is shown as %q, from its folder's name", f.page.Title).
+			WithHint(`add a line title: "…" with its name as readers should see it`))
+	} else if f.page.Lines.Line("title") == 0 {
 		f.problems = append(f.problems, diag.Errorf(at, "the front matter has no title").
 			WithHint(`add a line title: "…"`))
 	}
@@ -91,6 +103,19 @@ func (f *fields) required(root *yaml.Node) {
 		f.problems = append(f.problems, diag.Errorf(at, "the article has no date").
 			WithHint("add a line date: 2020-12-30T15:01:00+07:00"))
 	}
+}
+
+// folderTitle is the title Hugo gives a section without one, from the
+// name of its folder: "cong-nghiep" → "Cong nghiep", "_common" → "Common".
+func folderTitle(section string) string {
+	name := strings.Trim(path.Base(section), "_-. ")
+	words := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	title := strings.Join(words, " ")
+	if title == "" {
+		return section
+	}
+	r, size := utf8.DecodeRuneInString(title)
+	return string(unicode.ToUpper(r)) + title[size:]
 }
 
 func pageURL(p *site.Page) string {

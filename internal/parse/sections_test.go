@@ -2,6 +2,7 @@ package parse
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -195,5 +196,25 @@ func TestHugoParamsJoinTheOtherKeys(t *testing.T) {
 	p := res.Site.Pages[0]
 	if p.Params["nguon"] != "Sở" || p.Params["categories"] == nil || p.Params["params"] != nil || p.LinkTitle != "Ngắn" || len(p.Keywords) != 1 {
 		t.Errorf("params %v, linkTitle %q, keywords %q", p.Params, p.LinkTitle, p.Keywords)
+	}
+}
+
+func TestHeadlessPagesNeedNoTitle(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_index.md":             file("---\ntitle: Trang chủ\n---\n"),
+		"_common/_index.md":     file("---\ncascade:\n  build: {render: never, list: never}\n---\n"),
+		"_common/doan-trich.md": file("---\n_comment: giữ phần đầu tệp\n---\nMột đoạn dùng chung.\n"),
+		"tin/_index.md":         file("---\ntitle: Tin\n---\n"),
+		"tin/bai.md":            file("---\n_comment: không tiêu đề\n---\nThân bài.\n"),
+	}
+	_, problems := Dir(fsys, testOptions())
+	var got []string
+	for _, p := range problems.Problems() {
+		got = append(got, p.Pos.String()+": "+p.Msg)
+	}
+	want := []string{`content/_common/_index.md:2:1: the section has no title: it is shown as "Common", from its folder's name`,
+		"content/tin/bai.md:2:1: the article has no date", "content/tin/bai.md:2:1: the front matter has no title"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant (the headless snippet needs neither title nor date):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
