@@ -17,7 +17,7 @@ const codeArticle = "/tin/ma-nguon/"
 
 // strictCSP forbids inline styles and scripts and anything not from the
 // site itself: highlighted code must need neither.
-const strictCSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:"
+const strictCSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; frame-src https://www.youtube-nocookie.com https://player.vimeo.com"
 
 // highlightSite writes a site with one article holding a Go block with a
 // line far wider than a phone, a block in no language, and Go code that

@@ -28,16 +28,29 @@ func newConverter(cfg site.Config) *markdown.Converter {
 	return markdown.New(markdown.Options{AllowHTML: cfg.AllowHTML, BaseURL: cfg.BaseURL})
 }
 
+// bodyEnv is what converting the bodies of one build needs besides each
+// page: the converter, the site's settings and what ref shortcodes lead to.
+type bodyEnv struct {
+	conv *markdown.Converter
+	cfg  site.Config
+	refs *refIndex // nil for feeds, whose bodies were checked when first converted
+}
+
 // renderBody renders one page's body and checks its figures: it fills
 // Summary, when the front matter gave none, and Words, and returns the HTML
 // for the caller to keep (Session.bodies). The smaller copies of its pictures
 // join c's files. It reports whether feeds need a rendering of their own
 // (feedHTML): the body draws charts, or has links or pictures written as
 // site paths.
-func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *diag.List) (html template.HTML, feedSpecific bool) {
+func renderBody(env bodyEnv, c *charts, p *site.Page, problems *diag.List) (html template.HTML, feedSpecific bool) {
 	blocks := parse.NewChartBlocks(p)
 	pictures := newBodyPictures(c.site, p, newImageCache())
-	res, err := conv.ConvertPage(p.Body, markdown.Page{Fences: c.fences(p, blocks, problems), URL: p.URL, Picture: pictures.picture})
+	md := markdown.Page{Fences: c.fences(p, blocks, problems), URL: p.URL, Picture: pictures.picture}
+	host := &pageHost{conv: env.conv, page: p, md: md, pictures: pictures, refs: env.refs, cfg: env.cfg, lang: c.lang}
+	md.Shortcodes = shortcodes(host, c.theme)
+	res, err := env.conv.ConvertPage(p.Body, md)
+	p.Shortcodes = res.Shortcodes
+	shortcodeProblems(p, res, problems)
 	for _, fe := range markdown.FenceErrors(err) {
 		problems.Add(diag.Errorf(diag.Pos{File: p.Source, Line: p.BodyLine + fe.Line - 1, Col: 1}, "%v", fe.Err))
 	}
@@ -56,7 +69,7 @@ func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *dia
 	c.mu.Lock()
 	c.files = append(c.files, pictures.files...)
 	c.mu.Unlock()
-	return html, len(p.Charts) > 0 || res.SiteLinks
+	return html, len(p.Charts) > 0 || res.SiteLinks || len(res.Shortcodes) > 0
 }
 
 // feedHTML renders the Markdown body of the rendered page p again for
@@ -64,13 +77,16 @@ func renderBody(conv *markdown.Converter, c *charts, p *site.Page, problems *dia
 // chart as its data table, every link and picture absolute. Its problems
 // were reported by the first rendering. Only the articles a feed shows
 // are rendered so, when it shows them.
-func feedHTML(conv *markdown.Converter, c *charts, p *site.Page, body []byte) template.HTML {
+func feedHTML(env bodyEnv, c *charts, p *site.Page, body []byte) template.HTML {
 	page := *p
 	page.Body = body
 	feed := &charts{theme: c.theme, site: c.site, lang: c.lang, feed: true}
 	ignored := &diag.List{}
 	blocks := parse.NewChartBlocks(&page)
 	pictures := newBodyPictures(c.site, &page, newImageCache())
-	res, _ := conv.ConvertPage(body, markdown.Page{Fences: feed.fences(&page, blocks, ignored), URL: page.URL, Feed: true, Picture: pictures.picture})
+	md := markdown.Page{Fences: feed.fences(&page, blocks, ignored), URL: page.URL, Feed: true, Picture: pictures.picture}
+	host := &pageHost{conv: env.conv, page: &page, md: md, pictures: pictures, refs: env.refs, cfg: env.cfg, lang: c.lang}
+	md.Shortcodes = shortcodes(host, c.theme)
+	res, _ := env.conv.ConvertPage(body, md)
 	return res.HTML + feed.drawUnplaced(&page, blocks, ignored)
 }

@@ -28,7 +28,7 @@ func (s *Session) markdownOf(p *site.Page) markdownBody {
 // first time a feed shows the page and kept while the page is.
 func (s *Session) feedBodies() func(*site.Page) (string, error) {
 	var entries map[*site.Page]*entryCache // made when a feed first shows a page
-	conv := newConverter(s.cfg)
+	env := bodyEnv{conv: newConverter(s.cfg), cfg: s.cfg, refs: s.refs}
 	drawn := &charts{theme: s.theme, site: s.opts.Site, lang: s.cfg.Language}
 	var mu sync.Mutex
 	return func(p *site.Page) (string, error) {
@@ -54,7 +54,7 @@ func (s *Session) feedBodies() func(*site.Page) (string, error) {
 			if md.text == nil {
 				md.text, _ = md.reread()
 			}
-			e.feedBody = feedHTML(conv, drawn, p, md.text)
+			e.feedBody = feedHTML(env, drawn, p, md.text)
 		}
 		return string(e.feedBody), nil
 	}

@@ -45,6 +45,7 @@ type cachedBody struct {
 	Summary      string
 	Words        int
 	Charts       []site.Chart
+	Shortcodes   []string
 	Files        []cachedFile
 	FeedSpecific bool
 }
@@ -120,7 +121,7 @@ func (c *bodyCache) put(p *site.Page, html template.HTML, files []generatedFile,
 	if c == nil {
 		return
 	}
-	body := cachedBody{HTML: string(html), Summary: p.Summary, Words: p.Words, Charts: p.Charts, FeedSpecific: feedSpecific}
+	body := cachedBody{HTML: string(html), Summary: p.Summary, Words: p.Words, Charts: p.Charts, Shortcodes: p.Shortcodes, FeedSpecific: feedSpecific}
 	for _, f := range files {
 		body.Files = append(body.Files, cachedFile{Path: f.path, Data: f.data})
 	}
@@ -151,7 +152,7 @@ func (c *bodyCache) put(p *site.Page, html template.HTML, files []generatedFile,
 
 // restore gives p what its rendering gave.
 func (b *cachedBody) restore(p *site.Page) (template.HTML, []generatedFile) {
-	p.Summary, p.Words = b.Summary, b.Words
+	p.Summary, p.Words, p.Shortcodes = b.Summary, b.Words, b.Shortcodes
 	if len(b.Charts) > 0 {
 		p.Charts = b.Charts
 	}

@@ -20,6 +20,12 @@ func (s *Session) invalidate(changed []string, all bool) {
 		return
 	}
 	for _, name := range changed {
+		if strings.HasPrefix(name, "content/") || name == "content" {
+			s.forgetRefPages() // a page a ref leads to may have moved
+			break
+		}
+	}
+	for _, name := range changed {
 		top, rest, _ := strings.Cut(name, "/")
 		if top == "content" && s.editedFile(rest) && s.cascades(rest) {
 			s.plan = nil // a new scan reads the cascades again
@@ -60,11 +66,22 @@ func (s *Session) reloadTheme() {
 	s.forgetChartPages() // charts are drawn by the theme's partial
 }
 
-// forgetChartPages drops the rendered bodies of pages that draw charts.
+// forgetChartPages drops the rendered bodies of pages that draw charts or
+// call shortcodes: the theme draws both.
 func (s *Session) forgetChartPages() {
 	for _, e := range s.entries {
-		if e.page != nil && len(e.page.Charts) > 0 {
+		if e.page != nil && (len(e.page.Charts) > 0 || len(e.page.Shortcodes) > 0) {
 			e.page = nil
+		}
+	}
+}
+
+// forgetRefPages drops the rendered bodies of pages whose ref and relref
+// shortcodes give other pages' URLs.
+func (s *Session) forgetRefPages() {
+	for name, e := range s.entries {
+		if e.page != nil && usesRefs(e.page) {
+			s.entries[name] = &entryCache{edited: true, replaces: e.page} // as if edited: its place in the plan is kept
 		}
 	}
 }

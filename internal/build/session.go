@@ -12,7 +12,6 @@ import (
 
 	"github.com/almanac-news/almanac/internal/assets"
 	"github.com/almanac-news/almanac/internal/diag"
-	"github.com/almanac-news/almanac/internal/markdown"
 	"github.com/almanac-news/almanac/internal/parse"
 	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
@@ -56,6 +55,7 @@ type Session struct {
 	replan   atomic.Bool            // set when an edit changed what planning reads
 	inputs   *inputsSum             // almanac build: renderInputs, once made
 	kept     *bodyCache             // almanac build: the rendered bodies of earlier builds
+	refs     *refIndex              // what ref shortcodes lead to, from this build's scan
 	once     bool                   // almanac build and check: no build follows, so nothing is kept for one
 }
 
@@ -244,7 +244,8 @@ func (s *Session) finish(parsed *parse.Result, plan *lastPlan, how pass, problem
 func (s *Session) parseContent(problems *diag.List) *parse.Result {
 	opts := parse.Options{Config: s.cfg, Root: "content", Drafts: s.opts.Drafts, Future: s.opts.Future, Now: s.now}
 	c := s.scanContent(opts, problems)
-	conv := newConverter(s.cfg)
+	s.refs = newRefIndex(c)
+	env := bodyEnv{conv: newConverter(s.cfg), cfg: s.cfg, refs: s.refs}
 	caches := make([]*entryCache, c.Len())
 	fresh := map[string]*entryCache{}
 	for i := range caches {
@@ -258,7 +259,7 @@ func (s *Session) parseContent(problems *diag.List) *parse.Result {
 	s.entries = fresh // files gone since the last build are forgotten
 	s.opts.Progress.enter(Reading, len(caches))
 	parallel.For(len(caches), func(i int) {
-		s.prepare(c, i, caches[i], conv, opts)
+		s.prepare(c, i, caches[i], env, opts)
 		s.opts.Progress.step()
 	})
 	pages := make([]*site.Page, len(caches))
@@ -287,7 +288,7 @@ func (s *Session) parseContent(problems *diag.List) *parse.Result {
 }
 
 // prepare parses file i if needed and renders its body if needed.
-func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown.Converter, opts parse.Options) {
+func (s *Session) prepare(c *parse.Content, i int, e *entryCache, env bodyEnv, opts parse.Options) {
 	if e.parsed == nil && e.parseProblems != nil {
 		return // it failed, and the file has not changed since
 	}
@@ -322,8 +323,8 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, conv *markdown
 		html, drawn.files = body.restore(page)
 		feedSpecific = body.FeedSpecific
 	} else {
-		html, feedSpecific = renderBody(conv, drawn, page, list)
-		if len(list.Problems()) == 0 {
+		html, feedSpecific = renderBody(env, drawn, page, list)
+		if len(list.Problems()) == 0 && !usesRefs(page) { // a ref's target may move: not for later builds
 			s.kept.put(page, html, drawn.files, feedSpecific)
 		}
 	}

@@ -55,6 +55,7 @@ var fenceContextKey = parser.NewContextKey()
 type fenceContext struct {
 	page, site map[string]FenceFunc
 	errs       []error
+	line       func(int) int // the line of the Markdown given that a line of the converted one comes from
 }
 
 func (fc *fenceContext) lookup(info []byte) FenceFunc {
@@ -110,7 +111,7 @@ func (fenceTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		if f == nil {
 			continue
 		}
-		line := bytes.Count(src[:b.Info.Segment.Start], []byte("\n")) + 2
+		line := fc.line(bytes.Count(src[:b.Info.Segment.Start], []byte("\n")) + 2)
 		html, err := f(blockBody(b, src), line)
 		if err != nil {
 			fc.errs = append(fc.errs, &FenceError{Line: line, Info: string(info), Err: err})

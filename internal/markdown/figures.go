@@ -14,9 +14,9 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// pictureSizes is the sizes attribute of a body picture: the width of the
+// PictureSizes is the sizes attribute of a body picture: the width of the
 // article's column, as for the lead picture (layouts/partials/figure.html).
-const pictureSizes = "(min-width: 48rem) 46rem, 100vw"
+const PictureSizes = "(min-width: 48rem) 46rem, 100vw"
 
 // creditMarks start the credit of a picture's title: in "Lễ trao giải.
 // Ảnh: Thu Hà" the caption is "Lễ trao giải." and the credit "Ảnh: Thu Hà".
@@ -94,7 +94,7 @@ func sizePicture(img *ast.Image, lc *linkContext) {
 					b.WriteString(lc.sitePath(v.URL) + " " + strconv.Itoa(v.Width) + "w")
 				}
 				img.SetAttributeString("srcset", []byte(b.String()))
-				img.SetAttributeString("sizes", []byte(pictureSizes))
+				img.SetAttributeString("sizes", []byte(PictureSizes))
 			}
 		}
 	}

@@ -125,3 +125,11 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 		return ast.WalkContinue, nil
 	})
 }
+
+// Link is dest, a link's or picture's destination as written, as the
+// conversion of page writes it: a site path under the base URL, and in a
+// feed every site path and relative URL absolute. For HTML that shortcodes
+// write around the converted Markdown.
+func (c *Converter) Link(page Page, dest string) string {
+	return (&linkContext{base: c.base, page: page}).destination(dest)
+}

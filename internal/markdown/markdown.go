@@ -38,6 +38,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/shortcode"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -69,6 +71,9 @@ type Page struct {
 	// as written in the Markdown, when it is a file of the page; nil or
 	// false leaves the picture without them.
 	Picture func(dest string) (Picture, bool)
+	// Shortcodes expand the body's shortcodes before it is converted
+	// (package shortcode); nil leaves them as written.
+	Shortcodes *shortcode.Options
 }
 
 // Picture is what the build knows of a picture of a page body.
@@ -96,6 +101,11 @@ type Result struct {
 	// SiteLinks reports a link or picture written as a site path or a
 	// relative URL: a conversion with Page.Feed writes it differently.
 	SiteLinks bool
+	// Shortcodes are the names of the shortcodes the body calls, each
+	// once, sorted, and ShortcodeProblems what was wrong with the calls,
+	// at lines of the Markdown given (no file).
+	Shortcodes        []string
+	ShortcodeProblems []*diag.Problem
 }
 
 // Converter turns Markdown into HTML. It is safe for concurrent use.
@@ -159,17 +169,23 @@ func (c *Converter) ConvertWith(src []byte, fences map[string]FenceFunc) (Result
 // quotes nest deeper than MaxDepth is not converted: the error is a
 // *DepthError.
 func (c *Converter) ConvertPage(src []byte, page Page) (Result, error) {
-	if line, deep := tooDeep(src); deep {
-		return Result{}, &DepthError{Line: line}
+	var res Result
+	lineOf := func(n int) int { return n }
+	var calls *shortcode.Expansion
+	if page.Shortcodes != nil && shortcode.Has(src) {
+		calls, res.ShortcodeProblems = shortcode.Expand(src, *page.Shortcodes)
+		src, lineOf, res.Shortcodes = calls.Source, calls.Line, calls.Used
 	}
-	fenceCtx := &fenceContext{page: page.Fences, site: c.fences}
+	if line, deep := tooDeep(src); deep {
+		return res, &DepthError{Line: lineOf(line)}
+	}
+	fenceCtx := &fenceContext{page: page.Fences, site: c.fences, line: lineOf}
 	links := &linkContext{base: c.base, page: page}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(fenceContextKey, fenceCtx)
 	pc.Set(linkContextKey, links)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	var res Result
 	res.Headings, res.Summary = outline(doc, src)
 	res.SiteLinks = links.rewritten
 
@@ -179,5 +195,12 @@ func (c *Converter) ConvertPage(src []byte, page Page) (Result, error) {
 	out.w.Reset(&out.html)
 	renderErr := c.md.Renderer().Render(out.w, src, doc) // flushes out.w
 	res.HTML = template.HTML(out.html.String())
+	if calls != nil {
+		res.HTML = template.HTML(calls.Replace(string(res.HTML)))
+		res.Summary = calls.Plain(res.Summary)
+		for i := range res.Headings {
+			res.Headings[i].Text = calls.Plain(res.Headings[i].Text)
+		}
+	}
 	return res, errors.Join(append(fenceCtx.errs, renderErr)...)
 }

@@ -21,29 +21,32 @@ const (
 // Vietnamese site, so it must be a diag.Text (a constant format and its
 // arguments) before it is handed on.
 var passThroughs = map[string]string{
-	"almanac/serve.go err":                                     system,
-	"build/bodies.go fe.Err":                                   system,
-	"build/chartlib.go libErr.Hint":                            localized, // echarts.LibraryError
-	"build/chartlib.go libErr.Msg":                             localized,
-	"build/chartlib.go chartsAsTablesHint":                     localized,
-	"chart/figurecheck.go b.measure":                           system, // a YAML key: value or change
-	"chart/shape.go err.hint":                                  localized,
-	"chart/shape.go err.msg":                                   localized,
-	"config/problems.go msg":                                   system, // go-toml's own message
-	"config/problems.go hint":                                  localized,
-	"figure/refs.go IndicatorHint(page.Figures, ind)":          localized,
-	"figure/refs.go chartIndicatorUnknown(ch, ind)":            localized,
-	"figure/refs.go chartPeriodUnknown(ch, p)":                 localized,
-	"parse/charts.go hint":                                     localized,
-	"parse/figures.go figure.NumberHint(name, v.Value)":        localized,
-	"parse/figures.go hint":                                    localized,
-	"parse/figures.go figure.IndicatorHint(f.page.Figures, s)": localized,
-	"parse/figures.go figure.IndicatorHint(figs, k)":           localized,
-	"parse/figures.go kpiUnknown(s)":                           localized,
-	"render/i18n.go hint":                                      localized,
-	"render/i18n.go msg":                                       system, // yaml.v3's own message
-	"render/plan.go err":                                       system,
-	"render/problems.go templateHint(msg)":                     localized,
-	"render/problems.go msg":                                   system, // html/template's own message
-	"render/theme.go err":                                      system,
+	"almanac/serve.go err":                                                system,
+	"build/bodies.go fe.Err":                                              system,
+	"build/chartlib.go libErr.Hint":                                       localized, // echarts.LibraryError
+	"build/chartlib.go libErr.Msg":                                        localized,
+	"build/chartlib.go chartsAsTablesHint":                                localized,
+	"build/shortcodes.go figure.IndicatorHint(h.page.Figures, indicator)": localized,
+	"chart/figurecheck.go b.measure":                                      system, // a YAML key: value or change
+	"chart/shape.go err.hint":                                             localized,
+	"chart/shape.go err.msg":                                              localized,
+	"config/problems.go msg":                                              system, // go-toml's own message
+	"config/problems.go hint":                                             localized,
+	"figure/refs.go IndicatorHint(page.Figures, ind)":                     localized,
+	"figure/refs.go chartIndicatorUnknown(ch, ind)":                       localized,
+	"figure/refs.go chartPeriodUnknown(ch, p)":                            localized,
+	"parse/charts.go hint":                                                localized,
+	"parse/figures.go figure.NumberHint(name, v.Value)":                   localized,
+	"parse/figures.go hint":                                               localized,
+	"parse/figures.go figure.IndicatorHint(f.page.Figures, s)":            localized,
+	"parse/figures.go figure.IndicatorHint(figs, k)":                      localized,
+	"parse/figures.go kpiUnknown(s)":                                      localized,
+	"render/i18n.go hint":                                                 localized,
+	"render/i18n.go msg":                                                  system, // yaml.v3's own message
+	"render/plan.go err":                                                  system,
+	"render/problems.go templateHint(msg)":                                localized,
+	"render/problems.go msg":                                              system, // html/template's own message
+	"render/theme.go err":                                                 system,
+	"shortcode/parse.go hint":                                             localized, // problemAt's diag.Text
+	"shortcode/parse.go msg":                                              localized,
 }

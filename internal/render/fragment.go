@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 )
 
@@ -20,4 +21,26 @@ func (t *Theme) Fragment(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
+}
+
+// Shortcodes lists the names of the theme's and the site's own
+// shortcodes, layouts/shortcodes/NAME.html, sorted: "figure", "docs/note".
+func (t *Theme) Shortcodes() []string { return t.codes }
+
+// Shortcode renders the shortcode template of name with data, a call
+// (package shortcode), as Fragment does.
+func (t *Theme) Shortcode(name string, data any) (template.HTML, error) {
+	return t.Fragment(shortcodes+"/"+name+".html", data)
+}
+
+// shortcodeNames lists the shortcode templates of set.
+func shortcodeNames(set *template.Template) []string {
+	var names []string
+	for _, tmpl := range set.Templates() {
+		if rest, ok := strings.CutPrefix(tmpl.Name(), shortcodes+"/"); ok && strings.HasSuffix(rest, ".html") {
+			names = append(names, strings.TrimSuffix(rest, ".html"))
+		}
+	}
+	slices.Sort(names)
+	return names
 }

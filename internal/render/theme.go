@@ -18,6 +18,7 @@ const (
 	layoutsDir  = "layouts"   // folder the layouts file system stands for, in positions
 	baseFile    = "base.html" // the skeleton every layout fills in
 	partialsDir = "partials"
+	shortcodes  = "shortcodes" // a site's own shortcodes, shortcodes/NAME.html
 	i18nDir     = "i18n"
 )
 
@@ -30,6 +31,7 @@ type Theme struct {
 	skeleton  *template.Template // base.html and the partials; never executed, cloned by Plan for partialCached
 	fragments *template.Template // a clone of skeleton for Fragment
 	layouts   map[string]*layout // by name without ".html": "article", "404", …
+	codes     []string           // the names of layouts/shortcodes/NAME.html, sorted
 	table     translations
 }
 
@@ -55,6 +57,7 @@ func LoadTheme(layouts fs.FS, lang string) (*Theme, *diag.List) {
 		return t, problems
 	}
 	t.skeleton = root
+	t.codes = shortcodeNames(root)
 	if fragments, err := root.Clone(); err == nil {
 		t.fragments = fragments
 	}
@@ -117,7 +120,10 @@ func parseSkeleton(layouts fs.FS, funcs template.FuncMap, problems *diag.List) (
 		ok = false
 	}
 	partials, _ := fs.Glob(layouts, partialsDir+"/*.html")
-	for _, name := range partials {
+	nested, _ := fs.Glob(layouts, partialsDir+"/*/*.html")
+	own, _ := fs.Glob(layouts, shortcodes+"/*.html")
+	ownNested, _ := fs.Glob(layouts, shortcodes+"/*/*.html")
+	for _, name := range slices.Concat(partials, nested, own, ownNested) {
 		if problem := parseFile(layouts, root, name); problem != nil {
 			problems.Add(problem)
 			ok = false

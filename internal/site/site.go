@@ -8,6 +8,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"time"
 )
@@ -131,6 +132,9 @@ type Page struct {
 	BodyLine int    // line of Body's first byte in Source
 	Rendered HTML   // Body rendered to HTML, as the build keeps it; read it with Content
 	Words    int    // words a reader reads in Rendered: its text but scripts, styles and drawings
+	// Shortcodes are the names of the shortcodes Body calls, each once,
+	// sorted: a layout adds the script of a video only to pages with one.
+	Shortcodes []string
 
 	Corrections []Correction // what was corrected since publication, oldest first
 
@@ -147,6 +151,16 @@ const (
 	ListLocal                 // only in its section's list (and its ancestors')
 	ListNever                 // nowhere: reachable only by a link
 )
+
+// Uses reports whether the page's body calls any of the shortcodes named.
+func (p *Page) Uses(names ...string) bool {
+	for _, n := range names {
+		if slices.Contains(p.Shortcodes, n) {
+			return true
+		}
+	}
+	return false
+}
 
 // IsList reports whether the page lists other pages (home or section).
 func (p *Page) IsList() bool { return p.Kind == KindHome || p.Kind == KindSection }
