@@ -137,7 +137,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return staged{stage, cache}, err
 	}
 	strict := func(problems *diag.List) error { return strictError(opts, problems) }
-	res, err := session.build(ctx, nil, true, pass{open: open, strict: strict})
+	edition := func(o *Session) (sink, error) { return inFolder{staged{Staging: stage}, o.lang + "/"}, nil }
+	res, err := session.build(ctx, nil, true, pass{open: open, strict: strict, edition: edition})
 	if err == nil && opts.HeapProfile != nil {
 		runtime.GC() // what the session holds, not the pages' garbage
 		err = pprof.Lookup("heap").WriteTo(opts.HeapProfile, 0)

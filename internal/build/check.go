@@ -64,9 +64,11 @@ func Check(ctx context.Context, opts Options) (*CheckResult, error) {
 		return nil, err
 	}
 	failed := 0
-	for _, e := range s.entries {
-		if e.parsed == nil {
-			failed++
+	for _, ed := range append([]*Session{s}, s.others...) {
+		for _, e := range ed.entries {
+			if e.parsed == nil {
+				failed++
+			}
 		}
 	}
 	return &CheckResult{Problems: res.problems.Problems(), Skipped: res.Skipped, Config: s.cfg,

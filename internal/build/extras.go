@@ -295,7 +295,14 @@ func newsFiles(s *site.Site, now time.Time, m *memo) ([]generatedFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	robots := sitemap.Robots([]string{base + "/" + sitemap.IndexName, base + "/news-sitemap.xml"})
+	if s.Config.RootURL != "" { // another language's edition: the root's robots.txt names its sitemaps
+		return []generatedFile{m.shelve("news-sitemap.xml", news)}, nil
+	}
+	maps := []string{base + "/" + sitemap.IndexName, base + "/news-sitemap.xml"}
+	for _, l := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
+		maps = append(maps, s.Config.LanguageURL(l.Code, sitemap.IndexName), s.Config.LanguageURL(l.Code, "news-sitemap.xml"))
+	}
+	robots := sitemap.Robots(maps)
 	return []generatedFile{m.shelve("news-sitemap.xml", news), {path: "robots.txt", data: robots}}, nil
 }
 

@@ -66,6 +66,9 @@ func (s *Session) collect(parsed *parse.Result, plan *lastPlan) (*planned, error
 		}
 	} else {
 		for _, f := range s.manifest.Files() {
+			if s.root != nil {
+				break // another language's edition: the root writes the assets
+			}
 			p.whole = append(p.whole, generatedFile{path: f.Output, data: f.Data})
 		}
 		for _, e := range s.entries {

@@ -54,7 +54,14 @@ func (s *Session) invalidate(changed []string, all bool) {
 
 func (s *Session) reloadConfig() {
 	problems := &diag.List{}
-	s.cfg = loadConfig(s.opts, problems)
+	opts := s.opts
+	opts.Site = s.site // almanac.toml is the site's, whatever the language
+	s.cfg = loadConfig(opts, problems)
+	if s.root != nil {
+		s.cfg = s.cfg.Edition(s.lang)
+	} else {
+		s.setEditions()
+	}
 	s.cfgErrs = problems.Problems()
 	s.chartLib = nil // the settings may have changed, or the network come back
 	s.reloadTheme()

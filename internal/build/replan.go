@@ -107,6 +107,7 @@ func (s *Session) keepPlace(old, page *site.Page) *site.Page {
 func planView(p *site.Page) site.Page {
 	v := *p
 	v.Body, v.Rendered, v.Words, v.Digest = nil, nil, 0, 0
+	v.Translations = nil // given after reading, the same unless a build reads every page again (buildEditions)
 	if p.Image != nil {
 		img := *p.Image
 		img.Width, img.Height, img.Srcset = 0, 0, nil

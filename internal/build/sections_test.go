@@ -86,14 +86,7 @@ func TestNestedSectionsBuild(t *testing.T) {
 
 func TestNestedEditsEqualFullBuilds(t *testing.T) {
 	dir := extract(t, "nested.txtar")
-	s := newTestSession(dir)
-	tree, _, _, err := s.Build(context.Background(), nil, true)
-	must(t, err)
-	compareWithFullBuild(t, dir, tree, "first build")
-	steps := []struct {
-		name string
-		edit func(string) string
-	}{
+	steps := []editStep{
 		{"content/kinh-te/cong-nghiep/_index.md", func(s string) string { return strings.Replace(s, "Phòng Công nghiệp", "Ban Công nghiệp", 1) }},
 		{"content/kinh-te/cong-nghiep/_index.md", func(s string) string { return strings.Replace(s, "  tags: [Công nghiệp]\n", "  draft: true\n", 1) }},
 		{"content/kinh-te/cong-nghiep/_index.md", func(s string) string {
@@ -109,10 +102,5 @@ func TestNestedEditsEqualFullBuilds(t *testing.T) {
 			return strings.Replace(s, "title: Kinh tế", "title: Kinh tế – Xã hội", 1)
 		}},
 	}
-	for i, st := range steps {
-		rewrite(t, dir, st.name, st.edit)
-		tree, _, _, err = s.Build(context.Background(), []string{st.name}, false)
-		must(t, err)
-		compareWithFullBuild(t, dir, tree, st.name+" step "+string(rune('1'+i)))
-	}
+	replayEdits(t, dir, steps, nil)
 }

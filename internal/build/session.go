@@ -4,6 +4,9 @@ import (
 	"context"
 	"hash/maphash"
 	"html/template"
+	"io/fs"
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -57,6 +60,15 @@ type Session struct {
 	kept     *bodyCache             // almanac build: the rendered bodies of earlier builds
 	refs     *refIndex              // what ref shortcodes lead to, from this build's scan
 	once     bool                   // almanac build and check: no build follows, so nothing is kept for one
+
+	// A site in several languages (editions.go):
+	site          fs.FS         // the site folder as given; opts.Site is this language's view of it
+	lang          string        // the language of the edition this session builds; "" for a site in one
+	editions      *editionFiles // the files of each language; nil for a site in one
+	others        []*Session    // the root's: the sessions of the other languages
+	root          *Session      // another language's session: the root, whose assets it shares
+	translations  string        // the root's: what the last build's translations were (translatedPages.digest)
+	editionCharts bool          // the root's: another edition draws charts, so the assets hold the library
 }
 
 // entryCache is what one content file gave.
@@ -88,7 +100,7 @@ type Change struct {
 // NewSession returns a session; its first Build is a full build.
 func NewSession(opts Options) *Session {
 	return &Session{opts: opts, entries: map[string]*entryCache{}, blobs: newBlobCache(opts.Site), images: newImageCache(),
-		bodies: newBodyStore(), seed: maphash.MakeSeed()}
+		bodies: newBodyStore(), seed: maphash.MakeSeed(), site: opts.Site}
 }
 
 // Build rebuilds the site after changes to the given site-relative paths
@@ -105,7 +117,12 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 		mem = newMemTree(s.bodies, s.seed, s.tree, s.keptAll)
 		return mem, nil
 	}
-	res, err := s.build(ctx, changed, all, pass{open: open})
+	editions := map[*Session]*memTree{}
+	edition := func(o *Session) (sink, error) {
+		editions[o] = newMemTree(o.bodies, o.seed, o.tree, o.keptAll)
+		return editions[o], nil
+	}
+	res, err := s.build(ctx, changed, all, pass{open: open, edition: edition})
 	if err != nil {
 		return Tree{}, nil, nil, err
 	}
@@ -114,8 +131,24 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 	if !s.keptAll { // else no page came, went or moved
 		change.Moved = moved(before, s.last.urls)
 	}
+	tree := mem.tree
+	if len(s.others) > 0 {
+		tree = Tree{files: maps.Clone(mem.tree.files)}
+		for _, o := range s.others {
+			m := editions[o]
+			o.tree = m.tree
+			for name, f := range m.tree.files {
+				tree.files[o.lang+"/"+name] = f
+			}
+			for _, name := range m.changed() {
+				change.Paths = append(change.Paths, o.lang+"/"+name)
+			}
+			change.Rendered += o.last.rendered
+		}
+		slices.Sort(change.Paths)
+	}
 	change.CSSOnly = cssOnly(change.Paths)
-	return mem.tree, change, res, nil
+	return tree, change, res, nil
 }
 
 // pass says how one build runs and where its files go.
@@ -130,6 +163,9 @@ type pass struct {
 	// them, so that one pass finds every problem of the site; the
 	// problems are then in the result, not the error.
 	keepGoing bool
+	// edition gives the sink of another language's edition (editions.go);
+	// nil: the edition's files are not written.
+	edition func(*Session) (sink, error)
 }
 
 // build runs the pipeline once: it brings the caches up to date with the
@@ -143,52 +179,84 @@ func (s *Session) build(ctx context.Context, changed []string, all bool, how pas
 	if s.now.IsZero() {
 		s.now = start // the preview's clock moves: future articles appear when their time comes
 	}
-	s.invalidate(changed, all || s.theme == nil)
+	seen := changed // as the root's edition sees them
+	if s.editions != nil {
+		seen = s.editions.refresh(s.lang, changed, all)
+	}
+	s.invalidate(seen, all || s.theme == nil)
+	if len(s.others) > 0 {
+		return s.buildEditions(ctx, changed, all, how, start)
+	}
+	return s.inSite(s.buildOne(ctx, how, start))
+}
+
+// buildOne builds a site in one language.
+func (s *Session) buildOne(ctx context.Context, how pass, start time.Time) (*Result, error) {
+	r := s.begin(how)
+	parsed, err := s.readSite(r)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := s.planSite(ctx, parsed, r)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.finish(parsed, plan, how, r.problems)
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings, res.Duration = r.problems.Warnings(), time.Since(start)
+	return res, nil
+}
+
+// reading is one build's problems so far, and whether they end it.
+type reading struct {
+	problems *diag.List
+	stop     func() error
+}
+
+// begin starts a build of how.
+func (s *Session) begin(how pass) *reading {
 	if s.kept == nil {
 		s.kept = s.openBodyCache()
 	}
 	s.rendered, s.keptAll = nil, false
-	problems := &diag.List{}
-	stop := func() error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	r := &reading{problems: &diag.List{}}
+	r.stop = func() error {
 		if how.keepGoing {
 			return nil
 		}
-		return contentError(problems)
+		return contentError(r.problems)
 	}
-	parsed, plan, err := s.planSite(ctx, problems, stop)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.finish(parsed, plan, how, problems)
-	if err != nil {
-		return nil, err
-	}
-	res.Warnings, res.Duration = problems.Warnings(), time.Since(start)
-	return res, nil
+	return r
 }
 
-// planSite parses and renders what changed, sizes the lead pictures,
-// loads the assets and plans every page, or keeps the last plan (lastPlan).
-// stop says whether the problems so far end the build.
-func (s *Session) planSite(ctx context.Context, problems *diag.List, stop func() error) (*parse.Result, *lastPlan, error) {
-	problems.Add(s.cfgErrs...)
-	problems.Add(s.themeErr...)
-	if err := stop(); err != nil {
-		return nil, nil, err
+// readSite parses and renders what changed and assembles the site.
+func (s *Session) readSite(r *reading) (*parse.Result, error) {
+	r.problems.Add(s.cfgErrs...)
+	r.problems.Add(s.themeErr...)
+	if err := r.stop(); err != nil {
+		return nil, err
 	}
-	parsed := s.parseContent(problems)
+	return s.parseContent(r.problems), nil
+}
+
+// planSite sizes the lead pictures, loads the assets and plans every
+// page of the site read, or keeps the last plan (lastPlan).
+func (s *Session) planSite(ctx context.Context, parsed *parse.Result, r *reading) (*lastPlan, error) {
+	problems := r.problems
 	plan := s.plan
 	s.plan = nil // until this build succeeds
 	problems.Add(plan.assembled...)
 	s.sizeImages(problems)
-	if err := stop(); err != nil {
-		return nil, nil, err
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := r.stop(); err != nil {
+		return nil, err
 	}
 	if err := s.loadAssets(ctx, parsed.Site, problems); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	s.opts.Progress.enter(Planning, 0)
 	if plan.outputs == nil || plan.manifest != s.manifest {
@@ -196,7 +264,10 @@ func (s *Session) planSite(ctx context.Context, problems *diag.List, stop func()
 		plan = &lastPlan{parsed: parsed, assembled: plan.assembled, outputs: outputs, manifest: s.manifest, planned: ps.Problems()}
 	}
 	problems.Add(plan.planned...)
-	return parsed, plan, stop()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return plan, r.stop()
 }
 
 // finish makes the feeds and sitemaps, checks the links, and hands every
@@ -359,7 +430,13 @@ func (s *Session) prepare(c *parse.Content, i int, e *entryCache, env bodyEnv, o
 // cannot be reached costs one attempt, not one per save; its problems are
 // reported by every build that draws charts, as a full build would.
 func (s *Session) loadAssets(ctx context.Context, st *site.Site, problems *diag.List) error {
-	needCharts := drawsCharts(st)
+	if s.root != nil { // another language's edition: the root's assets
+		if s.manifest != s.root.manifest {
+			s.manifest, s.withLib, s.shape = s.root.manifest, s.root.withLib, nextVersion()
+		}
+		return nil
+	}
+	needCharts := drawsCharts(st) || s.editionCharts
 	if needCharts && s.chartLib == nil {
 		load := loadChartLibrary
 		if s.checking {

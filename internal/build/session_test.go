@@ -350,3 +350,40 @@ func TestBodyEditKeepsThePlan(t *testing.T) {
 	}
 	compareWithFullBuild(t, dir, tree, "title edit")
 }
+
+// editStep is one edit of a site's file: edit gives its new text from
+// the old ("" for a file that is not there yet); nil removes the file.
+type editStep struct {
+	name string
+	edit func(string) string
+}
+
+// replayEdits builds dir in a session, then makes each edit and builds
+// again, comparing every tree with a full build's; after, when not nil,
+// checks the tree of step i (from 0).
+func replayEdits(t *testing.T, dir string, steps []editStep, after func(i int, tree Tree)) Tree {
+	t.Helper()
+	s := newTestSession(dir)
+	tree, _, _, err := s.Build(context.Background(), nil, true)
+	must(t, err)
+	compareWithFullBuild(t, dir, tree, "first build")
+	for i, st := range steps {
+		file := filepath.Join(dir, filepath.FromSlash(st.name))
+		_, statErr := os.Stat(file)
+		switch {
+		case st.edit == nil:
+			must(t, os.Remove(file))
+		case statErr != nil:
+			must(t, os.WriteFile(file, []byte(st.edit("")), 0o644))
+		default:
+			rewrite(t, dir, st.name, st.edit)
+		}
+		tree, _, _, err = s.Build(context.Background(), []string{st.name}, false)
+		must(t, err)
+		compareWithFullBuild(t, dir, tree, st.name+" step "+string(rune('1'+i)))
+		if after != nil {
+			after(i, tree)
+		}
+	}
+	return tree
+}

@@ -48,6 +48,22 @@ func (s staged) Keep(name string) {
 	}
 }
 
+// inFolder is a sink writing into a folder of another: another
+// language's edition, en/, in the site's staging folder.
+type inFolder struct {
+	sink
+	dir string // "en/"
+}
+
+func (f inFolder) WriteFile(name string, data []byte) error {
+	return f.sink.WriteFile(f.dir+name, data)
+}
+func (f inFolder) CopyFile(name string, src fs.FS, srcName string) error {
+	return f.sink.CopyFile(f.dir+name, src, srcName)
+}
+func (f inFolder) Create(name string) (io.WriteCloser, error) { return f.sink.Create(f.dir + name) }
+func (f inFolder) Reuse(name string) bool                     { return f.sink.Reuse(f.dir + name) }
+
 // discard is the sink of almanac check: pages are rendered into nothing.
 type discard struct{}
 

@@ -38,20 +38,30 @@ const (
 // fileConfig mirrors almanac.toml. Its toml tags are the keys the file may
 // use; knownKeys reads them, so error messages always list the real keys.
 type fileConfig struct {
-	Title         string         `toml:"title"`
-	Description   string         `toml:"description"`
-	BaseURL       string         `toml:"base_url"`
-	Language      string         `toml:"language"`
-	TimeZone      string         `toml:"time_zone"`
-	Menu          []fileMenuItem `toml:"menu"`
-	PageSize      int            `toml:"page_size"`
-	Author        string         `toml:"author"`
-	AllowHTML     bool           `toml:"allow_html"`
-	FeedFull      bool           `toml:"feed_full_text"`
-	FeedItems     int            `toml:"feed_items"`
-	ChartRegistry string         `toml:"chart_registry"`
-	ChartLibrary  string         `toml:"chart_library"`
-	Params        map[string]any `toml:"params"`
+	Title         string                  `toml:"title"`
+	Description   string                  `toml:"description"`
+	BaseURL       string                  `toml:"base_url"`
+	Language      string                  `toml:"language"`
+	TimeZone      string                  `toml:"time_zone"`
+	Menu          []fileMenuItem          `toml:"menu"`
+	PageSize      int                     `toml:"page_size"`
+	Author        string                  `toml:"author"`
+	AllowHTML     bool                    `toml:"allow_html"`
+	FeedFull      bool                    `toml:"feed_full_text"`
+	FeedItems     int                     `toml:"feed_items"`
+	ChartRegistry string                  `toml:"chart_registry"`
+	ChartLibrary  string                  `toml:"chart_library"`
+	Params        map[string]any          `toml:"params"`
+	Languages     map[string]fileLanguage `toml:"languages"`
+}
+
+// fileLanguage mirrors one [languages.CODE] table.
+type fileLanguage struct {
+	Name        string         `toml:"name"`
+	Title       string         `toml:"title"`
+	Description string         `toml:"description"`
+	Weight      int            `toml:"weight"`
+	Menu        []fileMenuItem `toml:"menu"`
 }
 
 // fileMenuItem mirrors one [[menu]] table.

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-const topKeys = "known keys are title, description, base_url, language, time_zone, menu, page_size, author, allow_html, feed_full_text, feed_items, chart_registry, chart_library, params"
+const topKeys = "known keys are title, description, base_url, language, time_zone, menu, page_size, author, allow_html, feed_full_text, feed_items, chart_registry, chart_library, params, languages"
 
 func TestErrors(t *testing.T) {
 	tests := []struct {

@@ -68,7 +68,52 @@ func validate(raw fileConfig, complete bool, index *positionIndex, problems *dia
 		cfg.ChartLibrary = raw.ChartLibrary
 	}
 	cfg.Menu = menu(raw.Menu, complete, index, problems)
+	cfg.Languages = languages(cfg.Language, raw.Languages, index, problems)
+	for i, l := range cfg.Languages {
+		if menuRaw := raw.Languages[l.Code].Menu; menuRaw != nil {
+			cfg.Languages[i].Menu = menuAt("languages."+l.Code+".menu", menuRaw, complete, index, problems)
+		}
+	}
 	return cfg
+}
+
+// languageNames are the names of the languages as their readers write them.
+var languageNames = map[string]string{"vi": "Tiếng Việt", "en": "English"}
+
+// languages checks the [languages.CODE] tables: the site's language first,
+// then the others by weight and code; nil when the site has no other.
+func languages(main string, raw map[string]fileLanguage, index *positionIndex, problems *diag.List) []site.Language {
+	var others []string
+	for code := range raw {
+		if checkLanguage(code) != nil {
+			p := problem("[languages.%s] names a language Almanac does not write", code).
+				WithHint("the languages are %s: write [languages.en] or [languages.vi]", strings.Join(supportedLanguages(), " and "))
+			p.Pos = index.at("languages." + code)
+			problems.Add(p)
+		} else if code != main {
+			others = append(others, code)
+		}
+	}
+	if len(others) == 0 && !hasKey(raw, main) {
+		return nil
+	}
+	slices.SortFunc(others, func(a, b string) int {
+		return cmp.Or(cmp.Compare(raw[a].Weight, raw[b].Weight), cmp.Compare(a, b))
+	})
+	out := []site.Language{edition(main, raw[main])}
+	for _, code := range others {
+		out = append(out, edition(code, raw[code]))
+	}
+	return out
+}
+
+func hasKey(raw map[string]fileLanguage, key string) bool {
+	_, ok := raw[key]
+	return ok
+}
+
+func edition(code string, l fileLanguage) site.Language {
+	return site.Language{Code: code, Name: cmp.Or(l.Name, languageNames[code]), Title: l.Title, Description: l.Description}
 }
 
 // problem returns an error-severity problem whose position validate fills.
@@ -181,9 +226,14 @@ func checkFeedItems(n int) *diag.Problem {
 // then file order. reportMissing tells whether to report a missing name
 // or url.
 func menu(raw []fileMenuItem, reportMissing bool, index *positionIndex, problems *diag.List) []site.MenuItem {
+	return menuAt("menu", raw, reportMissing, index, problems)
+}
+
+// menuAt is menu for the items of the table at key, "languages.en.menu".
+func menuAt(key string, raw []fileMenuItem, reportMissing bool, index *positionIndex, problems *diag.List) []site.MenuItem {
 	var items []site.MenuItem
 	for i, item := range raw {
-		path := fmt.Sprintf("menu.%d", i)
+		path := fmt.Sprintf("%s.%d", key, i)
 		ok := true
 		for _, p := range menuItemProblems(item) {
 			ok = false

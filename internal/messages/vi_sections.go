@@ -43,4 +43,6 @@ var viSections = map[string]string{
 	"remove one of the two aliases":                                                                                   "hãy bỏ một trong hai alias",
 	"the section has no title: it is shown as %q, from its folder's name":                                             "chuyên mục chưa có tiêu đề: nó được hiển thị là %q, lấy từ tên thư mục",
 	`add a line title: "…" with its name as readers should see it`:                                                    `hãy thêm dòng title: "…" với tên chuyên mục như bạn đọc cần thấy`,
+	"[languages.%s] names a language Almanac does not write":                                                          "[languages.%s] là một ngôn ngữ Almanac không viết được",
+	"the languages are %s: write [languages.en] or [languages.vi]":                                                    "các ngôn ngữ là %s: hãy viết [languages.en] hoặc [languages.vi]",
 }

@@ -18,12 +18,13 @@ import (
 
 // renderer binds the template functions to one Input.
 type renderer struct {
-	theme    *Theme
-	in       *Input
-	baseURL  string // Site.Config.BaseURL with a trailing slash, e.g. "https://example.org/news/"
-	basePath string // its path, e.g. "/news/"
-	loc      *time.Location
-	sections map[string]*site.Section
+	theme     *Theme
+	in        *Input
+	baseURL   string // Site.Config.BaseURL with a trailing slash, e.g. "https://example.org/news/"
+	basePath  string // its path, e.g. "/news/"
+	assetBase string // the path the assets are published under: basePath, or the default edition's in another language's
+	loc       *time.Location
+	sections  map[string]*site.Section
 
 	authorURLs map[string]string // author name → URL of their list, for the articles' authors; set by Plan
 
@@ -39,6 +40,13 @@ func newRenderer(t *Theme, in *Input) *renderer {
 		r.baseURL = strings.TrimSuffix(base, "/") + "/"
 		if u, err := url.Parse(r.baseURL); err == nil && u.Path != "" {
 			r.basePath = u.Path
+		}
+	}
+	r.assetBase = r.basePath
+	if root := in.Site.Config.RootURL; root != "" { // another language's edition: the assets are the site's
+		r.assetBase = "/"
+		if u, err := url.Parse(root); err == nil && u.Path != "" {
+			r.assetBase = u.Path
 		}
 	}
 	for _, s := range in.Site.AllSections() {
@@ -124,7 +132,10 @@ func (r *renderer) asset(logical string) (string, error) {
 		logical = strings.TrimPrefix(logical, "/")
 		return "", fmt.Errorf("no asset %q: put the file at assets/%s or correct the name", logical, logical)
 	}
-	return r.relURL(u), nil
+	if urlScheme(u) != "" || strings.HasPrefix(u, "//") {
+		return r.relURL(u), nil
+	}
+	return r.assetBase + strings.TrimPrefix(u, "/"), nil
 }
 
 // hasAsset reports whether the build publishes a file under assets/; the

@@ -137,10 +137,21 @@ type Page struct {
 	Shortcodes []string
 
 	Corrections []Correction // what was corrected since publication, oldest first
+	// Translations are the same page in the site's other languages, in
+	// the order of the site's languages (docs/content.md, "Languages").
+	Translations []Translation
 
 	Figures []Figure // figures declared in front matter (issue: figures and charts)
 	KPIs    []string // indicators shown as KPI cards, in order; nil: every indicator, empty: none
 	Charts  []Chart  // charts declared in front matter or in the body
+}
+
+// Translation is a page in another language of the site.
+type Translation struct {
+	Lang  string // "en"
+	Name  string // the language's name as its readers write it, "English"
+	Title string // the page's title in it
+	URL   string // its address: absolute, from the site's base URL
 }
 
 // Listing is where a page is listed: front matter build.list, as Hugo's.
