@@ -127,17 +127,20 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		opts.Now = time.Now()
 	}
 	var stage *output.Staging
-	var cache *pageCache
+	caches := map[*Session]*pageCache{}
 	session := NewSession(opts)
 	session.once = true
 	open := func(p *planned) (sink, error) {
 		var err error
 		stage, err = output.Begin(opts.Dest)
-		cache = session.openPageCache(p)
-		return staged{stage, cache}, err
+		caches[session] = session.openPageCache(p, "")
+		return staged{stage, caches[session]}, err
 	}
 	strict := func(problems *diag.List) error { return strictError(opts, problems) }
-	edition := func(o *Session) (sink, error) { return inFolder{staged{Staging: stage}, o.lang + "/"}, nil }
+	edition := func(o *Session, p *planned) (sink, error) {
+		caches[o] = o.openPageCache(p, o.lang+"/")
+		return inFolder{staged{stage, caches[o]}, o.lang + "/"}, nil
+	}
 	res, err := session.build(ctx, nil, true, pass{open: open, strict: strict, edition: edition})
 	if err == nil && opts.HeapProfile != nil {
 		runtime.GC() // what the session holds, not the pages' garbage
@@ -154,18 +157,27 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		return nil, err
 	}
-	if cache != nil {
-		cache.prune()
-		res.Cached = int(cache.reused.Load())
-		if cache.err != nil {
-			res.CacheErr = cache.err
+	keepCaches(res, caches)
+	session.dropEditionCaches()
+	return res, nil
+}
+
+// keepCaches prunes the build cache of every edition the build wrote
+// (pages and bodies), and counts what the build took from them.
+func keepCaches(res *Result, caches map[*Session]*pageCache) {
+	for s, cache := range caches {
+		if cache != nil {
+			cache.prune()
+			res.Cached += int(cache.reused.Load())
+			if cache.err != nil && res.CacheErr == nil {
+				res.CacheErr = cache.err
+			}
+		}
+		if s.kept != nil {
+			s.kept.prune(s.digests())
+			res.CachedBodies += int(s.kept.hits.Load())
 		}
 	}
-	if session.kept != nil {
-		session.kept.prune(session.digests())
-		res.CachedBodies = int(session.kept.hits.Load())
-	}
-	return res, nil
 }
 
 func loadConfig(opts Options, problems *diag.List) site.Config {

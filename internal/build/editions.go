@@ -3,6 +3,8 @@ package build
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -38,11 +40,29 @@ func (s *Session) setEditions() {
 	s.opts.Site = s.editions.view(codes[0])
 	for _, code := range codes[1:] {
 		opts := s.opts
-		opts.Site, opts.Cache, opts.Progress, opts.HeapProfile = s.editions.view(code), "", nil, nil
+		opts.Site, opts.Progress, opts.HeapProfile = s.editions.view(code), nil, nil
+		if opts.Cache != "" {
+			opts.Cache = filepath.Join(opts.Cache, "editions", code)
+		}
 		o := NewSession(opts)
 		o.site, o.lang, o.root, o.editions = s.site, code, s, s.editions
 		o.once, o.checking = s.once, s.checking
 		s.others = append(s.others, o)
+	}
+}
+
+// dropEditionCaches removes the build cache of the languages
+// almanac.toml no longer names.
+func (s *Session) dropEditionCaches() {
+	if s.opts.Cache == "" {
+		return
+	}
+	dir := filepath.Join(s.opts.Cache, "editions")
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !slices.ContainsFunc(s.others, func(o *Session) bool { return o.lang == e.Name() }) {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
 	}
 }
 
@@ -88,7 +108,7 @@ func (s *Session) buildEditions(ctx context.Context, changed []string, all bool,
 			if e != s {
 				h.open = nil
 				if how.edition != nil {
-					h.open = func(*planned) (sink, error) { return how.edition(e) }
+					h.open = func(p *planned) (sink, error) { return how.edition(e, p) }
 				}
 			}
 			results[i], err = e.finish(sites[i], plan, h, reads[i].problems)
@@ -232,7 +252,6 @@ func translationKey(p *site.Page) string {
 
 func translations(eds []*Session, sites []*parse.Result) *translatedPages {
 	t := &translatedPages{byKey: map[string][]site.Translation{}, keys: make([][]string, len(eds)), pages: make([][]*site.Page, len(eds))}
-	var lines []string
 	for i, e := range eds {
 		st := sites[i].Site
 		pages := []*site.Page{st.Home}
@@ -253,9 +272,16 @@ func translations(eds []*Session, sites []*parse.Result) *translatedPages {
 			tr := site.Translation{Lang: e.cfg.Language, Name: name, URL: e.cfg.LanguageURL(e.cfg.Language, p.URL)}
 			t.byKey[key] = append(t.byKey[key], tr)
 			t.keys[i] = append(t.keys[i], key)
-			lines = append(lines, key+" "+tr.Lang+" "+tr.URL)
 		}
 		t.pages[i] = pages
+	}
+	var lines []string // a page with no translation changes no other
+	for key, trs := range t.byKey {
+		if len(trs) > 1 {
+			for _, tr := range trs {
+				lines = append(lines, key+" "+tr.Lang+" "+tr.URL)
+			}
+		}
 	}
 	slices.Sort(lines)
 	t.digest = strings.Join(lines, "\n")

@@ -2,6 +2,8 @@ package build
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,24 +92,89 @@ func TestLanguagesBuild(t *testing.T) {
 // removed, the languages' settings; each tree equals a full build's.
 func TestLanguageEditsEqualFullBuilds(t *testing.T) {
 	dir := extract(t, "languages.txtar")
-	steps := []editStep{
-		{"content/cong-thuong/san-xuat/index.en.md", func(s string) string { return strings.Replace(s, "is estimated", "was estimated", 1) }},
-		{"content/en/cong-thuong/exports.md", func(s string) string {
-			return strings.Replace(s, "title: Exports in 2020", "title: Exports in 2020\nslug: exports-2020", 1)
-		}},
-		{"content/cong-thuong/nhap-khau.en.md", func(string) string {
-			return "---\ntitle: Imports in 2020\ndate: 2020-12-28T10:00:00+07:00\n---\nNow in English too.\n"
-		}},
-		{"content/cong-thuong/san-xuat/index.en.md", nil},
-		{"almanac.toml", func(s string) string {
-			return strings.Replace(s, `title = "Industry and Trade News"`, `title = "Trade News"`, 1)
-		}},
-		{"content/cong-thuong/xuat-khau.md", func(s string) string { return strings.Replace(s, "1.456", "1.457", 1) }},
-	}
-	tree := replayEdits(t, dir, steps, nil)
+	tree := replayEdits(t, dir, languageEdits, nil)
 	if _, ok, _ := tree.File("en/cong-thuong/nhap-khau/index.html"); !ok {
 		t.Error("the translation added is not in the preview")
 	}
+}
+
+// TestCachedLanguageBuildsEqualColdBuilds makes the same edits between
+// builds with almanac build's cache: every edition's pages come from the
+// cache when nothing changed, an edit of one language's page that no
+// translation shows leaves the other edition's pages as they were (the
+// same files, linked from the cache), and each build writes what a cold
+// one does (a translation added or moved changes the other language's
+// page too).
+func TestCachedLanguageBuildsEqualColdBuilds(t *testing.T) {
+	dir, cache := extract(t, "languages.txtar"), t.TempDir()
+	public := filepath.Join(dir, "public")
+	cachedBuild(t, dir, cache, buildTime)
+	again := cachedBuild(t, dir, cache, buildTime)
+	if again.Cached != again.Pages || again.CachedBodies == 0 {
+		t.Errorf("a build with nothing changed took %d of %d pages and %d bodies from the cache", again.Cached, again.Pages, again.CachedBodies)
+	}
+	compareWithColdBuild(t, dir, public, "nothing changed", buildTime)
+	untouched := map[int]string{0: "vi", 5: "en"} // step → the edition it leaves as it was
+	for i, st := range languageEdits {
+		before := htmlFiles(t, public)
+		st.apply(t, dir)
+		res := cachedBuild(t, dir, cache, buildTime)
+		t.Logf("%s: %d of %d pages from the cache", st.name, res.Cached, res.Pages)
+		for name, info := range htmlFiles(t, public) {
+			lang := "vi"
+			if strings.HasPrefix(name, "en/") {
+				lang = "en"
+			}
+			if untouched[i] == lang && !os.SameFile(info, before[name]) {
+				t.Errorf("%s: %s was written again, not linked from the cache", st.name, name)
+			}
+		}
+		compareWithColdBuild(t, dir, public, st.name, buildTime)
+	}
+	rewrite(t, dir, "almanac.toml", func(s string) string { return s[:strings.Index(s, "[languages.en]")] })
+	must(t, os.RemoveAll(filepath.Join(dir, "content", "en")))
+	english, _ := filepath.Glob(filepath.Join(dir, "content", "*", "*.en.md"))
+	more, _ := filepath.Glob(filepath.Join(dir, "content", "*", "*", "*.en.md"))
+	for _, f := range append(append(english, more...), filepath.Join(dir, "content", "_index.en.md")) {
+		must(t, os.Remove(f))
+	}
+	cachedBuild(t, dir, cache, buildTime)
+	if _, err := os.Stat(filepath.Join(cache, "editions", "en")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the cache of the English edition is kept after almanac.toml dropped the language (%v)", err)
+	}
+}
+
+// htmlFiles are the pages of a built site, by name.
+func htmlFiles(t *testing.T, dir string) map[string]os.FileInfo {
+	t.Helper()
+	files := map[string]os.FileInfo{}
+	must(t, filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		info, err := d.Info()
+		rel, _ := filepath.Rel(dir, path)
+		files[filepath.ToSlash(rel)] = info
+		return err
+	}))
+	return files
+}
+
+// languageEdits edit both editions: bodies, a slug, a translation added
+// and one removed, the English title, a figure.
+var languageEdits = []editStep{
+	{"content/cong-thuong/san-xuat/index.en.md", func(s string) string { return strings.Replace(s, "is estimated", "was estimated", 1) }},
+	{"content/en/cong-thuong/exports.md", func(s string) string {
+		return strings.Replace(s, "title: Exports in 2020", "title: Exports in 2020\nslug: exports-2020", 1)
+	}},
+	{"content/cong-thuong/nhap-khau.en.md", func(string) string {
+		return "---\ntitle: Imports in 2020\ndate: 2020-12-28T10:00:00+07:00\n---\nNow in English too.\n"
+	}},
+	{"content/cong-thuong/san-xuat/index.en.md", nil},
+	{"almanac.toml", func(s string) string {
+		return strings.Replace(s, `title = "Industry and Trade News"`, `title = "Trade News"`, 1)
+	}},
+	{"content/cong-thuong/xuat-khau.md", func(s string) string { return strings.Replace(s, "1.456", "1.457", 1) }},
 }
 
 // TestLanguageErrorsNameTheirFiles checks that a problem of the English

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -50,10 +51,11 @@ type pageCache struct {
 	mu     sync.Mutex
 }
 
-// openPageCache returns the cache of this build's planned pages; nil
-// without Options.Cache. When the cache cannot be used, it has no pages and
-// says why (err).
-func (s *Session) openPageCache(p *planned) *pageCache {
+// openPageCache returns the cache of this build's planned pages, named
+// in the staging folder with prefix before them (an edition's folder,
+// "en/"); nil without Options.Cache. When the cache cannot be used, it
+// has no pages and says why (err).
+func (s *Session) openPageCache(p *planned, prefix string) *pageCache {
 	if s.opts.Cache == "" {
 		return nil
 	}
@@ -71,15 +73,29 @@ func (s *Session) openPageCache(p *planned) *pageCache {
 	}
 	versions := make(map[*site.Page]uint64, len(p.versionOf))
 	for page := range p.versionOf {
-		versions[page] = page.Digest
+		versions[page] = lastingVersion(page)
 	}
 	c.stamps = readStamps(c.dir + ".stamps")
 	shape := shapeOf(base, p.parsed.Site, versions)
 	c.sigs = make(map[string]uint64, len(p.outputs))
 	for _, out := range p.outputs {
-		c.sigs[out.Path] = signature(shape, out, versions)
+		c.sigs[prefix+out.Path] = signature(shape, out, versions)
 	}
 	return c
+}
+
+// lastingVersion is what a page is to the pages that show it: its file's
+// digest, and where its translations are (the language switcher).
+func lastingVersion(p *site.Page) uint64 {
+	if len(p.Translations) == 0 {
+		return p.Digest
+	}
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d", p.Digest)
+	for _, t := range p.Translations {
+		fmt.Fprintf(h, "\x00%s\x00%s\x00%s", t.Lang, t.Name, t.URL)
+	}
+	return h.Sum64()
 }
 
 func (c *pageCache) file(sig uint64) string {

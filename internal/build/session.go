@@ -116,7 +116,7 @@ func (s *Session) Build(ctx context.Context, changed []string, all bool) (Tree, 
 		return mem, nil
 	}
 	editions := map[*Session]*memTree{}
-	edition := func(o *Session) (sink, error) {
+	edition := func(o *Session, _ *planned) (sink, error) {
 		editions[o] = newMemTree(o.bodies, o.seed, o.tree, o.keptAll)
 		return editions[o], nil
 	}
@@ -163,7 +163,7 @@ type pass struct {
 	keepGoing bool
 	// edition gives the sink of another language's edition (editions.go);
 	// nil: the edition's files are not written.
-	edition func(*Session) (sink, error)
+	edition func(*Session, *planned) (sink, error)
 }
 
 // build runs the pipeline once: it brings the caches up to date with the

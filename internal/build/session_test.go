@@ -355,7 +355,21 @@ func TestBodyEditKeepsThePlan(t *testing.T) {
 // the old ("" for a file that is not there yet); nil removes the file.
 type editStep struct {
 	name string
-	edit func(string) string
+	edit func(string) string // nil: the file is removed; given "" for a new file
+}
+
+func (st editStep) apply(t *testing.T, dir string) {
+	t.Helper()
+	file := filepath.Join(dir, filepath.FromSlash(st.name))
+	_, statErr := os.Stat(file)
+	switch {
+	case st.edit == nil:
+		must(t, os.Remove(file))
+	case statErr != nil:
+		must(t, os.WriteFile(file, []byte(st.edit("")), 0o644))
+	default:
+		rewrite(t, dir, st.name, st.edit)
+	}
 }
 
 // replayEdits builds dir in a session, then makes each edit and builds
@@ -368,16 +382,7 @@ func replayEdits(t *testing.T, dir string, steps []editStep, after func(i int, t
 	must(t, err)
 	compareWithFullBuild(t, dir, tree, "first build")
 	for i, st := range steps {
-		file := filepath.Join(dir, filepath.FromSlash(st.name))
-		_, statErr := os.Stat(file)
-		switch {
-		case st.edit == nil:
-			must(t, os.Remove(file))
-		case statErr != nil:
-			must(t, os.WriteFile(file, []byte(st.edit("")), 0o644))
-		default:
-			rewrite(t, dir, st.name, st.edit)
-		}
+		st.apply(t, dir)
 		tree, _, _, err = s.Build(context.Background(), []string{st.name}, false)
 		must(t, err)
 		compareWithFullBuild(t, dir, tree, st.name+" step "+string(rune('1'+i)))

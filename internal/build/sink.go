@@ -63,6 +63,11 @@ func (f inFolder) CopyFile(name string, src fs.FS, srcName string) error {
 }
 func (f inFolder) Create(name string) (io.WriteCloser, error) { return f.sink.Create(f.dir + name) }
 func (f inFolder) Reuse(name string) bool                     { return f.sink.Reuse(f.dir + name) }
+func (f inFolder) Keep(name string) {
+	if k, ok := f.sink.(keeper); ok {
+		k.Keep(f.dir + name)
+	}
+}
 
 // discard is the sink of almanac check: pages are rendered into nothing.
 type discard struct{}
