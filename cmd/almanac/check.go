@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/almanac-news/almanac/internal/build"
+	"github.com/almanac-news/almanac/internal/memlimit"
 	"github.com/almanac-news/almanac/internal/messages"
 	"github.com/almanac-news/almanac/internal/site"
 )
@@ -94,6 +95,7 @@ func (c *cli) runCheck(cmd *cobra.Command, s *siteFlags, r *reportFlags) error {
 	defer root.Close()
 	opts.Progress = &build.Progress{}
 	done := c.progress(printer, fmt.Sprintf(m.Progress, s.source), opts.Progress)
+	defer memlimit.Start(memoryBudget)()
 	res, err := build.Check(context.Background(), opts)
 	done()
 	if err != nil {
