@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -112,11 +113,9 @@ func (b *figureChart) checkPeriods() {
 	if b.ch.Type != TypeLine {
 		return
 	}
-	if a, c, mixed := mixedPeriodKinds(b.periods()); mixed {
-		pa, _ := parsePeriod(a)
-		pc, _ := parsePeriod(c)
+	if a, c, mixed := figure.MixedKinds(b.periods()); mixed {
 		b.report(diag.Errorf(b.pos(), "line chart %s mixes %s and %s periods (%s and %s)",
-			b.ch.ID, periodKindName(pa.kind), periodKindName(pc.kind), a, c).
+			b.ch.ID, a.Kind().Name(), c.Kind().Name(), a, c).
 			WithHint("a line needs periods of one kind: list them in the chart's periods"))
 	}
 }
@@ -132,7 +131,7 @@ func (b *figureChart) allPeriods(keep func(site.Figure) bool) []string {
 			}
 		}
 	}
-	sortPeriods(periods)
+	figure.SortPeriods(periods)
 	return periods
 }
 
@@ -145,7 +144,7 @@ func (b *figureChart) periods() []string {
 	}
 	periods := slices.Clone(b.ch.Periods)
 	if b.ch.Type == TypeLine {
-		sortPeriods(periods)
+		figure.SortPeriods(periods)
 	}
 	return periods
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -108,7 +109,7 @@ type optionBuilder struct {
 func (b *optionBuilder) categories() []string {
 	labels := make([]string, len(b.d.Categories))
 	for i, c := range b.d.Categories {
-		labels[i] = periodLabel(b.lang, c)
+		labels[i] = figure.PeriodText(b.lang, c)
 	}
 	return labels
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/locale"
 	"github.com/almanac-news/almanac/internal/site"
 )
@@ -60,7 +61,7 @@ func Table(ch site.Chart, d Data, lang string) TableData {
 		t.Head = append(t.Head, w.unit)
 	}
 	for i, c := range d.Categories {
-		row := TableRow{Head: periodLabel(lang, c)}
+		row := TableRow{Head: figure.PeriodText(lang, c)}
 		for j, s := range d.Series {
 			row.Cells = append(row.Cells, t.cell(lang, measure, s, i, heads[j]))
 		}
@@ -98,14 +99,14 @@ func headOf(lang, measure string, d Data, s Series) columnHead {
 			h.text += " (" + u + ")"
 		}
 		if base := sharedBase(s); measure == MeasureChange && base != "" {
-			h.text += " " + w.against + " " + periodLabel(lang, base)
+			h.text += " " + w.against + " " + figure.PeriodText(lang, base)
 			h.base = true
 		}
 		return h
 	}
-	h := columnHead{text: periodLabel(lang, s.Key)}
+	h := columnHead{text: figure.PeriodText(lang, s.Key)}
 	if base := sharedBase(s); measure == MeasureChange && base != "" {
-		h.text += " " + w.against + " " + periodLabel(lang, base)
+		h.text += " " + w.against + " " + figure.PeriodText(lang, base)
 		h.base = true
 	}
 	if word := w.shownStatus(s.Status); s.Status != "" {
@@ -137,7 +138,7 @@ func (t *TableData) cell(lang, measure string, s Series, i int, head columnHead)
 	pt := s.point(i)
 	text := formatNumber(lang, measure, *s.Values[i], pt)
 	if pt.Base != "" && measure == MeasureChange && !head.base {
-		text += " " + w.against + " " + periodLabel(lang, pt.Base)
+		text += " " + w.against + " " + figure.PeriodText(lang, pt.Base)
 	}
 	if word := w.shownStatus(pt.Status); word != "" && !head.status {
 		text += " (" + word + ")"

@@ -126,24 +126,6 @@ func TestTableOfADataFile(t *testing.T) {
 	}
 }
 
-func TestPeriodLabel(t *testing.T) {
-	tests := []struct{ lang, in, want string }{
-		{"vi", "2020", "2020"},
-		{"vi", "2020-Q3", "quý III/2020"},
-		{"vi", "2020-11", "tháng 11/2020"},
-		{"vi-VN", "2021-02", "tháng 2/2021"},
-		{"en", "2020-Q3", "Q3 2020"},
-		{"en", "2020-11", "Nov 2020"},
-		{"en", "2020-13", "2020-13"},
-		{"en", "Hà Nội", "Hà Nội"},
-	}
-	for _, tt := range tests {
-		if got := periodLabel(tt.lang, tt.in); got != tt.want {
-			t.Errorf("periodLabel(%q, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestLegendName(t *testing.T) {
 	tests := []struct{ lang, period, status, want string }{
 		{"vi", "2020", "estimate", "Ước đạt 2020"},
@@ -157,15 +139,6 @@ func TestLegendName(t *testing.T) {
 		if got := legendName(tt.lang, tt.period, tt.status); got != tt.want {
 			t.Errorf("legendName(%q, %q, %q) = %q, want %q", tt.lang, tt.period, tt.status, got, tt.want)
 		}
-	}
-}
-
-func TestSortPeriods(t *testing.T) {
-	got := []string{"2021", "2020-11", "2020-Q3", "x", "2020", "2020-02", "2020-Q1", "2020-01"}
-	sortPeriods(got)
-	want := []string{"2020", "2020-Q1", "2020-01", "2020-02", "2020-Q3", "2020-11", "2021", "x"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

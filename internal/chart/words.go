@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/locale"
 )
 
@@ -96,7 +97,7 @@ func (w *words) shownStatus(status string) string {
 // period, "Ước đạt 2020" or "2020 estimate", or the period alone.
 func legendName(lang, period, status string) string {
 	w := wordsFor(lang)
-	label := periodLabel(lang, period)
+	label := figure.PeriodText(lang, period)
 	word := w.shownStatus(status)
 	switch {
 	case word == "":

@@ -134,3 +134,54 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodText: how readers see a period, and texts that are not
+// periods (a chart's categories) as they are.
+func TestPeriodText(t *testing.T) {
+	tests := []struct{ lang, in, want string }{
+		{"vi", "2020", "2020"},
+		{"vi", "2020-Q3", "quý III/2020"},
+		{"vi", "2020-11", "tháng 11/2020"},
+		{"vi-VN", "2021-02", "tháng 2/2021"},
+		{"en", "2020-Q3", "Q3 2020"},
+		{"en", "2020-11", "Nov 2020"},
+		{"en", "2020-13", "2020-13"},
+		{"en", "Hà Nội", "Hà Nội"},
+	}
+	for _, tt := range tests {
+		if got := PeriodText(tt.lang, tt.in); got != tt.want {
+			t.Errorf("PeriodText(%q, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSortPeriods: time order, a year before the quarters and months it
+// holds, and what is not a period after every period, in text order.
+func TestSortPeriods(t *testing.T) {
+	got := []string{"2021", "x", "2020-11", "2020-Q3", "2020-13", "2020", "2020-02", "2020-Q1", "2020-01"}
+	SortPeriods(got)
+	if want := "2020 2020-Q1 2020-01 2020-02 2020-Q3 2020-11 2021 2020-13 x"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestMixedKinds(t *testing.T) {
+	for _, tc := range []struct {
+		in   []string
+		want string // "" for none
+	}{
+		{[]string{"2019", "2020", "2021"}, ""},
+		{[]string{"x", "2020-Q1", "2020-Q2"}, ""},
+		{[]string{"2020", "x", "2020-Q1", "2020-03"}, "2020 2020-Q1"},
+		{[]string{"2020-01", "2020-02", "2021"}, "2020-01 2021"},
+	} {
+		a, b, mixed := MixedKinds(tc.in)
+		got := ""
+		if mixed {
+			got = a.String() + " " + b.String()
+		}
+		if got != tc.want {
+			t.Errorf("MixedKinds(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/locale"
 )
 
@@ -93,22 +95,70 @@ func Compare(a, b Period) int {
 	return cmp.Or(cmp.Compare(a.firstMonth(), b.firstMonth()), cmp.Compare(b.lastMonth(), a.lastMonth()))
 }
 
-// ComparePeriods is Compare for periods as written; a malformed period
-// sorts before every well-formed one.
+// ComparePeriods is Compare for periods as written; a text that is not
+// a period (a chart's category, a malformed period) sorts after every
+// period, in text order.
 func ComparePeriods(a, b string) int {
 	pa, okA := ParsePeriod(a)
 	pb, okB := ParsePeriod(b)
-	if !okA || !okB {
-		return cmp.Or(cmp.Compare(boolInt(okA), boolInt(okB)), strings.Compare(a, b))
-	}
-	return Compare(pa, pb)
-}
-
-func boolInt(b bool) int {
-	if b {
+	switch {
+	case okA && okB:
+		return Compare(pa, pb)
+	case okA:
+		return -1
+	case okB:
 		return 1
 	}
-	return 0
+	return strings.Compare(a, b)
+}
+
+// SortPeriods sorts periods as written in time order (ComparePeriods),
+// in place; equal ones keep their order.
+func SortPeriods(periods []string) { slices.SortStableFunc(periods, ComparePeriods) }
+
+// Kind is how long a period is.
+type Kind int
+
+// The kinds of period, longest first.
+const (
+	Yearly Kind = iota
+	Quarterly
+	Monthly
+)
+
+// Kind is the period's kind: a year, a quarter or a month.
+func (p Period) Kind() Kind {
+	switch {
+	case p.Quarter != 0:
+		return Quarterly
+	case p.Month != 0:
+		return Monthly
+	}
+	return Yearly
+}
+
+// Name names the kind in problem messages: "yearly", "quarterly", "monthly".
+func (k Kind) Name() diag.Text {
+	return [...]diag.Text{diag.Textf("yearly"), diag.Textf("quarterly"), diag.Textf("monthly")}[k]
+}
+
+// MixedKinds returns the first two periods as written of different kinds
+// (a year and a month, say), or false when all periods are of one kind;
+// texts that are not periods are passed over.
+func MixedKinds(periods []string) (a, b Period, mixed bool) {
+	var first Period
+	seen := false
+	for _, s := range periods {
+		p, ok := ParsePeriod(s)
+		switch {
+		case !ok:
+		case !seen:
+			first, seen = p, true
+		case p.Kind() != first.Kind():
+			return first, p, true
+		}
+	}
+	return Period{}, Period{}, false
 }
 
 var romanQuarters = [5]string{"", "I", "II", "III", "IV"}
