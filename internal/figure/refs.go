@@ -69,19 +69,6 @@ func chartPeriodUnknown(ch site.Chart, period string) diag.Text {
 	return diag.Textf("%s names period %s, which none of its indicators has", ChartName(ch), period)
 }
 
-// ChartRefMessages are the messages CheckChartRefs can give for ch, in
-// English, as a problem's Msg holds them.
-func ChartRefMessages(ch site.Chart) []string {
-	var msgs []string
-	for _, ind := range ch.Indicators {
-		msgs = append(msgs, chartIndicatorUnknown(ch, ind).String())
-	}
-	for _, p := range ch.Periods {
-		msgs = append(msgs, chartPeriodUnknown(ch, p).String())
-	}
-	return msgs
-}
-
 // IndicatorHint says which indicators the article has, guessing which
 // one name stands for.
 func IndicatorHint(figs []site.Figure, name string) diag.Text {

@@ -19,9 +19,10 @@ type fields struct {
 	dates    dateReader
 	names    *names // the tags and authors of the other pages
 
-	date, lastmod, image, audio *yaml.Node // decoded later, once the page's place is known
-	publish, expiry             *yaml.Node // publishDate and expiryDate, decoded with date
-	pageURL                     string     // url: the page's URL instead of the one its file makes
+	date, lastmod, image, audio *yaml.Node    // decoded later, once the page's place is known
+	publish, expiry             *yaml.Node    // publishDate and expiryDate, decoded with date
+	pageURL                     string        // url: the page's URL instead of the one its file makes
+	figureNodes                 [3]*yaml.Node // figures, kpis and charts, decoded in that order once every key is read
 }
 
 func (f *fields) pos(n *yaml.Node) diag.Pos {
@@ -80,9 +81,9 @@ func init() { // a table, not a literal: cascade decodes keys with it
 		"lastmod":     func(f *fields, _ string, v *yaml.Node) { f.lastmod = v },
 		"image":       func(f *fields, _ string, v *yaml.Node) { f.image = v },
 		"audio":       func(f *fields, _ string, v *yaml.Node) { f.audio = v },
-		"figures":     func(f *fields, _ string, v *yaml.Node) { f.figures(v) },
-		"kpis":        func(f *fields, _ string, v *yaml.Node) { f.kpis(v) },
-		"charts":      func(f *fields, _ string, v *yaml.Node) { f.charts(v) },
+		"figures":     func(f *fields, _ string, v *yaml.Node) { f.figureNodes[0] = v },
+		"kpis":        func(f *fields, _ string, v *yaml.Node) { f.figureNodes[1] = v },
+		"charts":      func(f *fields, _ string, v *yaml.Node) { f.figureNodes[2] = v },
 		"build":       (*fields).build,
 		"_build":      (*fields).build,
 		"headless":    func(f *fields, _ string, v *yaml.Node) { f.headless(v) },

@@ -13,9 +13,9 @@ import (
 )
 
 // The front-matter keys figures and kpis (docs/figures.md, sections 2
-// and 3). The keys of a page may come in any order: kpis and charts
-// decoded before figures are checked against no figures at first, and
-// their reference errors are settled once the figures are known.
+// and 3). The keys of a page may come in any order: figures, kpis and
+// charts are decoded after every other key, in that order, so that kpis
+// and charts are checked against the page's figures wherever they are.
 
 var figureKeys = []string{"indicator", "label", "unit", "period", "value", "qualifier",
 	"change", "base", "status", "source", "note", "polarity"}
@@ -29,9 +29,17 @@ type figureDraft struct {
 	at    *yaml.Node // the figure's mapping
 }
 
+// decodeFigures decodes the keys figures, kpis and charts, in that order.
+func (f *fields) decodeFigures() {
+	for i, decode := range [...]func(*fields, *yaml.Node){(*fields).figures, (*fields).kpis, (*fields).charts} {
+		if v := f.figureNodes[i]; v != nil {
+			decode(f, v)
+		}
+	}
+}
+
 // figures decodes the figures list into the page.
 func (f *fields) figures(v *yaml.Node) {
-	defer f.figuresKnown()
 	if v.Kind != yaml.SequenceNode {
 		f.errorf(v, "figures must be a list of figures, each with indicator, period and value, not %s", kindName(v)).
 			WithHint("start each figure on a line of its own with \"- indicator: …\"")
@@ -347,33 +355,6 @@ func (f *fields) kpis(v *yaml.Node) {
 
 func kpiUnknown(indicator string) diag.Text {
 	return diag.Textf("kpis names %s, which no figure has", indicator)
-}
-
-// figuresKnown settles the references to indicators made by kpis and
-// charts decoded before the figures: it drops those now resolved, and
-// checks the charts again.
-func (f *fields) figuresKnown() {
-	kpiNames := map[string]string{} // message → indicator
-	for _, k := range f.page.KPIs {
-		kpiNames[kpiUnknown(k).String()] = k
-	}
-	chartMsgs := map[string]bool{}
-	for _, ch := range f.page.Charts {
-		for _, m := range figure.ChartRefMessages(ch) {
-			chartMsgs[m] = true
-		}
-	}
-	figs := f.page.Figures
-	f.problems = slices.DeleteFunc(f.problems, func(p *diag.Problem) bool {
-		if k, ok := kpiNames[p.Msg]; ok {
-			p.WithHint("%s", figure.IndicatorHint(figs, k))
-			return figure.HasIndicator(figs, k)
-		}
-		return chartMsgs[p.Msg]
-	})
-	for _, ch := range f.page.Charts {
-		f.problems = append(f.problems, figure.CheckChartRefs(f.page, ch)...)
-	}
 }
 
 // keyNodes returns the value node of each key of the mapping n, a figure

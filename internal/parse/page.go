@@ -65,6 +65,7 @@ func parseFile(fsys fs.FS, e entry, opts *Options, shared *names, layers []*casc
 	}
 	f.decode(fm.root)
 	f.applyCascade(layers)
+	f.decodeFigures()
 	page.URL = cmp.Or(f.pageURL, pageURL(page))
 	page.Date, page.DateOnly = f.decodeDate("date", f.date)
 	page.Publish, _ = f.decodeDate("publishDate", f.publish)
