@@ -24,34 +24,10 @@ package chart
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/almanac-news/almanac/internal/figure"
 
 	"github.com/almanac-news/almanac/internal/site"
 	"github.com/almanac-news/almanac/internal/slug"
-)
-
-// Chart types, as written in the front matter's charts list.
-const (
-	TypeBar    = "bar"    // horizontal bars, for long category labels
-	TypeColumn = "column" // vertical bars
-	TypeLine   = "line"   // a time series
-	TypePie    = "pie"
-	TypeDonut  = "donut"
-	TypeChange = "change" // changes in per cent, diverging around zero
-	TypeTarget = "target" // results beside targets
-)
-
-// Measures: which number of a figure a chart shows.
-const (
-	MeasureValue  = "value"
-	MeasureChange = "change"
-)
-
-// Figure statuses, as written in the front matter.
-const (
-	StatusActual   = "actual"
-	StatusEstimate = "estimate"
-	StatusTarget   = "target"
-	StatusForecast = "forecast"
 )
 
 // Data is a chart's numbers: one row per category, one column per series.
@@ -122,20 +98,22 @@ func (s Series) point(i int) Point {
 // projected reports whether a status marks a number not (yet) measured:
 // an estimate, a target or a forecast. Lines are dashed there.
 func projected(status string) bool {
-	return status == StatusEstimate || aimed(status)
+	return status == figure.StatusEstimate || aimed(status)
 }
 
 // aimed reports whether a status marks a number aimed at or expected,
 // not measured: a target or a forecast. Target charts draw them lighter.
-func aimed(status string) bool { return status == StatusTarget || status == StatusForecast }
+func aimed(status string) bool {
+	return status == figure.StatusTarget || status == figure.StatusForecast
+}
 
 // measureOf is the measure a chart shows: always the change for a change
 // chart, else the chart's measure, by default the value.
 func measureOf(ch site.Chart) string {
-	if ch.Type == TypeChange || ch.Measure == MeasureChange {
-		return MeasureChange
+	if ch.Type == figure.ChartChange || ch.Measure == figure.MeasureChange {
+		return figure.MeasureChange
 	}
-	return MeasureValue
+	return figure.MeasureValue
 }
 
 // ElementID returns the HTML id of a chart on its page: "chart-" and the

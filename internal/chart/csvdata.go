@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"github.com/almanac-news/almanac/internal/figure"
 	"io"
 	"path"
 	"regexp"
@@ -30,7 +31,7 @@ import (
 // the chart, in file.
 func FromCSV(file string, ch site.Chart, csvName string, r io.Reader) (Data, []*diag.Problem) {
 	t := csvTable{chart: ch, file: file, name: csvName}
-	if ch.Type == TypeTarget {
+	if ch.Type == figure.ChartTarget {
 		return Data{}, []*diag.Problem{diag.Errorf(t.chartPos(), "a target chart cannot be drawn from a CSV file").
 			WithHint("a CSV file has no status: use type: column, or draw the figures")}
 	}

@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"errors"
+	"github.com/almanac-news/almanac/internal/figure"
 	"slices"
 	"strings"
 	"testing"
@@ -49,7 +50,7 @@ func TestFromCSVReadsTheExampleFile(t *testing.T) {
 }
 
 func TestFromCSVSelectsColumnsAndRows(t *testing.T) {
-	ch := site.Chart{ID: "xnk", Type: TypeColumn, Data: "xnk.csv", Indicators: []string{"Nhập khẩu", "Xuất khẩu (triệu USD)"},
+	ch := site.Chart{ID: "xnk", Type: figure.ChartColumn, Data: "xnk.csv", Indicators: []string{"Nhập khẩu", "Xuất khẩu (triệu USD)"},
 		Periods: []string{"2020", "2019"}}
 	d, problems := FromCSV("a.md", ch, "data/xnk.csv", strings.NewReader(exampleCSV))
 	if len(problems) > 0 {
@@ -68,7 +69,7 @@ func TestFromCSVSelectsColumnsAndRows(t *testing.T) {
 }
 
 func TestFromCSVKeepsGapsAndPrecision(t *testing.T) {
-	ch := site.Chart{ID: "t", Type: TypeColumn, Line: 3}
+	ch := site.Chart{ID: "t", Type: figure.ChartColumn, Line: 3}
 	d, problems := FromCSV("a.md", ch, "t.csv", strings.NewReader("Chỉ tiêu,Ước 2020,Kế hoạch 2021\nA,68800.5,79770\nB,,51000.25\n"))
 	if len(problems) > 0 {
 		t.Fatal(problems)
@@ -89,39 +90,39 @@ func TestFromCSVErrors(t *testing.T) {
 		edit func(*site.Chart)
 		want string // the first problem, in full
 	}{
-		{"Vietnamese number", TypeColumn, "Tỉnh,Xuất khẩu\nHà Nội,\"1.456,5\"\n", nil, `t.csv:2:8: "1.456,5" is not a number; write 1456.5`},
-		{"grouped the English way", TypeColumn, "Tỉnh,Xuất khẩu\nHà Nội,\"1,456\"\n", nil, `t.csv:2:8: "1,456" is not a number; write 1456`},
-		{"typographic minus", TypeColumn, "Năm,Thay đổi\n2020,−15.3\n", nil, `t.csv:2:6: "−15.3" is not a number; write -15.3`},
-		{"per cent sign", TypeColumn, "Năm,Thay đổi\n2020,-15.3%\n", nil, `t.csv:2:6: "-15.3%" is not a number; write -15.3`},
-		{"thousands dots", TypeColumn, "Năm,Giá trị\n2020,1.456.000\n", nil, `t.csv:2:6: "1.456.000" is not a number; write 1456000`},
-		{"words", TypeColumn, "Năm,Giá trị\n2020,khoảng 12\n", nil,
+		{"Vietnamese number", figure.ChartColumn, "Tỉnh,Xuất khẩu\nHà Nội,\"1.456,5\"\n", nil, `t.csv:2:8: "1.456,5" is not a number; write 1456.5`},
+		{"grouped the English way", figure.ChartColumn, "Tỉnh,Xuất khẩu\nHà Nội,\"1,456\"\n", nil, `t.csv:2:8: "1,456" is not a number; write 1456`},
+		{"typographic minus", figure.ChartColumn, "Năm,Thay đổi\n2020,−15.3\n", nil, `t.csv:2:6: "−15.3" is not a number; write -15.3`},
+		{"per cent sign", figure.ChartColumn, "Năm,Thay đổi\n2020,-15.3%\n", nil, `t.csv:2:6: "-15.3%" is not a number; write -15.3`},
+		{"thousands dots", figure.ChartColumn, "Năm,Giá trị\n2020,1.456.000\n", nil, `t.csv:2:6: "1.456.000" is not a number; write 1456000`},
+		{"words", figure.ChartColumn, "Năm,Giá trị\n2020,khoảng 12\n", nil,
 			`t.csv:2:6: "khoảng 12" is not a number; write digits, a dot before decimals and - before a negative number, e.g. -15.3; leave the cell empty for a gap`},
-		{"row too short", TypeColumn, "Năm,A,B\n2020,1\n", nil,
+		{"row too short", figure.ChartColumn, "Năm,A,B\n2020,1\n", nil,
 			"t.csv:2: the row has 2 cells, the header 3; give every row one cell per column, an empty one for a gap; put a cell holding a comma in double quotes"},
-		{"bare quote", TypeColumn, "Năm,A\nĐà Nẵng,1\"2\n", nil,
+		{"bare quote", figure.ChartColumn, "Năm,A\nĐà Nẵng,1\"2\n", nil,
 			`t.csv:2:10: the data file is not valid CSV: bare " in non-quoted-field; put a cell holding a comma or a quote in double quotes, and double the quotes inside it`},
-		{"not UTF-8", TypeColumn, "Năm,A\nH\xe0 N\xf4i,1\n", nil, `t.csv:2:2: the data file is not UTF-8 here; save it as "CSV UTF-8 (comma delimited)"`},
-		{"empty file", TypeColumn, "", nil, "t.csv:1:1: the file has no header row; write the column names on the first line, e.g. Năm,Xuất khẩu (triệu USD),Nhập khẩu (triệu USD)"},
-		{"header only", TypeColumn, utf8BOM + "Năm,A\n", nil, "t.csv:1: the file has a header row but no rows; add one line per category below it"},
-		{"one column", TypeColumn, "Năm\n2020\n", nil, "t.csv:1:1: the data file has one column; it needs the categories and at least one column of numbers; write the column names on the first line, separated by commas: Năm,Xuất khẩu,Nhập khẩu"},
-		{"semicolons", TypeColumn, "Năm;A;B\n2020;1;2\n", nil, `t.csv:1:1: the data file separates its cells with semicolons; separate them with commas: save the sheet as "CSV UTF-8 (comma delimited)"`},
-		{"column without name", TypeColumn, "Năm,,Nhập khẩu\n2020,1,2\n", nil, "t.csv:1:5: column 2 has no name; name every column on the first line; the name is the series' label in the chart"},
-		{"two columns of one label", TypeColumn, "Năm,Xuất (USD),Xuất (VND)\n2020,1,2\n", nil,
+		{"not UTF-8", figure.ChartColumn, "Năm,A\nH\xe0 N\xf4i,1\n", nil, `t.csv:2:2: the data file is not UTF-8 here; save it as "CSV UTF-8 (comma delimited)"`},
+		{"empty file", figure.ChartColumn, "", nil, "t.csv:1:1: the file has no header row; write the column names on the first line, e.g. Năm,Xuất khẩu (triệu USD),Nhập khẩu (triệu USD)"},
+		{"header only", figure.ChartColumn, utf8BOM + "Năm,A\n", nil, "t.csv:1: the file has a header row but no rows; add one line per category below it"},
+		{"one column", figure.ChartColumn, "Năm\n2020\n", nil, "t.csv:1:1: the data file has one column; it needs the categories and at least one column of numbers; write the column names on the first line, separated by commas: Năm,Xuất khẩu,Nhập khẩu"},
+		{"semicolons", figure.ChartColumn, "Năm;A;B\n2020;1;2\n", nil, `t.csv:1:1: the data file separates its cells with semicolons; separate them with commas: save the sheet as "CSV UTF-8 (comma delimited)"`},
+		{"column without name", figure.ChartColumn, "Năm,,Nhập khẩu\n2020,1,2\n", nil, "t.csv:1:5: column 2 has no name; name every column on the first line; the name is the series' label in the chart"},
+		{"two columns of one label", figure.ChartColumn, "Năm,Xuất (USD),Xuất (VND)\n2020,1,2\n", nil,
 			"t.csv:1:16: two columns are named Xuất (see also t.csv:1:5); give every column its own name"},
-		{"row without category", TypeColumn, "Năm,A\n,1\n", nil, "t.csv:2:1: the row has no category in its first cell; write the row's name (a year, a place, an indicator) in the first column"},
-		{"unknown column", TypeColumn, exampleCSV, func(c *site.Chart) {
+		{"row without category", figure.ChartColumn, "Năm,A\n,1\n", nil, "t.csv:2:1: the row has no category in its first cell; write the row's name (a year, a place, an indicator) in the first column"},
+		{"unknown column", figure.ChartColumn, exampleCSV, func(c *site.Chart) {
 			c.Indicators = []string{"Xuat khau"}
 			c.IndicatorPos = []site.Position{{Line: 9, Col: 18}}
 		}, "a.md:9:18: chart c names column Xuat khau, which t.csv does not have; its columns are Xuất khẩu, Nhập khẩu"},
-		{"unknown row", TypeColumn, exampleCSV, func(c *site.Chart) {
+		{"unknown row", figure.ChartColumn, exampleCSV, func(c *site.Chart) {
 			c.Periods = []string{"2020", "2018"}
 			c.PeriodPos = []site.Position{{Line: 10, Col: 14}, {Line: 10, Col: 22}}
 		}, "a.md:10:22: chart c names period 2018, which is not in the first column of t.csv; it has 2019, 2020"},
-		{"mixed units", TypeColumn, "Năm,A (tỷ đồng),B (triệu USD),C\n2020,1,2,3\n", nil,
+		{"mixed units", figure.ChartColumn, "Năm,A (tỷ đồng),B (triệu USD),C\n2020,1,2,3\n", nil,
 			"a.md:7:3: chart c mixes units tỷ đồng and triệu USD; split it into two charts, drawing the columns of each unit"},
-		{"target", TypeTarget, exampleCSV, nil, "a.md:7:3: a target chart cannot be drawn from a CSV file; a CSV file has no status: use type: column, or draw the figures"},
-		{"pie of two columns", TypePie, exampleCSV, nil, "a.md:7:3: a pie chart draws one series of parts, not 2; draw one column or one period"},
-		{"negative part", TypeDonut, "Năm,Cán cân\n2020,-1\n", nil, "a.md:7:3: a donut chart cannot draw the negative value of 2020 in Cán cân; use type: bar for numbers that can be negative"},
+		{"target", figure.ChartTarget, exampleCSV, nil, "a.md:7:3: a target chart cannot be drawn from a CSV file; a CSV file has no status: use type: column, or draw the figures"},
+		{"pie of two columns", figure.ChartPie, exampleCSV, nil, "a.md:7:3: a pie chart draws one series of parts, not 2; draw one column or one period"},
+		{"negative part", figure.ChartDonut, "Năm,Cán cân\n2020,-1\n", nil, "a.md:7:3: a donut chart cannot draw the negative value of 2020 in Cán cân; use type: bar for numbers that can be negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -141,7 +142,7 @@ func TestFromCSVErrors(t *testing.T) {
 }
 
 func TestFromCSVReportsEveryBadCell(t *testing.T) {
-	_, problems := FromCSV("a.md", site.Chart{ID: "c", Type: TypeColumn}, "t.csv",
+	_, problems := FromCSV("a.md", site.Chart{ID: "c", Type: figure.ChartColumn}, "t.csv",
 		strings.NewReader("Năm,A,B\n2019,1,x\n2020,y,2\n"))
 	var got []string
 	for _, p := range problems {
@@ -153,7 +154,7 @@ func TestFromCSVReportsEveryBadCell(t *testing.T) {
 }
 
 func TestFromCSVWarnsAboutThreeDecimals(t *testing.T) {
-	d, problems := FromCSV("a.md", site.Chart{ID: "c", Type: TypeColumn}, "t.csv",
+	d, problems := FromCSV("a.md", site.Chart{ID: "c", Type: figure.ChartColumn}, "t.csv",
 		strings.NewReader("Năm,Xuất khẩu\n2019,1719\n2020,1.456\n"))
 	if len(problems) != 1 || problems[0].Severity != diag.SeverityWarning {
 		t.Fatalf("want one warning, got %v", problems)
@@ -168,14 +169,14 @@ func TestFromCSVWarnsAboutThreeDecimals(t *testing.T) {
 }
 
 func TestFromCSVReadError(t *testing.T) {
-	_, problems := FromCSV("a.md", site.Chart{ID: "c", Type: TypeColumn}, "t.csv", iotest.ErrReader(errors.New("disk on fire")))
+	_, problems := FromCSV("a.md", site.Chart{ID: "c", Type: figure.ChartColumn}, "t.csv", iotest.ErrReader(errors.New("disk on fire")))
 	if len(problems) != 1 || !strings.HasPrefix(problems[0].Error(), "t.csv: cannot read the chart's data file: disk on fire") {
 		t.Errorf("got %v", problems)
 	}
 }
 
 func TestCSVOfFigures(t *testing.T) {
-	ch := exampleCharts()[TypeChange]
+	ch := exampleCharts()[figure.ChartChange]
 	d, problems := FromFigures(exampleFile, ch, exampleFigures())
 	if len(problems) > 0 {
 		t.Fatal(problems)
@@ -194,7 +195,7 @@ func TestCSVOfFigures(t *testing.T) {
 }
 
 func TestCSVOfFiguresInEnglishInTableOrder(t *testing.T) {
-	ch := exampleCharts()[TypeTarget]
+	ch := exampleCharts()[figure.ChartTarget]
 	d, _ := FromFigures(exampleFile, ch, exampleFigures())
 	want := utf8BOM + "Indicator key,Indicator,Period,Value,Unit,Qualifier,Change (%),Base,Status,Source,Note\r\n" +
 		"industry-output,Giá trị sản xuất công nghiệp,2020,68800,tỷ đồng,over,-1.7,2019,estimate,Sở Công Thương,\r\n" +
@@ -227,7 +228,7 @@ func TestCSVKeepsSpreadsheetsFromRunningFormulas(t *testing.T) {
 	v := -1.5
 	d := Data{Heading: "@x", Categories: []string{"=HYPERLINK(\"http://x\")", "+1", "Đà Nẵng, \"quận\""},
 		Series: []Series{{Name: "-x", Values: []*float64{&v, nil, &v}, Points: []Point{{Decimals: 1}, {}, {Decimals: 2}}}}}
-	got := string(CSV(site.Chart{Type: TypeBar}, d, "vi"))
+	got := string(CSV(site.Chart{Type: figure.ChartBar}, d, "vi"))
 	want := utf8BOM + "'@x,'-x\r\n" +
 		"\"'=HYPERLINK(\"\"http://x\"\")\",-1.5\r\n" +
 		"'+1,\r\n" +
@@ -236,7 +237,7 @@ func TestCSVKeepsSpreadsheetsFromRunningFormulas(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 	figs := []site.Figure{{Indicator: "x", Label: "=1+1", Period: "2020", Value: -2, HasValue: true, Note: "-note"}}
-	got = string(CSV(site.Chart{Type: TypeBar}, Data{Figures: figs}, "en"))
+	got = string(CSV(site.Chart{Type: figure.ChartBar}, Data{Figures: figs}, "en"))
 	if !strings.Contains(got, "x,'=1+1,2020,-2,,,,,actual,,'-note\r\n") {
 		t.Errorf("got %q", got)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/csv"
+	"github.com/almanac-news/almanac/internal/figure"
 	"strconv"
 	"strings"
 
@@ -59,7 +60,7 @@ func writeFigureRows(w *csv.Writer, figs []site.Figure, words *words) {
 // statusOrActual is a figure's status, actual when it has none.
 func statusOrActual(status string) string {
 	if status == "" {
-		return StatusActual
+		return figure.StatusActual
 	}
 	return status
 }

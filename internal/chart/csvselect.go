@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"github.com/almanac-news/almanac/internal/figure"
 	"slices"
 	"strings"
 
@@ -105,7 +106,7 @@ func (t *csvTable) data(cols, rows []int) Data {
 	if len(units) == 1 {
 		d.Unit = units[0]
 	}
-	if measureOf(t.chart) == MeasureChange {
+	if measureOf(t.chart) == figure.MeasureChange {
 		d.Unit = "%"
 	}
 	return d

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"github.com/almanac-news/almanac/internal/figure"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,15 +12,15 @@ import (
 // that a target series takes the colour of the result before it.
 func TestColoursFollowIndicators(t *testing.T) {
 	charts := exampleCharts()
-	line, _ := FromFigures(exampleFile, charts[TypeLine], exampleFigures())
+	line, _ := FromFigures(exampleFile, charts[figure.ChartLine], exampleFigures())
 	if want := []string{palette[0], palette[1]}; !reflect.DeepEqual(line.Colors, want) {
 		t.Errorf("line colours %v, want %v (industry-output and retail-sales come first on the page)", line.Colors, want)
 	}
-	pie, _ := FromFigures(exampleFile, charts[TypeDonut], exampleFigures())
+	pie, _ := FromFigures(exampleFile, charts[figure.ChartDonut], exampleFigures())
 	if want := []string{palette[2], palette[3]}; !reflect.DeepEqual(pie.CategoryColors, want) {
 		t.Errorf("donut slice colours %v, want %v (exports and imports are third and fourth)", pie.CategoryColors, want)
 	}
-	target, _ := FromFigures(exampleFile, charts[TypeTarget], exampleFigures())
+	target, _ := FromFigures(exampleFile, charts[figure.ChartTarget], exampleFigures())
 	if want := []string{palette[0], palette[0]}; !reflect.DeepEqual(target.Colors, want) {
 		t.Errorf("target series colours %v, want the result's colour for the target too %v", target.Colors, want)
 	}
@@ -31,11 +32,11 @@ func TestKeySaysHowStatusesAreMarked(t *testing.T) {
 		kind, lang string
 		want       []KeyItem
 	}{
-		{TypeChange, "vi", []KeyItem{{Text: "Mọi số liệu trên biểu đồ là số ước đạt"}}},
-		{TypeChange, "en", []KeyItem{{Text: "Every number in the chart is an estimate"}}},
-		{TypeTarget, "vi", []KeyItem{{Mark: "hatched", Text: "Cột gạch chéo: mục tiêu hoặc dự báo"}}},
-		{TypeLine, "en", []KeyItem{{Mark: "dashed", Text: "Dashed: estimate, target or forecast"}}},
-		{TypeDonut, "vi", []KeyItem{{Text: "Mọi số liệu trên biểu đồ là số ước đạt"}}},
+		{figure.ChartChange, "vi", []KeyItem{{Text: "Mọi số liệu trên biểu đồ là số ước đạt"}}},
+		{figure.ChartChange, "en", []KeyItem{{Text: "Every number in the chart is an estimate"}}},
+		{figure.ChartTarget, "vi", []KeyItem{{Mark: "hatched", Text: "Cột gạch chéo: mục tiêu hoặc dự báo"}}},
+		{figure.ChartLine, "en", []KeyItem{{Mark: "dashed", Text: "Dashed: estimate, target or forecast"}}},
+		{figure.ChartDonut, "vi", []KeyItem{{Text: "Mọi số liệu trên biểu đồ là số ước đạt"}}},
 	} {
 		d, _ := FromFigures(exampleFile, charts[tc.kind], exampleFigures())
 		if got := Key(charts[tc.kind], d, tc.lang); !reflect.DeepEqual(got, tc.want) {
@@ -45,7 +46,7 @@ func TestKeySaysHowStatusesAreMarked(t *testing.T) {
 	// Estimates among results are striped, and the key says so.
 	figs := exampleFigures()
 	figs[0].Status = "actual"
-	ch := charts[TypeChange]
+	ch := charts[figure.ChartChange]
 	d, _ := FromFigures(exampleFile, ch, figs)
 	if got := Key(ch, d, "en"); !reflect.DeepEqual(got, []KeyItem{{Mark: "striped", Text: "Striped: estimate"}}) {
 		t.Errorf("mixed statuses: key %v", got)
@@ -70,7 +71,7 @@ func TestNoteNumbersAgreeWithTheTable(t *testing.T) {
 	figs := exampleFigures()
 	figs[2].Note = "Số do tòa soạn tính."
 	figs[3].Note = "Theo báo cáo tháng 12."
-	ch := exampleCharts()[TypeColumn]
+	ch := exampleCharts()[figure.ChartColumn]
 	d, _ := FromFigures(exampleFile, ch, figs)
 	table := Table(ch, d, "vi")
 	option, err := Option(ch, d, "vi")
@@ -96,7 +97,7 @@ func TestNoteNumbersAgreeWithTheTable(t *testing.T) {
 }
 
 func TestAxisBoundsReachTheClient(t *testing.T) {
-	ch := exampleCharts()[TypeLine]
+	ch := exampleCharts()[figure.ChartLine]
 	ch.Axis.Min, ch.Axis.HasMin = 40000, true
 	d, _ := FromFigures(exampleFile, ch, exampleFigures())
 	option, err := Option(ch, d, "vi")

@@ -1,6 +1,10 @@
 package chart
 
-import "github.com/almanac-news/almanac/internal/site"
+import (
+	"github.com/almanac-news/almanac/internal/site"
+
+	"github.com/almanac-news/almanac/internal/figure"
+)
 
 // exampleFile is the source of the example article the tests chart.
 const exampleFile = "content/cong-thuong/tong-ket-nam-2020/index.md"
@@ -40,20 +44,20 @@ func exampleCharts() map[string]site.Chart {
 	both := []string{"industry-output", "retail-sales"}
 	trade := []string{"exports", "imports"}
 	return map[string]site.Chart{
-		TypeChange: {ID: "bien-dong-2020", Type: TypeChange, Title: "Bốn chỉ tiêu chính năm 2020 so với năm 2019",
+		figure.ChartChange: {ID: "bien-dong-2020", Type: figure.ChartChange, Title: "Bốn chỉ tiêu chính năm 2020 so với năm 2019",
 			Indicators: []string{"industry-output", "retail-sales", "exports", "imports"}, Periods: []string{"2020"},
-			Measure: MeasureChange, Source: "Sở Công Thương, số ước thực hiện năm 2020", Line: 75, Column: 5},
-		TypeColumn: {ID: "xuat-nhap-khau-2020", Type: TypeColumn, Title: "Kim ngạch xuất khẩu và nhập khẩu năm 2020",
-			Indicators: trade, Periods: []string{"2020"}, Measure: MeasureValue, Line: 82, Column: 5},
-		TypeTarget: {ID: "muc-tieu-2021", Type: TypeTarget, Title: "Ước thực hiện năm 2020 và chỉ tiêu năm 2021",
-			Indicators: both, Periods: []string{"2020", "2021"}, Measure: MeasureValue, Line: 88, Column: 5},
-		TypeBar: {ID: "quy-mo", Type: TypeBar, Title: "Ước thực hiện năm 2020 và chỉ tiêu năm 2021",
-			Indicators: both, Measure: MeasureValue, Line: 95, Column: 5},
-		TypeLine: {ID: "xu-huong", Type: TypeLine, Title: "Từ ước thực hiện năm 2020 đến chỉ tiêu năm 2021",
-			Indicators: both, Measure: MeasureValue, Line: 100, Column: 5},
-		TypePie: {ID: "co-cau-pie", Type: TypePie, Title: "Cơ cấu kim ngạch xuất nhập khẩu năm 2020",
-			Indicators: trade, Periods: []string{"2020"}, Measure: MeasureValue, Line: 105, Column: 5},
-		TypeDonut: {ID: "co-cau-2020", Type: TypeDonut, Title: "Cơ cấu kim ngạch xuất nhập khẩu năm 2020",
-			Indicators: trade, Periods: []string{"2020"}, Measure: MeasureValue, Line: 110, Column: 5},
+			Measure: figure.MeasureChange, Source: "Sở Công Thương, số ước thực hiện năm 2020", Line: 75, Column: 5},
+		figure.ChartColumn: {ID: "xuat-nhap-khau-2020", Type: figure.ChartColumn, Title: "Kim ngạch xuất khẩu và nhập khẩu năm 2020",
+			Indicators: trade, Periods: []string{"2020"}, Measure: figure.MeasureValue, Line: 82, Column: 5},
+		figure.ChartTarget: {ID: "muc-tieu-2021", Type: figure.ChartTarget, Title: "Ước thực hiện năm 2020 và chỉ tiêu năm 2021",
+			Indicators: both, Periods: []string{"2020", "2021"}, Measure: figure.MeasureValue, Line: 88, Column: 5},
+		figure.ChartBar: {ID: "quy-mo", Type: figure.ChartBar, Title: "Ước thực hiện năm 2020 và chỉ tiêu năm 2021",
+			Indicators: both, Measure: figure.MeasureValue, Line: 95, Column: 5},
+		figure.ChartLine: {ID: "xu-huong", Type: figure.ChartLine, Title: "Từ ước thực hiện năm 2020 đến chỉ tiêu năm 2021",
+			Indicators: both, Measure: figure.MeasureValue, Line: 100, Column: 5},
+		figure.ChartPie: {ID: "co-cau-pie", Type: figure.ChartPie, Title: "Cơ cấu kim ngạch xuất nhập khẩu năm 2020",
+			Indicators: trade, Periods: []string{"2020"}, Measure: figure.MeasureValue, Line: 105, Column: 5},
+		figure.ChartDonut: {ID: "co-cau-2020", Type: figure.ChartDonut, Title: "Cơ cấu kim ngạch xuất nhập khẩu năm 2020",
+			Indicators: trade, Periods: []string{"2020"}, Measure: figure.MeasureValue, Line: 110, Column: 5},
 	}
 }

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"github.com/almanac-news/almanac/internal/figure"
 	"slices"
 	"strings"
 
@@ -59,7 +60,7 @@ func (b *figureChart) forPeriods() diag.Text {
 
 // checkTargets reports a target chart that draws no target or forecast.
 func (b *figureChart) checkTargets(d *Data) {
-	if b.ch.Type != TypeTarget {
+	if b.ch.Type != figure.ChartTarget {
 		return
 	}
 	for _, s := range d.Series {
@@ -76,7 +77,7 @@ func (b *figureChart) checkTargets(d *Data) {
 // setUnit sets the data's unit: per cent for changes, else the one unit
 // of every indicator drawn; two units are an error.
 func (b *figureChart) setUnit(d *Data) {
-	if b.measure == MeasureChange {
+	if b.measure == figure.MeasureChange {
 		d.Unit = "%"
 		return
 	}

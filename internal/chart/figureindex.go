@@ -1,6 +1,10 @@
 package chart
 
-import "github.com/almanac-news/almanac/internal/site"
+import (
+	"github.com/almanac-news/almanac/internal/site"
+
+	"github.com/almanac-news/almanac/internal/figure"
+)
 
 // figureIndex groups a page's figures by indicator.
 type figureIndex struct {
@@ -54,7 +58,7 @@ func (x figureIndex) find(ind, period string) (site.Figure, bool) {
 }
 
 func hasMeasure(f site.Figure, measure string) bool {
-	if measure == MeasureChange {
+	if measure == figure.MeasureChange {
 		return f.HasChange
 	}
 	return f.HasValue
@@ -63,13 +67,13 @@ func hasMeasure(f site.Figure, measure string) bool {
 // statusRank orders statuses from the most to the least certain.
 func statusRank(status string) int {
 	switch status {
-	case StatusActual, "":
+	case figure.StatusActual, "":
 		return 0
-	case StatusEstimate:
+	case figure.StatusEstimate:
 		return 1
-	case StatusForecast:
+	case figure.StatusForecast:
 		return 2
-	case StatusTarget:
+	case figure.StatusTarget:
 		return 3
 	}
 	return 4

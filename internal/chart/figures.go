@@ -48,9 +48,6 @@ func FromFigures(file string, ch site.Chart, figs []site.Figure) (Data, []*diag.
 	return d, b.problems
 }
 
-// chartTypes lists the types Almanac draws, for hints.
-var chartTypes = []string{TypeBar, TypeColumn, TypeLine, TypePie, TypeDonut, TypeChange, TypeTarget}
-
 // figureChart is the state of one FromFigures call.
 type figureChart struct {
 	file     string
@@ -110,7 +107,7 @@ func (b *figureChart) checkPeriods() {
 				WithHint("they have %s", strings.Join(known, ", ")))
 		}
 	}
-	if b.ch.Type != TypeLine {
+	if b.ch.Type != figure.ChartLine {
 		return
 	}
 	if a, c, mixed := figure.MixedKinds(b.periods()); mixed {
@@ -143,7 +140,7 @@ func (b *figureChart) periods() []string {
 		return b.allPeriods(func(f site.Figure) bool { return hasMeasure(f, b.measure) })
 	}
 	periods := slices.Clone(b.ch.Periods)
-	if b.ch.Type == TypeLine {
+	if b.ch.Type == figure.ChartLine {
 		figure.SortPeriods(periods)
 	}
 	return periods
@@ -153,19 +150,19 @@ func (b *figureChart) periods() []string {
 func (b *figureChart) arrange() Data {
 	periods := b.periods()
 	switch b.ch.Type {
-	case TypeLine:
+	case figure.ChartLine:
 		return b.grid(periods, false)
-	case TypePie, TypeDonut:
+	case figure.ChartPie, figure.ChartDonut:
 		if len(periods) != 1 {
 			b.report(diag.Errorf(b.pos(), "a %s chart draws exactly one period; this one has %d", b.ch.Type, len(periods)).
 				WithHint("name the one to draw, e.g. periods: [%q]", lastOr(periods, "2020")))
 			return Data{}
 		}
 		return b.grid(periods, true)
-	case TypeBar, TypeColumn, TypeChange, TypeTarget:
+	case figure.ChartBar, figure.ChartColumn, figure.ChartChange, figure.ChartTarget:
 		return b.grid(periods, len(b.ch.Indicators) > 1)
 	}
-	b.report(diag.Errorf(b.pos(), "chart type %q is not one of %s", b.ch.Type, strings.Join(chartTypes, ", ")))
+	b.report(diag.Errorf(b.pos(), "chart type %q is not one of %s", b.ch.Type, strings.Join(figure.ChartTypes, ", ")))
 	return Data{}
 }
 
@@ -238,7 +235,7 @@ func (b *figureChart) take(ind, period string) (*float64, Point, *site.Figure) {
 		return nil, Point{}, nil
 	}
 	v, pt := f.Value, Point{Decimals: f.Precision, Status: f.Status, Qualifier: f.Qualifier, Note: f.Note, Polarity: f.Polarity}
-	if b.measure == MeasureChange {
+	if b.measure == figure.MeasureChange {
 		v, pt = f.Change, Point{Decimals: f.ChangePrecision, Status: f.Status, Base: f.Base, Note: f.Note, Polarity: f.Polarity}
 	}
 	return &v, pt, &f

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"github.com/almanac-news/almanac/internal/figure"
 	"math"
 	"strings"
 
@@ -14,16 +15,16 @@ func (b *optionBuilder) finish(option map[string]any) {
 	child(option, "tooltip")["confine"] = true
 	// Sizes, label places and ticks are left to assets/js/chart-kinds.js,
 	// which knows the width the chart is drawn at.
-	if b.ch.Type == TypeLine {
+	if b.ch.Type == figure.ChartLine {
 		firstOf(option, "xAxis")["boundaryGap"] = false
 	}
-	if b.ch.Type == TypeChange {
+	if b.ch.Type == figure.ChartChange {
 		child(firstOf(option, "series"), "markLine")["silent"] = true
 	}
-	if b.ch.Type == TypeTarget {
+	if b.ch.Type == figure.ChartTarget {
 		b.outlineTargets(asList(option["series"]))
 	}
-	if b.ch.Type != TypeLine && b.ch.Type != TypePie && b.ch.Type != TypeDonut && stripesEstimates(b.d) {
+	if b.ch.Type != figure.ChartLine && b.ch.Type != figure.ChartPie && b.ch.Type != figure.ChartDonut && stripesEstimates(b.d) {
 		b.stripeEstimates(asList(option["series"]))
 	}
 	option["almanac"] = b.meta()
@@ -51,7 +52,7 @@ func (b *optionBuilder) outlineTargets(series []any) {
 // that it is told from the results beside it (the chart's key says so).
 func (b *optionBuilder) stripeEstimates(series []any) {
 	b.eachItem(series, func(_ int, s Series, j int, item map[string]any) {
-		if s.point(j).Status == StatusEstimate {
+		if s.point(j).Status == figure.StatusEstimate {
 			child(item, "itemStyle")["decal"] = map[string]any{
 				"symbol": "rect", "symbolSize": 1, "color": "rgba(255, 255, 255, 0.5)",
 				"dashArrayX": []any{1, 0}, "dashArrayY": []any{2, 6}, "rotation": -math.Pi / 4,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/almanac-news/almanac/internal/figure"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,7 +69,7 @@ func TestOptionGolden(t *testing.T) {
 const exampleCSV = "Năm,Xuất khẩu (triệu USD),Nhập khẩu (triệu USD)\n2019,1719,1589\n2020,1456,1246\n"
 
 func exampleCSVChart() site.Chart {
-	return site.Chart{ID: "xuat-nhap-khau-2019-2020", Type: TypeColumn,
+	return site.Chart{ID: "xuat-nhap-khau-2019-2020", Type: figure.ChartColumn,
 		Title: "Kim ngạch xuất khẩu và nhập khẩu năm 2019 và năm 2020",
 		Data:  "xuat-nhap-khau-2019-2020.csv", Line: 63}
 }

@@ -1,6 +1,10 @@
 package chart
 
-import "github.com/almanac-news/almanac/internal/site"
+import (
+	"github.com/almanac-news/almanac/internal/site"
+
+	"github.com/almanac-news/almanac/internal/figure"
+)
 
 // KeyItem is one line of a chart's key, shown under its title: how the
 // chart marks numbers that are not results (docs/figures.md, section 4.6).
@@ -25,19 +29,19 @@ func Key(ch site.Chart, d Data, lang string) []KeyItem {
 		return nil
 	}
 	var key []KeyItem
-	if ch.Type == TypeLine {
-		if statuses[StatusEstimate] || statuses[StatusTarget] || statuses[StatusForecast] {
+	if ch.Type == figure.ChartLine {
+		if statuses[figure.StatusEstimate] || statuses[figure.StatusTarget] || statuses[figure.StatusForecast] {
 			key = append(key, KeyItem{Mark: "dashed", Text: w.keyDashed})
 		}
 		return key
 	}
-	if ch.Type == TypePie || ch.Type == TypeDonut {
+	if ch.Type == figure.ChartPie || ch.Type == figure.ChartDonut {
 		return nil
 	}
 	if stripesEstimates(d) {
 		key = append(key, KeyItem{Mark: "striped", Text: w.keyStriped})
 	}
-	if ch.Type == TypeTarget && (statuses[StatusTarget] || statuses[StatusForecast]) {
+	if ch.Type == figure.ChartTarget && (statuses[figure.StatusTarget] || statuses[figure.StatusForecast]) {
 		key = append(key, KeyItem{Mark: "hatched", Text: w.keyHatched})
 	}
 	return key
@@ -61,5 +65,5 @@ func drawnStatuses(d Data) map[string]bool {
 // it also draws results, so that the two can be told apart.
 func stripesEstimates(d Data) bool {
 	statuses := drawnStatuses(d)
-	return statuses[StatusEstimate] && statuses[StatusActual]
+	return statuses[figure.StatusEstimate] && statuses[figure.StatusActual]
 }

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -196,7 +197,7 @@ func (b *optionBuilder) parts() *charts.Pie {
 		}
 	}
 	var radius any = "70%"
-	if b.ch.Type == TypeDonut {
+	if b.ch.Type == figure.ChartDonut {
 		radius = []string{"40%", "70%"}
 	}
 	pie.AddSeries(b.seriesName(s), items,

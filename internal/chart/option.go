@@ -44,13 +44,13 @@ func Option(ch site.Chart, d Data, lang string) (any, error) {
 		showLabels: len(d.Categories)*len(d.Series) <= maxLabelledBars}
 	var built renderable
 	switch ch.Type {
-	case TypeBar, TypeColumn:
+	case figure.ChartBar, figure.ChartColumn:
 		built = b.bars(b.horizontal(), nil)
-	case TypeChange:
+	case figure.ChartChange:
 		built = b.changes()
-	case TypeTarget:
+	case figure.ChartTarget:
 		built = b.targets()
-	case TypeLine:
+	case figure.ChartLine:
 		built = b.lines()
 	default:
 		built = b.parts()
@@ -164,14 +164,16 @@ func (b *optionBuilder) axes(horizontal bool) []charts.GlobalOpts {
 // axisName is the name of the value axis: the unit of the values, none
 // for changes (the ticks say per cent).
 func (b *optionBuilder) axisName() string {
-	if b.measure == MeasureValue && b.ch.Type != TypePie && b.ch.Type != TypeDonut {
+	if b.measure == figure.MeasureValue && b.ch.Type != figure.ChartPie && b.ch.Type != figure.ChartDonut {
 		return b.d.Unit
 	}
 	return ""
 }
 
 // horizontal reports whether the chart's bars run left to right.
-func (b *optionBuilder) horizontal() bool { return b.ch.Type == TypeBar || b.ch.Type == TypeChange }
+func (b *optionBuilder) horizontal() bool {
+	return b.ch.Type == figure.ChartBar || b.ch.Type == figure.ChartChange
+}
 
 // seriesName is a series' name in the legend and tooltips: for a period,
 // its status and period ("Ước đạt 2020"); else its label.
@@ -193,7 +195,7 @@ func (b *optionBuilder) addPoints(s Series, values []*float64) {
 		}
 		pt := s.point(i)
 		m := map[string]any{"decimals": pt.Decimals}
-		if q := w.qualifiers[pt.Qualifier]; q != "" && b.measure == MeasureValue {
+		if q := w.qualifiers[pt.Qualifier]; q != "" && b.measure == figure.MeasureValue {
 			m["qualifier"] = q
 		}
 		if word := w.shownStatus(pt.Status); word != "" {

@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/almanac-news/almanac/internal/figure"
 	"html/template"
 	"math"
 	"reflect"
@@ -28,12 +29,12 @@ var hostile = []string{
 // back as the same plain JSON string, that nothing asks for code, and that
 // html/template embeds the option without closing its script element.
 func TestOptionKeepsHostileTextsAsStrings(t *testing.T) {
-	for _, kind := range chartTypes {
+	for _, kind := range figure.ChartTypes {
 		t.Run(kind, func(t *testing.T) {
 			ch := site.Chart{ID: "x", Type: kind, Title: hostile[0] + hostile[1]}
 			d := Data{Categories: []string{hostile[0], hostile[1], hostile[2]}, Unit: hostile[3]}
 			series := 2
-			if kind == TypePie || kind == TypeDonut || kind == TypeChange {
+			if kind == figure.ChartPie || kind == figure.ChartDonut || kind == figure.ChartChange {
 				series = 1
 			}
 			for i := range series {
@@ -113,7 +114,7 @@ func TestOptionDashesProjectedStretchesOfALine(t *testing.T) {
 		Series: []Series{{Name: "Sản xuất", Values: []*float64{f(1), f(2), f(3), f(4)},
 			Points: []Point{{Status: "actual"}, {Status: "actual"}, {Status: "estimate"}, {Status: "target"}}}},
 	}
-	option, err := Option(site.Chart{ID: "l", Type: TypeLine}, d, "vi")
+	option, err := Option(site.Chart{ID: "l", Type: figure.ChartLine}, d, "vi")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +146,7 @@ func pointsOf(series map[string]any) []any {
 }
 
 func TestOptionColoursChangesBySign(t *testing.T) {
-	ch := exampleCharts()[TypeChange]
+	ch := exampleCharts()[figure.ChartChange]
 	itemColours := func(figs []site.Figure) (map[string]any, []any) {
 		d, _ := FromFigures(exampleFile, ch, figs)
 		option, err := Option(ch, d, "en")
@@ -196,25 +197,25 @@ func TestOptionRejectsDataItCannotDraw(t *testing.T) {
 		d    Data
 		want string
 	}{
-		{"short series", site.Chart{ID: "a", Type: TypeBar},
+		{"short series", site.Chart{ID: "a", Type: figure.ChartBar},
 			Data{Categories: []string{"x", "y"}, Series: []Series{{Name: "s", Values: []*float64{f(1)}}}},
 			`chart "a": series s has 1 numbers for 2 categories`},
-		{"infinite", site.Chart{ID: "b", Type: TypeColumn},
+		{"infinite", site.Chart{ID: "b", Type: figure.ChartColumn},
 			Data{Categories: []string{"x"}, Series: []Series{{Name: "s", Values: []*float64{f(math.Inf(1))}}}},
 			`series s has no finite number for x`},
-		{"not a number", site.Chart{ID: "c", Type: TypeLine},
+		{"not a number", site.Chart{ID: "c", Type: figure.ChartLine},
 			Data{Categories: []string{"x", "y"}, Series: []Series{{Name: "s", Values: []*float64{f(math.NaN()), nil}}}},
 			`no finite number`},
-		{"all parts missing", site.Chart{ID: "d", Type: TypeDonut},
+		{"all parts missing", site.Chart{ID: "d", Type: figure.ChartDonut},
 			Data{Categories: []string{"x", "y"}, Series: []Series{{Name: "s", Values: []*float64{nil, nil}}}},
 			`the parts of donut chart d add up to zero`},
-		{"two series of parts", site.Chart{ID: "e", Type: TypePie},
+		{"two series of parts", site.Chart{ID: "e", Type: figure.ChartPie},
 			Data{Categories: []string{"x"}, Series: []Series{{Values: []*float64{f(1)}}, {Values: []*float64{f(1)}}}},
 			`a pie chart draws one series of parts, not 2`},
 		{"unknown type", site.Chart{ID: "g", Type: "radar"},
 			Data{Categories: []string{"x"}, Series: []Series{{Values: []*float64{f(1)}}}},
 			`chart type "radar" is not one of`},
-		{"nothing", site.Chart{ID: "h", Type: TypeBar}, Data{}, "chart h has nothing to draw"},
+		{"nothing", site.Chart{ID: "h", Type: figure.ChartBar}, Data{}, "chart h has nothing to draw"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -234,7 +235,7 @@ func TestValidateOption(t *testing.T) {
 			"series": []any{map[string]any{"type": "bar", "name": "s", "data": []any{1.0, map[string]any{"value": "-"}}}},
 		}
 	}
-	if err := validateOption(TypeColumn, bar()); err != nil {
+	if err := validateOption(figure.ChartColumn, bar()); err != nil {
 		t.Fatalf("a good option is rejected: %v", err)
 	}
 	tests := []struct {
@@ -243,16 +244,16 @@ func TestValidateOption(t *testing.T) {
 		kind string
 		want string
 	}{
-		{"formatter", func(o map[string]any) { o["tooltip"] = map[string]any{"formatter": "__f__x"} }, TypeColumn, "option.tooltip.formatter is set"},
-		{"short", func(o map[string]any) { firstOf(o, "series")["data"] = []any{1.0} }, TypeColumn, `"s" has 1 points for 2 categories`},
-		{"text", func(o map[string]any) { firstOf(o, "series")["data"] = []any{1.0, "2"} }, TypeColumn, "neither a finite number"},
-		{"kind", func(o map[string]any) {}, TypeLine, "of type bar, not line"},
-		{"axes", func(o map[string]any) { firstOf(o, "yAxis")["type"] = "category" }, TypeColumn, "one category axis and one value axis"},
-		{"no zero line", func(o map[string]any) {}, TypeChange, "no zero line"},
-		{"no series", func(o map[string]any) { delete(o, "series") }, TypeBar, "no series"},
+		{"formatter", func(o map[string]any) { o["tooltip"] = map[string]any{"formatter": "__f__x"} }, figure.ChartColumn, "option.tooltip.formatter is set"},
+		{"short", func(o map[string]any) { firstOf(o, "series")["data"] = []any{1.0} }, figure.ChartColumn, `"s" has 1 points for 2 categories`},
+		{"text", func(o map[string]any) { firstOf(o, "series")["data"] = []any{1.0, "2"} }, figure.ChartColumn, "neither a finite number"},
+		{"kind", func(o map[string]any) {}, figure.ChartLine, "of type bar, not line"},
+		{"axes", func(o map[string]any) { firstOf(o, "yAxis")["type"] = "category" }, figure.ChartColumn, "one category axis and one value axis"},
+		{"no zero line", func(o map[string]any) {}, figure.ChartChange, "no zero line"},
+		{"no series", func(o map[string]any) { delete(o, "series") }, figure.ChartBar, "no series"},
 		{"negative part", func(o map[string]any) {
 			o["series"] = []any{map[string]any{"type": "pie", "data": []any{map[string]any{"name": "a", "value": -1.0}}}}
-		}, TypePie, "part 1"},
+		}, figure.ChartPie, "part 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -279,7 +280,7 @@ func TestPaletteContrast(t *testing.T) {
 }
 
 func TestOptionDrawsTargetsLighterAndDashed(t *testing.T) {
-	ch := site.Chart{ID: "t", Type: TypeTarget, Indicators: []string{"trade-total"}}
+	ch := site.Chart{ID: "t", Type: figure.ChartTarget, Indicators: []string{"trade-total"}}
 	d := Data{Categories: []string{"2020", "2021"}, Unit: "triệu USD",
 		Series: []Series{{Name: "Tổng kim ngạch", Key: "trade-total", Values: []*float64{f(2702), f(3000)},
 			Points: []Point{{Status: "estimate"}, {Status: "target", Qualifier: "nearly"}}}}}
@@ -312,7 +313,7 @@ func TestOptionDrawsTargetsLighterAndDashed(t *testing.T) {
 func TestOptionGivesPieShares(t *testing.T) {
 	d := Data{Categories: []string{"a", "b", "c"},
 		Series: []Series{{Key: "2020", Values: []*float64{f(1), nil, f(2)}}}}
-	option, err := Option(site.Chart{ID: "p", Type: TypePie}, d, "en")
+	option, err := Option(site.Chart{ID: "p", Type: figure.ChartPie}, d, "en")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"github.com/almanac-news/almanac/internal/figure"
 	"math"
 	"slices"
 	"strconv"
@@ -50,8 +51,8 @@ func checkAxis(ch site.Chart, d Data) *shapeError {
 // checkData checks that every series has one finite number (or a gap)
 // per category and that the data fits the chart's type.
 func checkData(ch site.Chart, d Data) *shapeError {
-	if !slices.Contains(chartTypes, ch.Type) {
-		return &shapeError{diag.Textf("chart type %q is not one of %s", ch.Type, strings.Join(chartTypes, ", ")), diag.Textf("fix the chart's type")}
+	if !slices.Contains(figure.ChartTypes, ch.Type) {
+		return &shapeError{diag.Textf("chart type %q is not one of %s", ch.Type, strings.Join(figure.ChartTypes, ", ")), diag.Textf("fix the chart's type")}
 	}
 	if len(d.Categories) == 0 || len(d.Series) == 0 {
 		return &shapeError{diag.Textf("chart %s has nothing to draw", ch.ID), diag.Textf("give the chart indicators with figures, or a data file with rows")}
@@ -68,9 +69,9 @@ func checkData(ch site.Chart, d Data) *shapeError {
 		}
 	}
 	switch ch.Type {
-	case TypePie, TypeDonut:
+	case figure.ChartPie, figure.ChartDonut:
 		return checkParts(ch, d)
-	case TypeLine:
+	case figure.ChartLine:
 		if len(d.Categories) < 2 {
 			return &shapeError{diag.Textf("a line chart needs at least two periods"), diag.Textf("add periods, or use type: column")}
 		}
@@ -81,7 +82,7 @@ func checkData(ch site.Chart, d Data) *shapeError {
 // checkParts checks the data of a pie or donut: one series of parts of a
 // whole, none negative, not all zero or missing.
 func checkParts(ch site.Chart, d Data) *shapeError {
-	if measureOf(ch) == MeasureChange {
+	if measureOf(ch) == figure.MeasureChange {
 		return &shapeError{diag.Textf("a %s chart draws shares of values, not changes", ch.Type), diag.Textf("remove measure: change, or use type: change")}
 	}
 	if len(d.Series) != 1 {

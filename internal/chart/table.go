@@ -48,7 +48,7 @@ func Table(ch site.Chart, d Data, lang string) TableData {
 	w := wordsFor(lang)
 	t := TableData{Head: []string{tableHeading(w, d)}, MissingLabel: w.missing}
 	measure := measureOf(ch)
-	if measure == MeasureValue {
+	if measure == figure.MeasureValue {
 		t.Unit = d.Unit
 	}
 	heads := make([]columnHead, len(d.Series))
@@ -56,7 +56,7 @@ func Table(ch site.Chart, d Data, lang string) TableData {
 		heads[i] = headOf(lang, measure, d, s)
 		t.Head = append(t.Head, heads[i].text)
 	}
-	t.UnitColumn = d.ByIndicator && measure == MeasureValue && d.Unit != ""
+	t.UnitColumn = d.ByIndicator && measure == figure.MeasureValue && d.Unit != ""
 	if t.UnitColumn {
 		t.Head = append(t.Head, w.unit)
 	}
@@ -95,17 +95,17 @@ func headOf(lang, measure string, d Data, s Series) columnHead {
 	w := wordsFor(lang)
 	if !d.ByIndicator { // a column of an indicator or of a CSV file
 		h := columnHead{text: s.Name}
-		if u := cmp.Or(s.Unit, d.Unit); measure == MeasureValue && u != "" {
+		if u := cmp.Or(s.Unit, d.Unit); measure == figure.MeasureValue && u != "" {
 			h.text += " (" + u + ")"
 		}
-		if base := sharedBase(s); measure == MeasureChange && base != "" {
+		if base := sharedBase(s); measure == figure.MeasureChange && base != "" {
 			h.text += " " + w.against + " " + figure.PeriodText(lang, base)
 			h.base = true
 		}
 		return h
 	}
 	h := columnHead{text: figure.PeriodText(lang, s.Key)}
-	if base := sharedBase(s); measure == MeasureChange && base != "" {
+	if base := sharedBase(s); measure == figure.MeasureChange && base != "" {
 		h.text += " " + w.against + " " + figure.PeriodText(lang, base)
 		h.base = true
 	}
@@ -137,7 +137,7 @@ func (t *TableData) cell(lang, measure string, s Series, i int, head columnHead)
 	w := wordsFor(lang)
 	pt := s.point(i)
 	text := formatNumber(lang, measure, *s.Values[i], pt)
-	if pt.Base != "" && measure == MeasureChange && !head.base {
+	if pt.Base != "" && measure == figure.MeasureChange && !head.base {
 		text += " " + w.against + " " + figure.PeriodText(lang, pt.Base)
 	}
 	if word := w.shownStatus(pt.Status); word != "" && !head.status {
@@ -148,7 +148,7 @@ func (t *TableData) cell(lang, measure string, s Series, i int, head columnHead)
 
 // formatNumber writes a value with its qualifier, or a signed change.
 func formatNumber(lang, measure string, v float64, pt Point) string {
-	if measure == MeasureChange {
+	if measure == figure.MeasureChange {
 		return locale.SignedPercent(lang, v, pt.Decimals)
 	}
 	text := locale.Number(lang, v, pt.Decimals)

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"github.com/almanac-news/almanac/internal/figure"
 	"reflect"
 	"testing"
 
@@ -49,14 +50,14 @@ func TestTableWritesChangesWithSignsAndBase(t *testing.T) {
 		},
 	}
 	for lang, want := range want {
-		if got := exampleTable(t, TypeChange, lang); !reflect.DeepEqual(got, want) {
+		if got := exampleTable(t, figure.ChartChange, lang); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s:\ngot  %+v\nwant %+v", lang, got, want)
 		}
 	}
 }
 
 func TestTableWritesValuesWithQualifiersUnitsAndNotes(t *testing.T) {
-	vi := exampleTable(t, TypeTarget, "vi")
+	vi := exampleTable(t, figure.ChartTarget, "vi")
 	want := TableData{
 		Head: []string{"Chỉ tiêu", "2020 (ước đạt)", "2021 (mục tiêu)", "Đơn vị"},
 		Rows: []TableRow{
@@ -71,7 +72,7 @@ func TestTableWritesValuesWithQualifiersUnitsAndNotes(t *testing.T) {
 	if !reflect.DeepEqual(vi, want) {
 		t.Errorf("vi:\ngot  %+v\nwant %+v", vi, want)
 	}
-	en := exampleTable(t, TypeTarget, "en")
+	en := exampleTable(t, figure.ChartTarget, "en")
 	if want := cells("46,315", "nearly 51,000", "tỷ đồng"); !reflect.DeepEqual(en.Rows[1].Cells, want) {
 		t.Errorf("en cells %+v, want %+v", en.Rows[1].Cells, want)
 	}
@@ -81,7 +82,7 @@ func TestTableWritesValuesWithQualifiersUnitsAndNotes(t *testing.T) {
 }
 
 func TestTableOfOneIndicatorPutsStatusesAndBasesInCells(t *testing.T) {
-	ch := site.Chart{ID: "muc-tang", Type: TypeChange, Indicators: []string{"industry-output"}}
+	ch := site.Chart{ID: "muc-tang", Type: figure.ChartChange, Indicators: []string{"industry-output"}}
 	d, problems := FromFigures(exampleFile, ch, exampleFigures())
 	if len(problems) > 0 {
 		t.Fatal(problems)
@@ -111,7 +112,7 @@ func TestTableOfADataFile(t *testing.T) {
 			{Name: "Nhập khẩu", Values: []*float64{f(-0.04), f(12)}, Points: []Point{{Decimals: 2}, {Decimals: 0}}},
 		},
 	}
-	got := Table(site.Chart{Type: TypeColumn}, d, "vi")
+	got := Table(site.Chart{Type: figure.ChartColumn}, d, "vi")
 	want := TableData{
 		Head: []string{"Quý", "Xuất khẩu (triệu USD)", "Nhập khẩu (triệu USD)"},
 		Rows: []TableRow{

@@ -3,6 +3,7 @@ package chart
 import (
 	"errors"
 	"fmt"
+	"github.com/almanac-news/almanac/internal/figure"
 	"math"
 )
 
@@ -18,9 +19,9 @@ func validateOption(kind string, option map[string]any) error {
 		return errors.New("it has no series")
 	}
 	switch kind {
-	case TypePie, TypeDonut:
+	case figure.ChartPie, figure.ChartDonut:
 		return validateParts(series)
-	case TypeChange:
+	case figure.ChartChange:
 		if !hasZeroLine(series[0]) {
 			return errors.New("the change chart has no zero line")
 		}
@@ -30,7 +31,7 @@ func validateOption(kind string, option map[string]any) error {
 		return err
 	}
 	want := "bar"
-	if kind == TypeLine {
+	if kind == figure.ChartLine {
 		want = "line"
 	}
 	for i, s := range series {

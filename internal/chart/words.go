@@ -29,12 +29,12 @@ type words struct {
 }
 
 var vietnameseWords = words{
-	statuses:   map[string]string{StatusActual: "thực hiện", StatusEstimate: "ước đạt", StatusTarget: "mục tiêu", StatusForecast: "dự báo"},
+	statuses:   map[string]string{figure.StatusActual: "thực hiện", figure.StatusEstimate: "ước đạt", figure.StatusTarget: "mục tiêu", figure.StatusForecast: "dự báo"},
 	qualifiers: map[string]string{"over": "trên", "nearly": "gần", "about": "khoảng"},
 	types: map[string]string{
-		TypeBar: "Biểu đồ thanh ngang", TypeColumn: "Biểu đồ cột", TypeLine: "Biểu đồ đường",
-		TypePie: "Biểu đồ tròn", TypeDonut: "Biểu đồ vành khuyên",
-		TypeChange: "Biểu đồ mức tăng, giảm", TypeTarget: "Biểu đồ kết quả và mục tiêu",
+		figure.ChartBar: "Biểu đồ thanh ngang", figure.ChartColumn: "Biểu đồ cột", figure.ChartLine: "Biểu đồ đường",
+		figure.ChartPie: "Biểu đồ tròn", figure.ChartDonut: "Biểu đồ vành khuyên",
+		figure.ChartChange: "Biểu đồ mức tăng, giảm", figure.ChartTarget: "Biểu đồ kết quả và mục tiêu",
 	},
 	statusFirst: true,
 	against:     "so với",
@@ -49,17 +49,17 @@ var vietnameseWords = words{
 	keyDashed:    "Nét đứt: số ước đạt, mục tiêu hoặc dự báo",
 	keyHatched:   "Cột gạch chéo: mục tiêu hoặc dự báo",
 	keyStriped:   "Cột có sọc: số ước đạt",
-	allOf: map[string]string{StatusEstimate: "Mọi số liệu trên biểu đồ là số ước đạt",
-		StatusTarget: "Mọi số liệu trên biểu đồ là mục tiêu", StatusForecast: "Mọi số liệu trên biểu đồ là dự báo"},
+	allOf: map[string]string{figure.StatusEstimate: "Mọi số liệu trên biểu đồ là số ước đạt",
+		figure.StatusTarget: "Mọi số liệu trên biểu đồ là mục tiêu", figure.StatusForecast: "Mọi số liệu trên biểu đồ là dự báo"},
 }
 
 var englishWords = words{
-	statuses:   map[string]string{StatusActual: "actual", StatusEstimate: "estimate", StatusTarget: "target", StatusForecast: "forecast"},
+	statuses:   map[string]string{figure.StatusActual: "actual", figure.StatusEstimate: "estimate", figure.StatusTarget: "target", figure.StatusForecast: "forecast"},
 	qualifiers: map[string]string{"over": "over", "nearly": "nearly", "about": "about"},
 	types: map[string]string{
-		TypeBar: "Bar chart", TypeColumn: "Column chart", TypeLine: "Line chart",
-		TypePie: "Pie chart", TypeDonut: "Donut chart",
-		TypeChange: "Chart of changes", TypeTarget: "Chart of results and targets",
+		figure.ChartBar: "Bar chart", figure.ChartColumn: "Column chart", figure.ChartLine: "Line chart",
+		figure.ChartPie: "Pie chart", figure.ChartDonut: "Donut chart",
+		figure.ChartChange: "Chart of changes", figure.ChartTarget: "Chart of results and targets",
 	},
 	against:   "on",
 	indicator: "Indicator",
@@ -73,8 +73,8 @@ var englishWords = words{
 	keyDashed:    "Dashed: estimate, target or forecast",
 	keyHatched:   "Hatched: target or forecast",
 	keyStriped:   "Striped: estimate",
-	allOf: map[string]string{StatusEstimate: "Every number in the chart is an estimate",
-		StatusTarget: "Every number in the chart is a target", StatusForecast: "Every number in the chart is a forecast"},
+	allOf: map[string]string{figure.StatusEstimate: "Every number in the chart is an estimate",
+		figure.StatusTarget: "Every number in the chart is a target", figure.StatusForecast: "Every number in the chart is a forecast"},
 }
 
 func wordsFor(lang string) *words {
@@ -87,7 +87,7 @@ func wordsFor(lang string) *words {
 // shownStatus is the word for a status that readers are told about: every
 // status but actual, which is not shown.
 func (w *words) shownStatus(status string) string {
-	if status == StatusActual {
+	if status == figure.StatusActual {
 		return ""
 	}
 	return w.statuses[status]

@@ -5,11 +5,40 @@ package figure
 
 import "github.com/almanac-news/almanac/internal/diag"
 
+// Chart types, as written in the front matter's charts list (docs/figures.md, section 4).
+const (
+	ChartBar    = "bar"    // horizontal bars, for long category labels
+	ChartColumn = "column" // vertical bars
+	ChartLine   = "line"   // a time series
+	ChartPie    = "pie"
+	ChartDonut  = "donut"
+	ChartChange = "change" // changes in per cent, diverging around zero
+	ChartTarget = "target" // results beside targets
+)
+
+// Measures: which number of a figure a chart shows.
+const (
+	MeasureValue  = "value"
+	MeasureChange = "change"
+)
+
+// Figure statuses, as written in the front matter.
+const (
+	StatusActual   = "actual"
+	StatusEstimate = "estimate"
+	StatusTarget   = "target"
+	StatusForecast = "forecast"
+)
+
 var (
+	// ChartTypes are the accepted values of a chart's type.
+	ChartTypes = []string{ChartBar, ChartColumn, ChartLine, ChartPie, ChartDonut, ChartChange, ChartTarget}
+	// Measures are the accepted values of a chart's measure.
+	Measures = []string{MeasureValue, MeasureChange}
 	// Qualifiers are the accepted values of a figure's qualifier.
 	Qualifiers = []string{"over", "nearly", "about"}
 	// Statuses are the accepted values of a figure's status.
-	Statuses = []string{"actual", "estimate", "target", "forecast"}
+	Statuses = []string{StatusActual, StatusEstimate, StatusTarget, StatusForecast}
 	// Polarities are the accepted values of a figure's polarity: whether a
 	// rise of the indicator is good news, bad news, or neither.
 	Polarities = []string{"higher-is-better", "higher-is-worse", "neutral"}

@@ -20,9 +20,7 @@ import (
 var (
 	chartKeys = []string{"id", "type", "title", "subtitle", "indicators", "periods", "measure",
 		"data", "axis", "source", "note"}
-	chartTypes = []string{"bar", "column", "line", "pie", "donut", "change", "target"}
-	measures   = []string{"value", "change"}
-	keyForm    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	keyForm = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
 var measureHint = diag.Textf("value draws the figures' values, change their changes in per cent")
@@ -131,9 +129,9 @@ func (f *fields) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.
 	ch := site.Chart{Line: n.Line, Column: n.Column}
 	f.chartID(&ch, nodes["id"], n, needID)
 	if v := nodes["type"]; v == nil {
-		f.errorf(n, "%s has no type", figure.ChartName(ch)).WithHint("add type: one of %s", strings.Join(chartTypes, ", "))
+		f.errorf(n, "%s has no type", figure.ChartName(ch)).WithHint("add type: one of %s", strings.Join(figure.ChartTypes, ", "))
 	} else {
-		ch.Type, _ = f.choice("chart type", v, chartTypes, nil, diag.Textf("the types are %s", strings.Join(chartTypes, ", ")))
+		ch.Type, _ = f.choice("chart type", v, figure.ChartTypes, nil, diag.Textf("the types are %s", strings.Join(figure.ChartTypes, ", ")))
 	}
 	if v := nodes["title"]; v == nil {
 		f.errorf(n, "%s has no title", figure.ChartName(ch)).WithHint(`add title: "…", the chart's caption`)
@@ -267,7 +265,7 @@ func (f *fields) chartMeasure(ch *site.Chart, nodes map[string]*yaml.Node) {
 			WithHint("remove measure: the cells are drawn as they are, as per cent changes in a change chart")
 		return
 	}
-	m, ok := f.choice("measure", v, measures, nil, measureHint)
+	m, ok := f.choice("measure", v, figure.Measures, nil, measureHint)
 	switch {
 	case !ok:
 	case ch.Type == "change" && m == "value":
