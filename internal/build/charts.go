@@ -11,6 +11,7 @@ import (
 
 	"github.com/almanac-news/almanac/internal/chart"
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/markdown"
 	"github.com/almanac-news/almanac/internal/parse"
 	"github.com/almanac-news/almanac/internal/render"
@@ -135,9 +136,9 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 
 // data reads a chart's numbers from the page's figures or from its CSV
 // file: first in the page bundle, then in the site's data/ folder.
-func (c *charts) data(p *site.Page, ch site.Chart) (chart.Data, []*diag.Problem) {
+func (c *charts) data(p *site.Page, ch site.Chart) (figure.Data, []*diag.Problem) {
 	if ch.Data == "" {
-		return chart.FromFigures(p.Source, ch, p.Figures)
+		return figure.ChartFromFigures(p.Source, ch, p.Figures)
 	}
 	var candidates []string
 	if strings.HasSuffix(p.Source, "/index.md") {
@@ -150,9 +151,9 @@ func (c *charts) data(p *site.Page, ch site.Chart) (chart.Data, []*diag.Problem)
 			continue
 		}
 		defer f.Close()
-		return chart.FromCSV(p.Source, ch, name, f)
+		return figure.ChartFromCSV(p.Source, ch, name, f)
 	}
-	return chart.Data{}, []*diag.Problem{diag.Errorf(diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column},
+	return figure.Data{}, []*diag.Problem{diag.Errorf(diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column},
 		"chart %s reads %s, which is neither beside the article nor in data/", ch.ID, ch.Data).
 		WithHint("put the CSV file in the article's folder or in the site's data/ folder, or fix its name")}
 }

@@ -4,16 +4,13 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/csv"
-	"github.com/almanac-news/almanac/internal/figure"
 	"strconv"
 	"strings"
 
+	"github.com/almanac-news/almanac/internal/figure"
+
 	"github.com/almanac-news/almanac/internal/site"
 )
-
-// utf8BOM starts the CSV files this package writes, and may start the ones
-// it reads (spreadsheet programs add it).
-const utf8BOM = "\uFEFF"
 
 // CSV returns the chart's numbers as the CSV file readers download
 // (docs/figures.md, section 7): UTF-8 with a byte order mark, so that
@@ -26,9 +23,9 @@ const utf8BOM = "\uFEFF"
 // file's own headers. lang is the site's language, Vietnamese when not
 // given. A text cell a spreadsheet would run as a formula is preceded by
 // an apostrophe.
-func CSV(ch site.Chart, d Data, lang ...string) []byte {
+func CSV(ch site.Chart, d figure.Data, lang ...string) []byte {
 	var buf bytes.Buffer
-	buf.WriteString(utf8BOM)
+	buf.WriteString(figure.UTF8BOM)
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
 	if d.Figures != nil {
@@ -66,7 +63,7 @@ func statusOrActual(status string) string {
 }
 
 // writeDataRows writes the rows and columns of a CSV file that are drawn.
-func writeDataRows(w *csv.Writer, d Data) {
+func writeDataRows(w *csv.Writer, d figure.Data) {
 	header := []string{textCell(d.Heading)}
 	for _, s := range d.Series {
 		header = append(header, textCell(cmp.Or(s.Key, s.Name)))
@@ -77,7 +74,7 @@ func writeDataRows(w *csv.Writer, d Data) {
 		for _, s := range d.Series {
 			cell := ""
 			if i < len(s.Values) && s.Values[i] != nil {
-				cell = strconv.FormatFloat(*s.Values[i], 'f', s.point(i).Decimals, 64)
+				cell = strconv.FormatFloat(*s.Values[i], 'f', s.At(i).Decimals, 64)
 			}
 			row = append(row, cell)
 		}
@@ -98,7 +95,7 @@ func textCells(cells ...string) []string {
 
 func isMachineNumber(s string) bool {
 	_, err := strconv.ParseFloat(s, 64)
-	return err == nil && plainNumber.MatchString(s)
+	return err == nil && figure.IsDataNumber(s)
 }
 
 // textCell keeps a spreadsheet from running a text as a formula.

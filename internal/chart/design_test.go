@@ -1,33 +1,45 @@
 package chart
 
 import (
-	"github.com/almanac-news/almanac/internal/figure"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/almanac-news/almanac/internal/figure"
+	"github.com/almanac-news/almanac/internal/figure/figuretest"
 )
 
 // TestColoursFollowIndicators checks that an indicator has one colour in
 // every chart of a page, by its place among the page's indicators, and
 // that a target series takes the colour of the result before it.
 func TestColoursFollowIndicators(t *testing.T) {
-	charts := exampleCharts()
-	line, _ := FromFigures(exampleFile, charts[figure.ChartLine], exampleFigures())
-	if want := []string{palette[0], palette[1]}; !reflect.DeepEqual(line.Colors, want) {
-		t.Errorf("line colours %v, want %v (industry-output and retail-sales come first on the page)", line.Colors, want)
+	charts := figuretest.ExampleCharts()
+	line, _ := figure.ChartFromFigures(figuretest.ExampleFile, charts[figure.ChartLine], figuretest.ExampleFigures())
+	if got, want := colours(line, len(line.Series), dataColor), []string{palette[0], palette[1]}; !reflect.DeepEqual(got, want) {
+		t.Errorf("line colours %v, want %v (industry-output and retail-sales come first on the page)", got, want)
 	}
-	pie, _ := FromFigures(exampleFile, charts[figure.ChartDonut], exampleFigures())
-	if want := []string{palette[2], palette[3]}; !reflect.DeepEqual(pie.CategoryColors, want) {
-		t.Errorf("donut slice colours %v, want %v (exports and imports are third and fourth)", pie.CategoryColors, want)
+	pie, _ := figure.ChartFromFigures(figuretest.ExampleFile, charts[figure.ChartDonut], figuretest.ExampleFigures())
+	if got, want := colours(pie, len(pie.Categories), categoryColor), []string{palette[2], palette[3]}; !reflect.DeepEqual(got, want) {
+		t.Errorf("donut slice colours %v, want %v (exports and imports are third and fourth)", got, want)
 	}
-	target, _ := FromFigures(exampleFile, charts[figure.ChartTarget], exampleFigures())
-	if want := []string{palette[0], palette[0]}; !reflect.DeepEqual(target.Colors, want) {
-		t.Errorf("target series colours %v, want the result's colour for the target too %v", target.Colors, want)
+	target, _ := figure.ChartFromFigures(figuretest.ExampleFile, charts[figure.ChartTarget], figuretest.ExampleFigures())
+	if got, want := colours(target, len(target.Series), dataColor), []string{palette[0], palette[0]}; !reflect.DeepEqual(got, want) {
+		t.Errorf("target series colours %v, want the result's colour for the target too %v", got, want)
 	}
 }
 
+// colours are the first n colours of d that of gives: dataColor for
+// its series, categoryColor for its categories, as the option takes them.
+func colours(d figure.Data, n int, of func(figure.Data, int) string) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = of(d, i)
+	}
+	return out
+}
+
 func TestKeySaysHowStatusesAreMarked(t *testing.T) {
-	charts := exampleCharts()
+	charts := figuretest.ExampleCharts()
 	for _, tc := range []struct {
 		kind, lang string
 		want       []KeyItem
@@ -38,16 +50,16 @@ func TestKeySaysHowStatusesAreMarked(t *testing.T) {
 		{figure.ChartLine, "en", []KeyItem{{Mark: "dashed", Text: "Dashed: estimate, target or forecast"}}},
 		{figure.ChartDonut, "vi", []KeyItem{{Text: "Mọi số liệu trên biểu đồ là số ước đạt"}}},
 	} {
-		d, _ := FromFigures(exampleFile, charts[tc.kind], exampleFigures())
+		d, _ := figure.ChartFromFigures(figuretest.ExampleFile, charts[tc.kind], figuretest.ExampleFigures())
 		if got := Key(charts[tc.kind], d, tc.lang); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s, %s: key %v, want %v", tc.kind, tc.lang, got, tc.want)
 		}
 	}
 	// Estimates among results are striped, and the key says so.
-	figs := exampleFigures()
+	figs := figuretest.ExampleFigures()
 	figs[0].Status = "actual"
 	ch := charts[figure.ChartChange]
-	d, _ := FromFigures(exampleFile, ch, figs)
+	d, _ := figure.ChartFromFigures(figuretest.ExampleFile, ch, figs)
 	if got := Key(ch, d, "en"); !reflect.DeepEqual(got, []KeyItem{{Mark: "striped", Text: "Striped: estimate"}}) {
 		t.Errorf("mixed statuses: key %v", got)
 	}
@@ -68,11 +80,11 @@ func TestKeySaysHowStatusesAreMarked(t *testing.T) {
 // TestNoteNumbersAgreeWithTheTable checks that the chart marks a value
 // with the number its note has under the table.
 func TestNoteNumbersAgreeWithTheTable(t *testing.T) {
-	figs := exampleFigures()
+	figs := figuretest.ExampleFigures()
 	figs[2].Note = "Số do tòa soạn tính."
 	figs[3].Note = "Theo báo cáo tháng 12."
-	ch := exampleCharts()[figure.ChartColumn]
-	d, _ := FromFigures(exampleFile, ch, figs)
+	ch := figuretest.ExampleCharts()[figure.ChartColumn]
+	d, _ := figure.ChartFromFigures(figuretest.ExampleFile, ch, figs)
 	table := Table(ch, d, "vi")
 	option, err := Option(ch, d, "vi")
 	if err != nil {
@@ -97,9 +109,9 @@ func TestNoteNumbersAgreeWithTheTable(t *testing.T) {
 }
 
 func TestAxisBoundsReachTheClient(t *testing.T) {
-	ch := exampleCharts()[figure.ChartLine]
+	ch := figuretest.ExampleCharts()[figure.ChartLine]
 	ch.Axis.Min, ch.Axis.HasMin = 40000, true
-	d, _ := FromFigures(exampleFile, ch, exampleFigures())
+	d, _ := figure.ChartFromFigures(figuretest.ExampleFile, ch, figuretest.ExampleFigures())
 	option, err := Option(ch, d, "vi")
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +121,7 @@ func TestAxisBoundsReachTheClient(t *testing.T) {
 		t.Errorf("almanac.axis %v, want min 40000", axis)
 	}
 	ch.Axis.Max, ch.Axis.HasMax = 60000, true
-	if _, problems := FromFigures(exampleFile, ch, exampleFigures()); len(problems) == 0 ||
+	if _, problems := figure.ChartFromFigures(figuretest.ExampleFile, ch, figuretest.ExampleFigures()); len(problems) == 0 ||
 		!strings.Contains(problems[0].Error(), "68800 of Giá trị sản xuất công nghiệp for 2020 is outside the axis the chart sets") {
 		t.Errorf("a number outside the axis gave %v", problems)
 	}

@@ -1,9 +1,10 @@
 package chart
 
 import (
-	"github.com/almanac-news/almanac/internal/figure"
 	"math"
 	"strings"
+
+	"github.com/almanac-news/almanac/internal/figure"
 
 	"github.com/almanac-news/almanac/internal/site"
 )
@@ -33,16 +34,16 @@ func (b *optionBuilder) finish(option map[string]any) {
 // outlineTargets dashes the outline of every target and forecast bar and
 // hatches its fill, so that it is told from a result without colour.
 func (b *optionBuilder) outlineTargets(series []any) {
-	b.eachItem(series, func(i int, s Series, j int, item map[string]any) {
-		if aimed(s.point(j).Status) {
+	b.eachItem(series, func(i int, s figure.Series, j int, item map[string]any) {
+		if figure.Aimed(s.At(j).Status) {
 			b.hatch(child(item, "itemStyle"), i)
 		}
 	})
 	for i, s := range b.d.Series {
-		if i < len(series) && allAimed(s) { // its key in the legend is hatched too
+		if i < len(series) && figure.AllAimed(s) { // its key in the legend is hatched too
 			m, _ := series[i].(map[string]any)
 			style := child(m, "itemStyle")
-			style["color"], style["borderColor"], style["borderWidth"] = lighter(b.d.color(i)), b.d.color(i), 1.5
+			style["color"], style["borderColor"], style["borderWidth"] = lighter(dataColor(b.d, i)), dataColor(b.d, i), 1.5
 			b.hatch(style, i)
 		}
 	}
@@ -51,8 +52,8 @@ func (b *optionBuilder) outlineTargets(series []any) {
 // stripeEstimates draws thin light stripes over every estimate's bar, so
 // that it is told from the results beside it (the chart's key says so).
 func (b *optionBuilder) stripeEstimates(series []any) {
-	b.eachItem(series, func(_ int, s Series, j int, item map[string]any) {
-		if s.point(j).Status == figure.StatusEstimate {
+	b.eachItem(series, func(_ int, s figure.Series, j int, item map[string]any) {
+		if s.At(j).Status == figure.StatusEstimate {
 			child(item, "itemStyle")["decal"] = map[string]any{
 				"symbol": "rect", "symbolSize": 1, "color": "rgba(255, 255, 255, 0.5)",
 				"dashArrayX": []any{1, 0}, "dashArrayY": []any{2, 6}, "rotation": -math.Pi / 4,
@@ -63,7 +64,7 @@ func (b *optionBuilder) stripeEstimates(series []any) {
 
 // eachItem calls f with the option's data item of every drawn number j of
 // every series i.
-func (b *optionBuilder) eachItem(series []any, f func(i int, s Series, j int, item map[string]any)) {
+func (b *optionBuilder) eachItem(series []any, f func(i int, s figure.Series, j int, item map[string]any)) {
 	for i, s := range b.d.Series {
 		if i >= len(series) {
 			return
@@ -81,7 +82,7 @@ func (b *optionBuilder) eachItem(series []any, f func(i int, s Series, j int, it
 func (b *optionBuilder) hatch(style map[string]any, i int) {
 	style["borderType"] = "dashed"
 	style["decal"] = map[string]any{
-		"symbol": "rect", "symbolSize": 1, "color": hatchColor(b.d.color(i)),
+		"symbol": "rect", "symbolSize": 1, "color": hatchColor(dataColor(b.d, i)),
 		"dashArrayX": []any{1, 0}, "dashArrayY": []any{3, 5}, "rotation": -math.Pi / 4,
 	}
 }
@@ -114,7 +115,7 @@ func firstOf(m map[string]any, key string) map[string]any {
 
 // description is the chart told in words, for screen readers: its kind,
 // title and every number, in the page's language.
-func description(ch site.Chart, d Data, lang string) string {
+func description(ch site.Chart, d figure.Data, lang string) string {
 	w := wordsFor(lang)
 	t := Table(ch, d, lang)
 	unit := "" // added to cells whose column head does not name it

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"github.com/almanac-news/almanac/internal/figure"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/almanac-news/almanac/internal/site"
+	"github.com/almanac-news/almanac/internal/figure"
+	"github.com/almanac-news/almanac/internal/figure/figuretest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -50,9 +50,9 @@ func marshalOption(t *testing.T, option any) []byte {
 // TestOptionGolden builds one option of every chart type from the example
 // article's figures and compares it with testdata/golden/<type>.json.
 func TestOptionGolden(t *testing.T) {
-	for kind, ch := range exampleCharts() {
+	for kind, ch := range figuretest.ExampleCharts() {
 		t.Run(kind, func(t *testing.T) {
-			d, problems := FromFigures(exampleFile, ch, exampleFigures())
+			d, problems := figure.ChartFromFigures(figuretest.ExampleFile, ch, figuretest.ExampleFigures())
 			if len(problems) > 0 {
 				t.Fatalf("FromFigures: %v", problems)
 			}
@@ -65,20 +65,11 @@ func TestOptionGolden(t *testing.T) {
 	}
 }
 
-// exampleCSV is the data file of the example export article.
-const exampleCSV = "Năm,Xuất khẩu (triệu USD),Nhập khẩu (triệu USD)\n2019,1719,1589\n2020,1456,1246\n"
-
-func exampleCSVChart() site.Chart {
-	return site.Chart{ID: "xuat-nhap-khau-2019-2020", Type: figure.ChartColumn,
-		Title: "Kim ngạch xuất khẩu và nhập khẩu năm 2019 và năm 2020",
-		Data:  "xuat-nhap-khau-2019-2020.csv", Line: 63}
-}
-
 // TestCSVOptionGolden draws the example article's CSV file as columns.
 func TestCSVOptionGolden(t *testing.T) {
-	ch := exampleCSVChart()
-	d, problems := FromCSV("content/cong-thuong/xuat-nhap-khau-2020/index.md", ch,
-		"content/cong-thuong/xuat-nhap-khau-2020/xuat-nhap-khau-2019-2020.csv", strings.NewReader(exampleCSV))
+	ch := figuretest.ExampleCSVChart()
+	d, problems := figure.ChartFromCSV("content/cong-thuong/xuat-nhap-khau-2020/index.md", ch,
+		"content/cong-thuong/xuat-nhap-khau-2020/xuat-nhap-khau-2019-2020.csv", strings.NewReader(figuretest.ExampleCSV))
 	if len(problems) > 0 {
 		t.Fatalf("FromCSV: %v", problems)
 	}

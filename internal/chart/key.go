@@ -17,7 +17,7 @@ type KeyItem struct {
 // line, a hatched light bar, a striped bar for an estimate among results;
 // when every number shares one such status, one sentence says so and
 // nothing is marked.
-func Key(ch site.Chart, d Data, lang string) []KeyItem {
+func Key(ch site.Chart, d figure.Data, lang string) []KeyItem {
 	w := wordsFor(lang)
 	statuses := drawnStatuses(d)
 	if len(statuses) == 1 {
@@ -49,11 +49,11 @@ func Key(ch site.Chart, d Data, lang string) []KeyItem {
 
 // drawnStatuses are the statuses of the chart's numbers; a CSV file's
 // cells have none.
-func drawnStatuses(d Data) map[string]bool {
+func drawnStatuses(d figure.Data) map[string]bool {
 	statuses := map[string]bool{}
 	for _, s := range d.Series {
 		for i, v := range s.Values {
-			if st := s.point(i).Status; v != nil && st != "" {
+			if st := s.At(i).Status; v != nil && st != "" {
 				statuses[st] = true
 			}
 		}
@@ -63,7 +63,7 @@ func drawnStatuses(d Data) map[string]bool {
 
 // stripesEstimates reports whether a bar chart marks its estimates: when
 // it also draws results, so that the two can be told apart.
-func stripesEstimates(d Data) bool {
+func stripesEstimates(d figure.Data) bool {
 	statuses := drawnStatuses(d)
 	return statuses[figure.StatusEstimate] && statuses[figure.StatusActual]
 }

@@ -1,9 +1,10 @@
 package chart
 
 import (
-	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/almanac-news/almanac/internal/figure"
 )
 
 // missingPoint is how ECharts writes a gap in a series.
@@ -11,7 +12,7 @@ const missingPoint = "-"
 
 // itemStyler styles value j of series i, or returns nil for the series'
 // own style.
-type itemStyler func(i int, s Series, j int) *opts.ItemStyle
+type itemStyler func(i int, s figure.Series, j int) *opts.ItemStyle
 
 // bars draws one bar series per data series.
 func (b *optionBuilder) bars(horizontal bool, style itemStyler) *charts.Bar {
@@ -24,7 +25,7 @@ func (b *optionBuilder) bars(horizontal bool, style itemStyler) *charts.Bar {
 	}
 	for i, s := range b.d.Series {
 		bar.AddSeries(b.seriesName(s), b.barData(i, s, horizontal, style),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: b.d.color(i)}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: dataColor(b.d, i)}),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(b.showLabels), Position: outside(horizontal, false)}))
 		b.addPoints(s, s.Values)
 	}
@@ -33,7 +34,7 @@ func (b *optionBuilder) bars(horizontal bool, style itemStyler) *charts.Bar {
 
 // barData writes a series' numbers as bar items; a negative bar has its
 // label beyond its far end.
-func (b *optionBuilder) barData(i int, s Series, horizontal bool, style itemStyler) []opts.BarData {
+func (b *optionBuilder) barData(i int, s figure.Series, horizontal bool, style itemStyler) []opts.BarData {
 	items := make([]opts.BarData, len(s.Values))
 	for j, v := range s.Values {
 		if v == nil {
@@ -68,8 +69,8 @@ func outside(horizontal, negative bool) string {
 // decreases share their series' colour, unless the indicator has a
 // polarity: then good news is green and bad news red.
 func (b *optionBuilder) changes() *charts.Bar {
-	bySign := func(i int, s Series, j int) *opts.ItemStyle {
-		if c := toneColor(s.point(j).Polarity, *s.Values[j]); c != "" {
+	bySign := func(i int, s figure.Series, j int) *opts.ItemStyle {
+		if c := toneColor(s.At(j).Polarity, *s.Values[j]); c != "" {
 			return &opts.ItemStyle{Color: c}
 		}
 		return nil
@@ -93,11 +94,11 @@ func (b *optionBuilder) changes() *charts.Bar {
 // targets draws columns in which targets and forecasts are lighter and
 // outlined in their series' colour (finish adds the dashes and hatching).
 func (b *optionBuilder) targets() *charts.Bar {
-	return b.bars(false, func(i int, s Series, j int) *opts.ItemStyle {
-		if !aimed(s.point(j).Status) {
+	return b.bars(false, func(i int, s figure.Series, j int) *opts.ItemStyle {
+		if !figure.Aimed(s.At(j).Status) {
 			return nil
 		}
-		return &opts.ItemStyle{Color: lighter(b.d.color(i)), BorderColor: b.d.color(i), BorderWidth: 1.5}
+		return &opts.ItemStyle{Color: lighter(dataColor(b.d, i)), BorderColor: dataColor(b.d, i), BorderWidth: 1.5}
 	})
 }
 
@@ -116,7 +117,7 @@ func (b *optionBuilder) lines() *charts.Line {
 			dashed bool
 		}{{solid, false}, {dashed, true}} {
 			if part.values != nil {
-				line.AddSeries(b.seriesName(s), lineData(part.values), lineStyle(b.d.color(i), part.dashed)...)
+				line.AddSeries(b.seriesName(s), lineData(part.values), lineStyle(dataColor(b.d, i), part.dashed)...)
 				b.addPoints(s, part.values)
 			}
 		}
@@ -157,10 +158,10 @@ func lineStyle(color string, dashed bool) []charts.SeriesOpts {
 // splitProjected splits a series' values into the points of its solid
 // line and those of its dashed line, nil when a line has no point. A
 // segment is dashed when either of its ends is projected.
-func splitProjected(s Series) (solid, dashed []*float64) {
+func splitProjected(s figure.Series) (solid, dashed []*float64) {
 	n := len(s.Values)
 	solid, dashed = make([]*float64, n), make([]*float64, n)
-	isProjected := func(i int) bool { return i >= 0 && i < n && s.Values[i] != nil && projected(s.point(i).Status) }
+	isProjected := func(i int) bool { return i >= 0 && i < n && s.Values[i] != nil && figure.Projected(s.At(i).Status) }
 	var anySolid, anyDashed bool
 	for i, v := range s.Values {
 		if v == nil {
@@ -188,12 +189,12 @@ func (b *optionBuilder) parts() *charts.Pie {
 	pie.SetGlobalOptions(b.globals(false, "item")...)
 	s := b.d.Series[0]
 	var items []opts.PieData
-	var drawn Series
+	var drawn figure.Series
 	for i, label := range b.categories() {
 		if v := s.Values[i]; v != nil {
-			items = append(items, opts.PieData{Name: label, Value: *v, ItemStyle: &opts.ItemStyle{Color: b.d.categoryColor(i)}})
+			items = append(items, opts.PieData{Name: label, Value: *v, ItemStyle: &opts.ItemStyle{Color: categoryColor(b.d, i)}})
 			drawn.Values = append(drawn.Values, v)
-			drawn.Points = append(drawn.Points, s.point(i))
+			drawn.Points = append(drawn.Points, s.At(i))
 		}
 	}
 	var radius any = "70%"

@@ -36,11 +36,11 @@ import (
 // status ("ước đạt") of point j of series i, and shares the pie's shares
 // in per cent. The option is checked before it is returned: every series
 // has a number or a gap for every category, and nothing in it is code.
-func Option(ch site.Chart, d Data, lang string) (any, error) {
-	if err := checkData(ch, d); err != nil {
+func Option(ch site.Chart, d figure.Data, lang string) (any, error) {
+	if err := figure.CheckChartData(ch, d); err != nil {
 		return nil, fmt.Errorf("chart %q: %w", ch.ID, err)
 	}
-	b := &optionBuilder{ch: ch, d: d, lang: lang, measure: measureOf(ch),
+	b := &optionBuilder{ch: ch, d: d, lang: lang, measure: figure.MeasureOf(ch),
 		showLabels: len(d.Categories)*len(d.Series) <= maxLabelledBars}
 	var built renderable
 	switch ch.Type {
@@ -97,7 +97,7 @@ func canonical(v any) (map[string]any, error) {
 // optionBuilder builds the option of one chart.
 type optionBuilder struct {
 	ch         site.Chart
-	d          Data
+	d          figure.Data
 	lang       string
 	measure    string
 	showLabels bool      // write each bar's number beside it
@@ -177,7 +177,7 @@ func (b *optionBuilder) horizontal() bool {
 
 // seriesName is a series' name in the legend and tooltips: for a period,
 // its status and period ("Ước đạt 2020"); else its label.
-func (b *optionBuilder) seriesName(s Series) string {
+func (b *optionBuilder) seriesName(s figure.Series) string {
 	if b.d.ByIndicator {
 		return legendName(b.lang, s.Key, s.Status)
 	}
@@ -186,14 +186,14 @@ func (b *optionBuilder) seriesName(s Series) string {
 
 // addPoints records the "points" entry of the next ECharts series: for
 // each value, how the client writes it; null for a gap.
-func (b *optionBuilder) addPoints(s Series, values []*float64) {
+func (b *optionBuilder) addPoints(s figure.Series, values []*float64) {
 	w := wordsFor(b.lang)
 	list := make([]any, len(values))
 	for i, v := range values {
 		if v == nil {
 			continue
 		}
-		pt := s.point(i)
+		pt := s.At(i)
 		m := map[string]any{"decimals": pt.Decimals}
 		if q := w.qualifiers[pt.Qualifier]; q != "" && b.measure == figure.MeasureValue {
 			m["qualifier"] = q
@@ -244,7 +244,7 @@ func (b *optionBuilder) meta() map[string]any {
 // column chart of names is drawn as bars instead. A CSV file's first
 // column counts as periods when every cell is at most 10 characters long
 // and holds a digit ("2020", "T1/2021", "Q3 2020").
-func categoryKind(d Data) string {
+func categoryKind(d figure.Data) string {
 	if d.ByIndicator {
 		return "names"
 	}

@@ -3,12 +3,14 @@ package chart
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/almanac-news/almanac/internal/figure"
 	"html/template"
 	"math"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/almanac-news/almanac/internal/figure"
+	"github.com/almanac-news/almanac/internal/figure/figuretest"
 
 	"github.com/almanac-news/almanac/internal/contrast"
 	"github.com/almanac-news/almanac/internal/site"
@@ -32,13 +34,13 @@ func TestOptionKeepsHostileTextsAsStrings(t *testing.T) {
 	for _, kind := range figure.ChartTypes {
 		t.Run(kind, func(t *testing.T) {
 			ch := site.Chart{ID: "x", Type: kind, Title: hostile[0] + hostile[1]}
-			d := Data{Categories: []string{hostile[0], hostile[1], hostile[2]}, Unit: hostile[3]}
+			d := figure.Data{Categories: []string{hostile[0], hostile[1], hostile[2]}, Unit: hostile[3]}
 			series := 2
 			if kind == figure.ChartPie || kind == figure.ChartDonut || kind == figure.ChartChange {
 				series = 1
 			}
 			for i := range series {
-				d.Series = append(d.Series, Series{Name: hostile[i], Values: []*float64{f(1), f(2), f(3)}})
+				d.Series = append(d.Series, figure.Series{Name: hostile[i], Values: []*float64{f(1), f(2), f(3)}})
 			}
 			option, err := Option(ch, d, "vi")
 			if err != nil {
@@ -108,11 +110,11 @@ func checkEmbedded(t *testing.T, option any) {
 }
 
 func TestOptionDashesProjectedStretchesOfALine(t *testing.T) {
-	d := Data{
+	d := figure.Data{
 		Categories: []string{"2018", "2019", "2020", "2021"},
 		Unit:       "tỷ đồng",
-		Series: []Series{{Name: "Sản xuất", Values: []*float64{f(1), f(2), f(3), f(4)},
-			Points: []Point{{Status: "actual"}, {Status: "actual"}, {Status: "estimate"}, {Status: "target"}}}},
+		Series: []figure.Series{{Name: "Sản xuất", Values: []*float64{f(1), f(2), f(3), f(4)},
+			Points: []figure.Point{{Status: "actual"}, {Status: "actual"}, {Status: "estimate"}, {Status: "target"}}}},
 	}
 	option, err := Option(site.Chart{ID: "l", Type: figure.ChartLine}, d, "vi")
 	if err != nil {
@@ -146,9 +148,9 @@ func pointsOf(series map[string]any) []any {
 }
 
 func TestOptionColoursChangesBySign(t *testing.T) {
-	ch := exampleCharts()[figure.ChartChange]
+	ch := figuretest.ExampleCharts()[figure.ChartChange]
 	itemColours := func(figs []site.Figure) (map[string]any, []any) {
-		d, _ := FromFigures(exampleFile, ch, figs)
+		d, _ := figure.ChartFromFigures(figuretest.ExampleFile, ch, figs)
 		option, err := Option(ch, d, "en")
 		if err != nil {
 			t.Fatal(err)
@@ -162,12 +164,12 @@ func TestOptionColoursChangesBySign(t *testing.T) {
 		return o, colours
 	}
 	// Neutral by default: every bar has its series' colour.
-	o, colours := itemColours(exampleFigures())
+	o, colours := itemColours(figuretest.ExampleFigures())
 	if want := []any{nil, nil, nil, nil}; !reflect.DeepEqual(colours, want) {
 		t.Errorf("neutral colours %v, want none of their own %v", colours, want)
 	}
 	// With a polarity, good news is green and bad news red.
-	figs := exampleFigures()
+	figs := figuretest.ExampleFigures()
 	for i := range figs {
 		switch figs[i].Indicator {
 		case "industry-output", "retail-sales":
@@ -194,28 +196,28 @@ func TestOptionRejectsDataItCannotDraw(t *testing.T) {
 	tests := []struct {
 		name string
 		ch   site.Chart
-		d    Data
+		d    figure.Data
 		want string
 	}{
 		{"short series", site.Chart{ID: "a", Type: figure.ChartBar},
-			Data{Categories: []string{"x", "y"}, Series: []Series{{Name: "s", Values: []*float64{f(1)}}}},
+			figure.Data{Categories: []string{"x", "y"}, Series: []figure.Series{{Name: "s", Values: []*float64{f(1)}}}},
 			`chart "a": series s has 1 numbers for 2 categories`},
 		{"infinite", site.Chart{ID: "b", Type: figure.ChartColumn},
-			Data{Categories: []string{"x"}, Series: []Series{{Name: "s", Values: []*float64{f(math.Inf(1))}}}},
+			figure.Data{Categories: []string{"x"}, Series: []figure.Series{{Name: "s", Values: []*float64{f(math.Inf(1))}}}},
 			`series s has no finite number for x`},
 		{"not a number", site.Chart{ID: "c", Type: figure.ChartLine},
-			Data{Categories: []string{"x", "y"}, Series: []Series{{Name: "s", Values: []*float64{f(math.NaN()), nil}}}},
+			figure.Data{Categories: []string{"x", "y"}, Series: []figure.Series{{Name: "s", Values: []*float64{f(math.NaN()), nil}}}},
 			`no finite number`},
 		{"all parts missing", site.Chart{ID: "d", Type: figure.ChartDonut},
-			Data{Categories: []string{"x", "y"}, Series: []Series{{Name: "s", Values: []*float64{nil, nil}}}},
+			figure.Data{Categories: []string{"x", "y"}, Series: []figure.Series{{Name: "s", Values: []*float64{nil, nil}}}},
 			`the parts of donut chart d add up to zero`},
 		{"two series of parts", site.Chart{ID: "e", Type: figure.ChartPie},
-			Data{Categories: []string{"x"}, Series: []Series{{Values: []*float64{f(1)}}, {Values: []*float64{f(1)}}}},
+			figure.Data{Categories: []string{"x"}, Series: []figure.Series{{Values: []*float64{f(1)}}, {Values: []*float64{f(1)}}}},
 			`a pie chart draws one series of parts, not 2`},
 		{"unknown type", site.Chart{ID: "g", Type: "radar"},
-			Data{Categories: []string{"x"}, Series: []Series{{Values: []*float64{f(1)}}}},
+			figure.Data{Categories: []string{"x"}, Series: []figure.Series{{Values: []*float64{f(1)}}}},
 			`chart type "radar" is not one of`},
-		{"nothing", site.Chart{ID: "h", Type: figure.ChartBar}, Data{}, "chart h has nothing to draw"},
+		{"nothing", site.Chart{ID: "h", Type: figure.ChartBar}, figure.Data{}, "chart h has nothing to draw"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -281,9 +283,9 @@ func TestPaletteContrast(t *testing.T) {
 
 func TestOptionDrawsTargetsLighterAndDashed(t *testing.T) {
 	ch := site.Chart{ID: "t", Type: figure.ChartTarget, Indicators: []string{"trade-total"}}
-	d := Data{Categories: []string{"2020", "2021"}, Unit: "triệu USD",
-		Series: []Series{{Name: "Tổng kim ngạch", Key: "trade-total", Values: []*float64{f(2702), f(3000)},
-			Points: []Point{{Status: "estimate"}, {Status: "target", Qualifier: "nearly"}}}}}
+	d := figure.Data{Categories: []string{"2020", "2021"}, Unit: "triệu USD",
+		Series: []figure.Series{{Name: "Tổng kim ngạch", Key: "trade-total", Values: []*float64{f(2702), f(3000)},
+			Points: []figure.Point{{Status: "estimate"}, {Status: "target", Qualifier: "nearly"}}}}}
 	option, err := Option(ch, d, "vi")
 	if err != nil {
 		t.Fatal(err)
@@ -311,8 +313,8 @@ func TestOptionDrawsTargetsLighterAndDashed(t *testing.T) {
 }
 
 func TestOptionGivesPieShares(t *testing.T) {
-	d := Data{Categories: []string{"a", "b", "c"},
-		Series: []Series{{Key: "2020", Values: []*float64{f(1), nil, f(2)}}}}
+	d := figure.Data{Categories: []string{"a", "b", "c"},
+		Series: []figure.Series{{Key: "2020", Values: []*float64{f(1), nil, f(2)}}}}
 	option, err := Option(site.Chart{ID: "p", Type: figure.ChartPie}, d, "en")
 	if err != nil {
 		t.Fatal(err)

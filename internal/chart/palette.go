@@ -1,6 +1,10 @@
 package chart
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/almanac-news/almanac/internal/figure"
+)
 
 // The colours of Almanac's charts. Every colour has a contrast of at
 // least 3:1 (what WCAG asks of graphics) against a white page and against
@@ -51,5 +55,21 @@ func withAlpha(hex string, alpha float64) string {
 	return fmt.Sprintf("rgba(%d, %d, %d, %g)", r, g, b, alpha)
 }
 
-// seriesColor is the colour of the i-th series.
+// seriesColor is the colour of the i-th slot of the palette.
 func seriesColor(i int) string { return palette[i%len(palette)] }
+
+// dataColor is the colour of series i of d.
+func dataColor(d figure.Data, i int) string {
+	if i < len(d.Slots) {
+		return seriesColor(d.Slots[i])
+	}
+	return seriesColor(i)
+}
+
+// categoryColor is the colour of category i of d (a pie's slice).
+func categoryColor(d figure.Data, i int) string {
+	if i < len(d.CategorySlots) {
+		return seriesColor(d.CategorySlots[i])
+	}
+	return seriesColor(i)
+}

@@ -44,10 +44,10 @@ const missingText = "—"
 // is written in its head ("2020 so với 2019 (ước đạt)"), otherwise in
 // each cell. When the rows are indicators, a last column gives their unit;
 // when the columns are, their heads end with it.
-func Table(ch site.Chart, d Data, lang string) TableData {
+func Table(ch site.Chart, d figure.Data, lang string) TableData {
 	w := wordsFor(lang)
 	t := TableData{Head: []string{tableHeading(w, d)}, MissingLabel: w.missing}
-	measure := measureOf(ch)
+	measure := figure.MeasureOf(ch)
 	if measure == figure.MeasureValue {
 		t.Unit = d.Unit
 	}
@@ -73,7 +73,7 @@ func Table(ch site.Chart, d Data, lang string) TableData {
 	return t
 }
 
-func tableHeading(w *words, d Data) string {
+func tableHeading(w *words, d figure.Data) string {
 	switch {
 	case d.Heading != "":
 		return d.Heading
@@ -91,7 +91,7 @@ type columnHead struct {
 }
 
 // headOf writes the head of a series' column.
-func headOf(lang, measure string, d Data, s Series) columnHead {
+func headOf(lang, measure string, d figure.Data, s figure.Series) columnHead {
 	w := wordsFor(lang)
 	if !d.ByIndicator { // a column of an indicator or of a CSV file
 		h := columnHead{text: s.Name}
@@ -119,23 +119,23 @@ func headOf(lang, measure string, d Data, s Series) columnHead {
 }
 
 // sharedBase returns the base every change of a series has, or "".
-func sharedBase(s Series) string {
+func sharedBase(s figure.Series) string {
 	var bases []string
 	for i, v := range s.Values {
 		if v != nil {
-			bases = append(bases, s.point(i).Base)
+			bases = append(bases, s.At(i).Base)
 		}
 	}
-	return shared(bases)
+	return figure.Shared(bases)
 }
 
 // cell writes value i of a series.
-func (t *TableData) cell(lang, measure string, s Series, i int, head columnHead) TableCell {
+func (t *TableData) cell(lang, measure string, s figure.Series, i int, head columnHead) TableCell {
 	if s.Values[i] == nil {
 		return TableCell{Text: missingText, Missing: true}
 	}
 	w := wordsFor(lang)
-	pt := s.point(i)
+	pt := s.At(i)
 	text := formatNumber(lang, measure, *s.Values[i], pt)
 	if pt.Base != "" && measure == figure.MeasureChange && !head.base {
 		text += " " + w.against + " " + figure.PeriodText(lang, pt.Base)
@@ -147,7 +147,7 @@ func (t *TableData) cell(lang, measure string, s Series, i int, head columnHead)
 }
 
 // formatNumber writes a value with its qualifier, or a signed change.
-func formatNumber(lang, measure string, v float64, pt Point) string {
+func formatNumber(lang, measure string, v float64, pt figure.Point) string {
 	if measure == figure.MeasureChange {
 		return locale.SignedPercent(lang, v, pt.Decimals)
 	}
@@ -176,7 +176,7 @@ func (t TableData) Footnotes() []Footnote {
 
 // noteNumber is the number of the footnote that note gets in the chart's
 // table, which numbers them in reading order, row by row; 0 for none.
-func noteNumber(d Data, note string) int {
+func noteNumber(d figure.Data, note string) int {
 	if note == "" {
 		return 0
 	}
@@ -184,7 +184,7 @@ func noteNumber(d Data, note string) int {
 	for c := range d.Categories {
 		for _, s := range d.Series {
 			if c < len(s.Values) && s.Values[c] != nil {
-				if n := s.point(c).Note; n != "" && !slices.Contains(seen, n) {
+				if n := s.At(c).Note; n != "" && !slices.Contains(seen, n) {
 					seen = append(seen, n)
 				}
 			}

@@ -1,17 +1,19 @@
 package chart
 
 import (
-	"github.com/almanac-news/almanac/internal/figure"
 	"reflect"
 	"testing"
+
+	"github.com/almanac-news/almanac/internal/figure"
+	"github.com/almanac-news/almanac/internal/figure/figuretest"
 
 	"github.com/almanac-news/almanac/internal/site"
 )
 
 func exampleTable(t *testing.T, kind, lang string) TableData {
 	t.Helper()
-	ch := exampleCharts()[kind]
-	d, problems := FromFigures(exampleFile, ch, exampleFigures())
+	ch := figuretest.ExampleCharts()[kind]
+	d, problems := figure.ChartFromFigures(figuretest.ExampleFile, ch, figuretest.ExampleFigures())
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -83,7 +85,7 @@ func TestTableWritesValuesWithQualifiersUnitsAndNotes(t *testing.T) {
 
 func TestTableOfOneIndicatorPutsStatusesAndBasesInCells(t *testing.T) {
 	ch := site.Chart{ID: "muc-tang", Type: figure.ChartChange, Indicators: []string{"industry-output"}}
-	d, problems := FromFigures(exampleFile, ch, exampleFigures())
+	d, problems := figure.ChartFromFigures(figuretest.ExampleFile, ch, figuretest.ExampleFigures())
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -103,13 +105,13 @@ func TestTableOfOneIndicatorPutsStatusesAndBasesInCells(t *testing.T) {
 }
 
 func TestTableOfADataFile(t *testing.T) {
-	d := Data{
+	d := figure.Data{
 		Heading:    "Quý",
 		Categories: []string{"2020-Q3", "2020-Q4"},
 		Unit:       "triệu USD",
-		Series: []Series{
-			{Name: "Xuất khẩu", Unit: "triệu USD", Values: []*float64{f(1234.5), nil}, Points: []Point{{Decimals: 1}, {}}},
-			{Name: "Nhập khẩu", Values: []*float64{f(-0.04), f(12)}, Points: []Point{{Decimals: 2}, {Decimals: 0}}},
+		Series: []figure.Series{
+			{Name: "Xuất khẩu", Unit: "triệu USD", Values: []*float64{f(1234.5), nil}, Points: []figure.Point{{Decimals: 1}, {}}},
+			{Name: "Nhập khẩu", Values: []*float64{f(-0.04), f(12)}, Points: []figure.Point{{Decimals: 2}, {Decimals: 0}}},
 		},
 	}
 	got := Table(site.Chart{Type: figure.ChartColumn}, d, "vi")

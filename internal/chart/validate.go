@@ -3,8 +3,9 @@ package chart
 import (
 	"errors"
 	"fmt"
-	"github.com/almanac-news/almanac/internal/figure"
 	"math"
+
+	"github.com/almanac-news/almanac/internal/figure"
 )
 
 // validateOption checks an option the way ECharts will read it: every

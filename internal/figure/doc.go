@@ -7,7 +7,14 @@
 //     FixNumber and FixPeriod guess what a writer meant, for error hints;
 //   - Cards, the KPI strip of a page, in Vietnamese or English;
 //   - Check, the cross-check of stated changes against the values they
-//     compare (79.770 against 68.800 is +15.9 %, so "16" holds).
+//     compare (79.770 against 68.800 is +15.9 %, so "16" holds);
+//   - the words of the format (vocabulary.go): chart types, measures,
+//     statuses, qualifiers, polarities, and what writers write for them;
+//   - a chart's numbers (Data): ChartFromFigures lays the page's figures
+//     out for the chart's type, ChartFromCSV reads its data file, and both
+//     report every problem of the chart at its position (an unknown
+//     indicator or period, mixed units or period kinds, gaps, data its
+//     type cannot draw); package chart then only draws Data.
 //
 // Everything here reads the site model and is safe for concurrent use.
 package figure

@@ -27,11 +27,11 @@ var passThroughs = map[string]string{
 	"build/chartlib.go libErr.Msg":                                        localized,
 	"build/chartlib.go chartsAsTablesHint":                                localized,
 	"build/shortcodes.go figure.IndicatorHint(h.page.Figures, indicator)": localized,
-	"chart/figurecheck.go b.measure":                                      system, // a YAML key: value or change
-	"chart/shape.go err.hint":                                             localized,
-	"chart/shape.go err.msg":                                              localized,
 	"config/problems.go msg":                                              system, // go-toml's own message
 	"config/problems.go hint":                                             localized,
+	"figure/chartcheck.go b.measure":                                      system, // a YAML key: value or change
+	"figure/chartshape.go e.hint":                                         localized,
+	"figure/chartshape.go e.msg":                                          localized,
 	"figure/refs.go IndicatorHint(page.Figures, ind)":                     localized,
 	"figure/refs.go chartIndicatorUnknown(ch, ind)":                       localized,
 	"figure/refs.go chartPeriodUnknown(ch, p)":                            localized,
@@ -39,7 +39,6 @@ var passThroughs = map[string]string{
 	"parse/figures.go figure.NumberHint(name, v.Value)":                   localized,
 	"parse/figures.go hint":                                               localized,
 	"parse/figures.go figure.IndicatorHint(f.page.Figures, s)":            localized,
-	"parse/figures.go figure.IndicatorHint(figs, k)":                      localized,
 	"parse/figures.go kpiUnknown(s)":                                      localized,
 	"render/i18n.go hint":                                                 localized,
 	"render/i18n.go msg":                                                  system, // yaml.v3's own message

@@ -1,15 +1,14 @@
-package chart
+package figure
 
 import (
 	"slices"
 	"strings"
 
 	"github.com/almanac-news/almanac/internal/diag"
-	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
-// FromFigures picks the figures of ch.Indicators for ch.Periods (every
+// ChartFromFigures picks the figures of ch.Indicators for ch.Periods (every
 // period the indicators have, in time order, when it names none), takes
 // the measure the chart shows (the change for a change chart, else
 // ch.Measure) and lays them out for the chart's type (docs/figures.md,
@@ -26,8 +25,11 @@ import (
 // mixed units, a target chart without targets, a pie of several periods)
 // are reported at the offending entry or at the chart; every gap, a
 // category and series with no number, gets a warning.
-func FromFigures(file string, ch site.Chart, figs []site.Figure) (Data, []*diag.Problem) {
-	b := figureChart{file: file, ch: ch, measure: measureOf(ch), figures: indexFigures(figs)}
+func ChartFromFigures(file string, ch site.Chart, figs []site.Figure) (Data, []*diag.Problem) {
+	b := figureChart{file: file, ch: ch, measure: MeasureOf(ch), figures: indexFigures(figs)}
+	if err := checkType(ch); err != nil {
+		return Data{}, []*diag.Problem{err.at(b.pos())}
+	}
 	b.checkIndicators()
 	if !diag.HasError(b.problems) {
 		b.checkPeriods()
@@ -48,7 +50,7 @@ func FromFigures(file string, ch site.Chart, figs []site.Figure) (Data, []*diag.
 	return d, b.problems
 }
 
-// figureChart is the state of one FromFigures call.
+// figureChart is the state of one ChartFromFigures call.
 type figureChart struct {
 	file     string
 	ch       site.Chart
@@ -107,10 +109,10 @@ func (b *figureChart) checkPeriods() {
 				WithHint("they have %s", strings.Join(known, ", ")))
 		}
 	}
-	if b.ch.Type != figure.ChartLine {
+	if b.ch.Type != ChartLine {
 		return
 	}
-	if a, c, mixed := figure.MixedKinds(b.periods()); mixed {
+	if a, c, mixed := MixedKinds(b.periods()); mixed {
 		b.report(diag.Errorf(b.pos(), "line chart %s mixes %s and %s periods (%s and %s)",
 			b.ch.ID, a.Kind().Name(), c.Kind().Name(), a, c).
 			WithHint("a line needs periods of one kind: list them in the chart's periods"))
@@ -128,7 +130,7 @@ func (b *figureChart) allPeriods(keep func(site.Figure) bool) []string {
 			}
 		}
 	}
-	figure.SortPeriods(periods)
+	SortPeriods(periods)
 	return periods
 }
 
@@ -140,8 +142,8 @@ func (b *figureChart) periods() []string {
 		return b.allPeriods(func(f site.Figure) bool { return hasMeasure(f, b.measure) })
 	}
 	periods := slices.Clone(b.ch.Periods)
-	if b.ch.Type == figure.ChartLine {
-		figure.SortPeriods(periods)
+	if b.ch.Type == ChartLine {
+		SortPeriods(periods)
 	}
 	return periods
 }
@@ -150,20 +152,19 @@ func (b *figureChart) periods() []string {
 func (b *figureChart) arrange() Data {
 	periods := b.periods()
 	switch b.ch.Type {
-	case figure.ChartLine:
+	case ChartLine:
 		return b.grid(periods, false)
-	case figure.ChartPie, figure.ChartDonut:
+	case ChartPie, ChartDonut:
 		if len(periods) != 1 {
 			b.report(diag.Errorf(b.pos(), "a %s chart draws exactly one period; this one has %d", b.ch.Type, len(periods)).
 				WithHint("name the one to draw, e.g. periods: [%q]", lastOr(periods, "2020")))
 			return Data{}
 		}
 		return b.grid(periods, true)
-	case figure.ChartBar, figure.ChartColumn, figure.ChartChange, figure.ChartTarget:
+	case ChartBar, ChartColumn, ChartChange, ChartTarget:
 		return b.grid(periods, len(b.ch.Indicators) > 1)
 	}
-	b.report(diag.Errorf(b.pos(), "chart type %q is not one of %s", b.ch.Type, strings.Join(figure.ChartTypes, ", ")))
-	return Data{}
+	return Data{} // never: ChartFromFigures checked the type
 }
 
 // grid makes one category per indicator and one series per period
@@ -201,29 +202,30 @@ func (b *figureChart) grid(periods []string, byIndicator bool) Data {
 	return d
 }
 
-// colour gives each indicator the colour of its place among the page's
-// indicators, the same in every chart of the page. Series of periods take
-// the palette in time order, except targets and forecasts, which take the
-// colour of the latest result before them (drawn lighter and hatched).
+// colour gives each indicator the palette slot of its place among the
+// page's indicators, the same in every chart of the page. Series of
+// periods take the palette in time order, except targets and forecasts,
+// which take the slot of the latest result before them (drawn lighter
+// and hatched).
 func (b *figureChart) colour(d *Data, inds []string, byIndicator bool) {
-	colors := make([]string, len(inds))
+	slots := make([]int, len(inds))
 	for i, ind := range inds {
-		colors[i] = seriesColor(max(0, slices.Index(b.figures.order, ind)))
+		slots[i] = max(0, slices.Index(b.figures.order, ind))
 	}
 	if !byIndicator {
-		d.Colors = colors
+		d.Slots = slots
 		return
 	}
-	d.CategoryColors = colors
-	result := ""
+	d.CategorySlots = slots
+	result := -1
 	for i, s := range d.Series {
-		c := seriesColor(i)
-		if allAimed(s) && result != "" {
-			c = result
-		} else if !allAimed(s) {
-			result = c
+		slot := i
+		if AllAimed(s) && result >= 0 {
+			slot = result
+		} else if !AllAimed(s) {
+			result = slot
 		}
-		d.Colors = append(d.Colors, c)
+		d.Slots = append(d.Slots, slot)
 	}
 }
 
@@ -235,7 +237,7 @@ func (b *figureChart) take(ind, period string) (*float64, Point, *site.Figure) {
 		return nil, Point{}, nil
 	}
 	v, pt := f.Value, Point{Decimals: f.Precision, Status: f.Status, Qualifier: f.Qualifier, Note: f.Note, Polarity: f.Polarity}
-	if b.measure == figure.MeasureChange {
+	if b.measure == MeasureChange {
 		v, pt = f.Change, Point{Decimals: f.ChangePrecision, Status: f.Status, Base: f.Base, Note: f.Note, Polarity: f.Polarity}
 	}
 	return &v, pt, &f
@@ -250,11 +252,11 @@ func lastOr(items []string, fallback string) string {
 
 // allAimed reports whether every number of a series is a target or a
 // forecast.
-func allAimed(s Series) bool {
+func AllAimed(s Series) bool {
 	n := 0
 	for i, v := range s.Values {
 		if v != nil {
-			if !aimed(s.point(i).Status) {
+			if !Aimed(s.At(i).Status) {
 				return false
 			}
 			n++

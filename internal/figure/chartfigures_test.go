@@ -1,10 +1,11 @@
-package chart
+package figure
 
 import (
-	"github.com/almanac-news/almanac/internal/figure"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/almanac-news/almanac/internal/figure/figuretest"
 
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/site"
@@ -38,20 +39,20 @@ func TestFromFiguresLaysOutEveryType(t *testing.T) {
 		unit        string
 		decimals    int
 	}{
-		{figure.ChartChange, true, append(slices.Clone(both), trade...), []string{"2020"}, []string{"estimate"},
+		{ChartChange, true, append(slices.Clone(both), trade...), []string{"2020"}, []string{"estimate"},
 			[][]float64{{-1.7, 2.6, -15.3, -21.6}}, "%", 1},
-		{figure.ChartColumn, true, trade, []string{"2020"}, []string{"estimate"}, [][]float64{{1456, 1246}}, "triệu USD", 0},
-		{figure.ChartTarget, true, both, []string{"2020", "2021"}, []string{"estimate", "target"},
+		{ChartColumn, true, trade, []string{"2020"}, []string{"estimate"}, [][]float64{{1456, 1246}}, "triệu USD", 0},
+		{ChartTarget, true, both, []string{"2020", "2021"}, []string{"estimate", "target"},
 			[][]float64{{68800, 46315}, {79770, 51000}}, "tỷ đồng", 0},
-		{figure.ChartBar, true, both, []string{"2020", "2021"}, []string{"estimate", "target"},
+		{ChartBar, true, both, []string{"2020", "2021"}, []string{"estimate", "target"},
 			[][]float64{{68800, 46315}, {79770, 51000}}, "tỷ đồng", 0},
-		{figure.ChartLine, false, []string{"2020", "2021"}, []string{"industry-output", "retail-sales"}, []string{"", ""},
+		{ChartLine, false, []string{"2020", "2021"}, []string{"industry-output", "retail-sales"}, []string{"", ""},
 			[][]float64{{68800, 79770}, {46315, 51000}}, "tỷ đồng", 0},
-		{figure.ChartDonut, true, trade, []string{"2020"}, []string{"estimate"}, [][]float64{{1456, 1246}}, "triệu USD", 0},
+		{ChartDonut, true, trade, []string{"2020"}, []string{"estimate"}, [][]float64{{1456, 1246}}, "triệu USD", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
-			d, problems := FromFigures(exampleFile, exampleCharts()[tt.kind], exampleFigures())
+			d, problems := ChartFromFigures(figuretest.ExampleFile, figuretest.ExampleCharts()[tt.kind], figuretest.ExampleFigures())
 			if len(problems) > 0 {
 				t.Fatal(problems)
 			}
@@ -74,7 +75,7 @@ func TestFromFiguresLaysOutEveryType(t *testing.T) {
 }
 
 func TestFromFiguresOfOneIndicatorHasPeriodsForCategories(t *testing.T) {
-	ch := site.Chart{ID: "xuat-nhap-khau-2020-2021", Type: figure.ChartTarget, Indicators: []string{"trade-total"},
+	ch := site.Chart{ID: "xuat-nhap-khau-2020-2021", Type: ChartTarget, Indicators: []string{"trade-total"},
 		Periods: []string{"2020", "2021"}, Line: 65, Column: 5}
 	figs := []site.Figure{
 		{Indicator: "trade-total", Label: "Tổng kim ngạch xuất nhập khẩu", Unit: "triệu USD", Period: "2020",
@@ -82,7 +83,7 @@ func TestFromFiguresOfOneIndicatorHasPeriodsForCategories(t *testing.T) {
 		{Indicator: "trade-total", Label: "Tổng kim ngạch xuất nhập khẩu", Unit: "triệu USD", Period: "2021",
 			Value: 3000, HasValue: true, Qualifier: "nearly", Status: "target"},
 	}
-	d, problems := FromFigures("chi-tieu.md", ch, figs)
+	d, problems := ChartFromFigures("chi-tieu.md", ch, figs)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -103,9 +104,9 @@ func TestFromFiguresOfOneIndicatorHasPeriodsForCategories(t *testing.T) {
 }
 
 func TestFromFiguresKeepsTheGivenPrecisionOfEachNumber(t *testing.T) {
-	ch := site.Chart{ID: "muc-tang-2021", Type: figure.ChartChange, Indicators: []string{"industry-output", "retail-sales"},
-		Periods: []string{"2021"}, Measure: figure.MeasureChange}
-	d, problems := FromFigures(exampleFile, ch, exampleFigures())
+	ch := site.Chart{ID: "muc-tang-2021", Type: ChartChange, Indicators: []string{"industry-output", "retail-sales"},
+		Periods: []string{"2021"}, Measure: MeasureChange}
+	d, problems := ChartFromFigures(figuretest.ExampleFile, ch, figuretest.ExampleFigures())
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -116,15 +117,15 @@ func TestFromFiguresKeepsTheGivenPrecisionOfEachNumber(t *testing.T) {
 }
 
 func TestFromFiguresWarnsAboutGaps(t *testing.T) {
-	ch := site.Chart{ID: "muc-tieu-2021", Type: figure.ChartTarget, Indicators: []string{"industry-output", "exports"},
-		Periods: []string{"2020", "2021"}, Measure: figure.MeasureValue, Line: 88, Column: 5}
-	figs := exampleFigures()
+	ch := site.Chart{ID: "muc-tieu-2021", Type: ChartTarget, Indicators: []string{"industry-output", "exports"},
+		Periods: []string{"2020", "2021"}, Measure: MeasureValue, Line: 88, Column: 5}
+	figs := figuretest.ExampleFigures()
 	figs[2].Unit = "tỷ đồng" // so that the units agree
-	d, problems := FromFigures(exampleFile, ch, figs)
+	d, problems := ChartFromFigures(figuretest.ExampleFile, ch, figs)
 	if len(problems) != 1 {
 		t.Fatalf("want one warning, got %v", problems)
 	}
-	want := exampleFile + ":88:5: warning: chart muc-tieu-2021 has no figure for exports in 2021; the chart leaves a gap there and the table shows —"
+	want := figuretest.ExampleFile + ":88:5: warning: chart muc-tieu-2021 has no figure for exports in 2021; the chart leaves a gap there and the table shows —"
 	if got := problems[0].Error(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
@@ -139,7 +140,7 @@ func TestFromFiguresOrdersPeriods(t *testing.T) {
 		{Indicator: "exports", Period: "2020-Q1", Value: 1, HasValue: true},
 		{Indicator: "exports", Period: "2020-Q4", Value: 4.25, HasValue: true, Precision: 2, Status: "forecast"},
 	}
-	d, problems := FromFigures("a.md", site.Chart{ID: "quarters", Type: figure.ChartLine, Indicators: []string{"exports"}}, figs)
+	d, problems := ChartFromFigures("a.md", site.Chart{ID: "quarters", Type: ChartLine, Indicators: []string{"exports"}}, figs)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -149,15 +150,15 @@ func TestFromFiguresOrdersPeriods(t *testing.T) {
 	if d.Decimals != 2 || d.Unit != "USD m" {
 		t.Errorf("decimals, unit = %d, %q, want 2, USD m", d.Decimals, d.Unit)
 	}
-	col := site.Chart{ID: "q", Type: figure.ChartColumn, Indicators: []string{"exports"}, Periods: []string{"2020-Q4", "2020-Q1"}}
-	if d, _ := FromFigures("a.md", col, figs); !slices.Equal(d.Categories, []string{"2020-Q4", "2020-Q1"}) {
+	col := site.Chart{ID: "q", Type: ChartColumn, Indicators: []string{"exports"}, Periods: []string{"2020-Q4", "2020-Q1"}}
+	if d, _ := ChartFromFigures("a.md", col, figs); !slices.Equal(d.Categories, []string{"2020-Q4", "2020-Q1"}) {
 		t.Errorf("a column chart draws its periods in the order given, got %q", d.Categories)
 	}
 }
 
 func TestFromFiguresErrors(t *testing.T) {
-	figs := exampleFigures()
-	base := site.Chart{ID: "c", Type: figure.ChartColumn, Indicators: []string{"exports"}, Line: 75, Column: 5,
+	figs := figuretest.ExampleFigures()
+	base := site.Chart{ID: "c", Type: ChartColumn, Indicators: []string{"exports"}, Line: 75, Column: 5,
 		IndicatorPos: []site.Position{{Line: 78, Col: 18}, {Line: 78, Col: 27}},
 		PeriodPos:    []site.Position{{Line: 79, Col: 15}}}
 	with := func(edit func(*site.Chart)) site.Chart {
@@ -179,35 +180,35 @@ func TestFromFiguresErrors(t *testing.T) {
 			"75:5: chart c draws nothing; add indicators: [...] or data: file.csv"},
 		{"unknown period", with(func(c *site.Chart) { c.Periods = []string{"2019"} }), figs,
 			"79:15: chart c names period 2019, which none of its indicators has; they have 2020"},
-		{"nothing to draw", with(func(c *site.Chart) { c.Indicators = []string{"trade-total"}; c.Measure = figure.MeasureChange }), figs,
+		{"nothing to draw", with(func(c *site.Chart) { c.Indicators = []string{"trade-total"}; c.Measure = MeasureChange }), figs,
 			"75:5: chart c has nothing to draw: none of its figures has a change; add change: to the figures, or check the chart's indicators and periods"},
-		{"pie of two periods", with(func(c *site.Chart) { c.Type = figure.ChartPie; c.Indicators = []string{"industry-output"} }), figs,
+		{"pie of two periods", with(func(c *site.Chart) { c.Type = ChartPie; c.Indicators = []string{"industry-output"} }), figs,
 			`75:5: a pie chart draws exactly one period; this one has 2; name the one to draw, e.g. periods: ["2021"]`},
 		{"mixed units", with(func(c *site.Chart) {
 			c.Indicators = []string{"industry-output", "exports"}
 			c.Periods = []string{"2020"}
 		}), figs,
 			"75:5: chart c mixes units tỷ đồng and triệu USD; split it into two charts, or draw the changes with measure: change"},
-		{"target without targets", with(func(c *site.Chart) { c.Type = figure.ChartTarget; c.Indicators = []string{"exports", "imports"} }), figs,
+		{"target without targets", with(func(c *site.Chart) { c.Type = ChartTarget; c.Indicators = []string{"exports", "imports"} }), figs,
 			"75:5: target chart c has no target or forecast figure; add the targets to the figures with status: target, or use type: column"},
 		{"unknown type", with(func(c *site.Chart) { c.Type = "radar" }), figs,
-			`75:5: chart type "radar" is not one of bar, column, line, pie, donut, change, target`},
-		{"line of one period", with(func(c *site.Chart) { c.Type = figure.ChartLine }), figs,
+			`75:5: chart type "radar" is not one of bar, column, line, pie, donut, change, target; fix the chart's type`},
+		{"line of one period", with(func(c *site.Chart) { c.Type = ChartLine }), figs,
 			"75:5: a line chart needs at least two periods; add periods, or use type: column"},
-		{"line of years and months", with(func(c *site.Chart) { c.Type = figure.ChartLine }),
+		{"line of years and months", with(func(c *site.Chart) { c.Type = ChartLine }),
 			append(figs[:4:4], site.Figure{Indicator: "exports", Period: "2021-03", Value: 120, HasValue: true}),
 			"75:5: line chart c mixes yearly and monthly periods (2020 and 2021-03); a line needs periods of one kind: list them in the chart's periods"},
-		{"negative part", with(func(c *site.Chart) { c.Type = figure.ChartDonut; c.Measure = figure.MeasureValue }),
+		{"negative part", with(func(c *site.Chart) { c.Type = ChartDonut; c.Measure = MeasureValue }),
 			[]site.Figure{{Indicator: "exports", Label: "Cán cân", Period: "2020", Value: -5, HasValue: true}},
 			"75:5: a donut chart cannot draw the negative value of Cán cân in 2020; use type: bar for numbers that can be negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, problems := FromFigures(exampleFile, tt.ch, tt.figs)
+			_, problems := ChartFromFigures(figuretest.ExampleFile, tt.ch, tt.figs)
 			if len(problems) == 0 || problems[0].Severity != diag.SeverityError {
 				t.Fatalf("want an error, got %v", problems)
 			}
-			if got := strings.TrimPrefix(problems[0].Error(), exampleFile+":"); got != tt.want {
+			if got := strings.TrimPrefix(problems[0].Error(), figuretest.ExampleFile+":"); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})

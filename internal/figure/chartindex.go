@@ -1,9 +1,7 @@
-package chart
+package figure
 
 import (
 	"github.com/almanac-news/almanac/internal/site"
-
-	"github.com/almanac-news/almanac/internal/figure"
 )
 
 // figureIndex groups a page's figures by indicator.
@@ -58,7 +56,7 @@ func (x figureIndex) find(ind, period string) (site.Figure, bool) {
 }
 
 func hasMeasure(f site.Figure, measure string) bool {
-	if measure == figure.MeasureChange {
+	if measure == MeasureChange {
 		return f.HasChange
 	}
 	return f.HasValue
@@ -67,13 +65,13 @@ func hasMeasure(f site.Figure, measure string) bool {
 // statusRank orders statuses from the most to the least certain.
 func statusRank(status string) int {
 	switch status {
-	case figure.StatusActual, "":
+	case StatusActual, "":
 		return 0
-	case figure.StatusEstimate:
+	case StatusEstimate:
 		return 1
-	case figure.StatusForecast:
+	case StatusForecast:
 		return 2
-	case figure.StatusTarget:
+	case StatusTarget:
 		return 3
 	}
 	return 4

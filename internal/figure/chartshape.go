@@ -1,7 +1,6 @@
-package chart
+package figure
 
 import (
-	"github.com/almanac-news/almanac/internal/figure"
 	"math"
 	"slices"
 	"strconv"
@@ -22,12 +21,17 @@ func (e *shapeError) Error() string { return e.msg.String() + "; " + e.hint.Stri
 // checkShape reports, at pos, data that a chart of ch's type cannot draw.
 func checkShape(pos diag.Pos, ch site.Chart, d Data) []*diag.Problem {
 	if err := checkData(ch, d); err != nil {
-		return []*diag.Problem{diag.Errorf(pos, "%s", err.msg).WithHint("%s", err.hint)}
+		return []*diag.Problem{err.at(pos)}
 	}
 	if err := checkAxis(ch, d); err != nil {
-		return []*diag.Problem{diag.Errorf(pos, "%s", err.msg).WithHint("%s", err.hint)}
+		return []*diag.Problem{err.at(pos)}
 	}
 	return nil
+}
+
+// at is the problem at pos.
+func (e *shapeError) at(pos diag.Pos) *diag.Problem {
+	return diag.Errorf(pos, "%s", e.msg).WithHint("%s", e.hint)
 }
 
 // checkAxis reports a number outside the bounds the chart's axis sets:
@@ -48,11 +52,31 @@ func checkAxis(ch site.Chart, d Data) *shapeError {
 	return nil
 }
 
+// CheckChartData reports why d cannot be drawn as a chart of ch's type,
+// or nil: what ChartFromFigures and ChartFromCSV report as problems, for
+// package chart to refuse data that did not come from them.
+func CheckChartData(ch site.Chart, d Data) error {
+	if err := checkData(ch, d); err != nil {
+		return err
+	}
+	return nil
+}
+
+// checkType reports a chart type Almanac does not draw. Front matter
+// never gives one (parse rejects it at its line, with the closest type);
+// a chart made another way may.
+func checkType(ch site.Chart) *shapeError {
+	if slices.Contains(ChartTypes, ch.Type) {
+		return nil
+	}
+	return &shapeError{diag.Textf("chart type %q is not one of %s", ch.Type, strings.Join(ChartTypes, ", ")), diag.Textf("fix the chart's type")}
+}
+
 // checkData checks that every series has one finite number (or a gap)
 // per category and that the data fits the chart's type.
 func checkData(ch site.Chart, d Data) *shapeError {
-	if !slices.Contains(figure.ChartTypes, ch.Type) {
-		return &shapeError{diag.Textf("chart type %q is not one of %s", ch.Type, strings.Join(figure.ChartTypes, ", ")), diag.Textf("fix the chart's type")}
+	if err := checkType(ch); err != nil {
+		return err
 	}
 	if len(d.Categories) == 0 || len(d.Series) == 0 {
 		return &shapeError{diag.Textf("chart %s has nothing to draw", ch.ID), diag.Textf("give the chart indicators with figures, or a data file with rows")}
@@ -69,9 +93,9 @@ func checkData(ch site.Chart, d Data) *shapeError {
 		}
 	}
 	switch ch.Type {
-	case figure.ChartPie, figure.ChartDonut:
+	case ChartPie, ChartDonut:
 		return checkParts(ch, d)
-	case figure.ChartLine:
+	case ChartLine:
 		if len(d.Categories) < 2 {
 			return &shapeError{diag.Textf("a line chart needs at least two periods"), diag.Textf("add periods, or use type: column")}
 		}
@@ -82,7 +106,7 @@ func checkData(ch site.Chart, d Data) *shapeError {
 // checkParts checks the data of a pie or donut: one series of parts of a
 // whole, none negative, not all zero or missing.
 func checkParts(ch site.Chart, d Data) *shapeError {
-	if measureOf(ch) == figure.MeasureChange {
+	if MeasureOf(ch) == MeasureChange {
 		return &shapeError{diag.Textf("a %s chart draws shares of values, not changes", ch.Type), diag.Textf("remove measure: change, or use type: change")}
 	}
 	if len(d.Series) != 1 {

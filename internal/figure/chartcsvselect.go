@@ -1,7 +1,6 @@
-package chart
+package figure
 
 import (
-	"github.com/almanac-news/almanac/internal/figure"
 	"slices"
 	"strings"
 
@@ -106,7 +105,7 @@ func (t *csvTable) data(cols, rows []int) Data {
 	if len(units) == 1 {
 		d.Unit = units[0]
 	}
-	if measureOf(t.chart) == figure.MeasureChange {
+	if MeasureOf(t.chart) == MeasureChange {
 		d.Unit = "%"
 	}
 	return d

@@ -1,7 +1,6 @@
-package chart
+package figure
 
 import (
-	"github.com/almanac-news/almanac/internal/figure"
 	"slices"
 	"strings"
 
@@ -25,7 +24,7 @@ func (b *figureChart) checkDrawn(d *Data) {
 			statuses = append(statuses, pt.Status)
 			d.Decimals = max(d.Decimals, pt.Decimals)
 		}
-		d.Series[s].Status = shared(statuses)
+		d.Series[s].Status = Shared(statuses)
 	}
 	if drawn == 0 {
 		b.problems = nil // one error instead of a warning per gap
@@ -60,12 +59,12 @@ func (b *figureChart) forPeriods() diag.Text {
 
 // checkTargets reports a target chart that draws no target or forecast.
 func (b *figureChart) checkTargets(d *Data) {
-	if b.ch.Type != figure.ChartTarget {
+	if b.ch.Type != ChartTarget {
 		return
 	}
 	for _, s := range d.Series {
 		for i, v := range s.Values {
-			if v != nil && aimed(s.Points[i].Status) {
+			if v != nil && Aimed(s.Points[i].Status) {
 				return
 			}
 		}
@@ -77,7 +76,7 @@ func (b *figureChart) checkTargets(d *Data) {
 // setUnit sets the data's unit: per cent for changes, else the one unit
 // of every indicator drawn; two units are an error.
 func (b *figureChart) setUnit(d *Data) {
-	if b.measure == figure.MeasureChange {
+	if b.measure == MeasureChange {
 		d.Unit = "%"
 		return
 	}
@@ -115,8 +114,9 @@ func (b *figureChart) drew(d Data, ind string) bool {
 	return false
 }
 
-// shared returns the text all items share, or "" when they differ.
-func shared(items []string) string {
+// Shared returns the one text every item is, or "" when they differ or
+// there are none.
+func Shared(items []string) string {
 	if len(items) == 0 {
 		return ""
 	}

@@ -1,10 +1,9 @@
-package chart
+package figure
 
 import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"github.com/almanac-news/almanac/internal/figure"
 	"io"
 	"path"
 	"regexp"
@@ -17,7 +16,11 @@ import (
 	"github.com/almanac-news/almanac/internal/site"
 )
 
-// FromCSV reads a chart's data file (docs/figures.md, section 4.3): a
+// UTF8BOM starts the CSV files Almanac writes (so that spreadsheet
+// programs read them as UTF-8), and may start the data files it reads.
+const UTF8BOM = "\uFEFF"
+
+// ChartFromCSV reads a chart's data file (docs/figures.md, section 4.3): a
 // header row, then one row per category. The first column holds the
 // categories; every other column is a series, its header the series' label
 // with its unit in brackets at the end, "Xuất khẩu (triệu USD)". Cells are
@@ -29,9 +32,9 @@ import (
 // in characters, in csvName; problems of the chart (a column or row the
 // file does not have, mixed units, a target chart) at the chart's entry or
 // the chart, in file.
-func FromCSV(file string, ch site.Chart, csvName string, r io.Reader) (Data, []*diag.Problem) {
+func ChartFromCSV(file string, ch site.Chart, csvName string, r io.Reader) (Data, []*diag.Problem) {
 	t := csvTable{chart: ch, file: file, name: csvName}
-	if ch.Type == figure.ChartTarget {
+	if ch.Type == ChartTarget {
 		return Data{}, []*diag.Problem{diag.Errorf(t.chartPos(), "a target chart cannot be drawn from a CSV file").
 			WithHint("a CSV file has no status: use type: column, or draw the figures")}
 	}
@@ -40,7 +43,7 @@ func FromCSV(file string, ch site.Chart, csvName string, r io.Reader) (Data, []*
 		return Data{}, []*diag.Problem{diag.Errorf(diag.Pos{File: csvName}, "cannot read the chart's data file: %v", err).
 			WithHint("check that the file can be read")}
 	}
-	src = bytes.TrimPrefix(src, []byte(utf8BOM))
+	src = bytes.TrimPrefix(src, []byte(UTF8BOM))
 	t.lines = bytes.Split(src, []byte("\n"))
 	if t.checkUTF8(); !diag.HasError(t.problems) {
 		t.read(src)
@@ -85,6 +88,10 @@ type csvCell struct {
 
 // plainNumber is the one way numbers may be written in a data file.
 var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// IsDataNumber reports whether s is a number as a data file writes it:
+// digits, a dot before decimals, - before a negative number.
+func IsDataNumber(s string) bool { return plainNumber.MatchString(s) }
 
 func (t *csvTable) report(p *diag.Problem) { t.problems = append(t.problems, p) }
 
@@ -235,7 +242,7 @@ func (t *csvTable) readCell(pos diag.Pos, text string) csvCell {
 	}
 	if !plainNumber.MatchString(text) {
 		p := diag.Errorf(pos, "%q is not a number", text)
-		if fixed := machineNumber(text); fixed != "" {
+		if fixed := csvNumberFix(text); fixed != "" {
 			p.WithHint("write %s", fixed)
 		} else {
 			p.WithHint("write digits, a dot before decimals and - before a negative number, e.g. -15.3; leave the cell empty for a gap")
@@ -264,10 +271,10 @@ var looksGrouped = regexp.MustCompile(`^-?[0-9]+\.[0-9]{3}$`)
 // commaGrouped matches numbers like 1,456, grouped the English way.
 var commaGrouped = regexp.MustCompile(`^-?[0-9]{1,3}(,[0-9]{3})+$`)
 
-// machineNumber rewrites a number written for readers ("1.456,5",
+// csvNumberFix rewrites a number written for readers ("1.456,5",
 // "1,456", "−15,3 %") the machine way, or returns "" when it cannot tell
 // what was meant.
-func machineNumber(text string) string {
+func csvNumberFix(text string) string {
 	s := strings.NewReplacer("−", "-", "–", "-", "%", "", " ", "", "\u00a0", "").Replace(text)
 	dot, comma := strings.LastIndex(s, "."), strings.LastIndex(s, ",")
 	switch {
