@@ -21,20 +21,6 @@ import (
 // chartPartial is the theme template that draws one chart.
 const chartPartial = "partials/chart.html"
 
-// ChartView is what partials/chart.html receives: one chart, its ECharts
-// option (data only: it goes into the page through html/template's
-// JavaScript context), its data table and the URL of its CSV download.
-type ChartView struct {
-	ID     string // HTML id, also the CSV file's name
-	Chart  site.Chart
-	Option any
-	Table  chart.TableData
-	Key    []chart.KeyItem // how the chart marks estimates, targets and forecasts
-	CSV    string          // URL of the CSV download, relative to the page: the file is beside it
-	Lang   string
-	Feed   bool // drawn for a feed: the table alone, no script
-}
-
 // generatedFile is a file the build makes besides the pages, such as a
 // chart's CSV download.
 type generatedFile struct {
@@ -105,22 +91,19 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 	}
 	at := diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column}
 	if ch.Source == "" && ch.Data == "" {
-		ch.Source = figureSources(data.Figures)
+		ch.Source = figure.Sources(data.Figures)
 	}
 	option, err := chart.Option(ch, data, c.lang)
 	if err != nil {
 		problems.Add(diag.Errorf(at, "chart %s cannot be drawn: %v", ch.ID, err))
 		return ""
 	}
-	id := chart.ElementID(p.URL, ch.ID)
-	csvName := id + ".csv"
-	if slices.ContainsFunc(p.Resources, func(r site.Resource) bool { return r.Name == csvName }) {
-		problems.Add(diag.Errorf(at, "chart %s writes its data to %s, but the article's folder already has a file of that name", ch.ID, csvName).
+	view := chart.NewView(p.URL, ch, data, option, c.lang, c.feed)
+	if slices.ContainsFunc(p.Resources, func(r site.Resource) bool { return r.Name == view.CSV }) {
+		problems.Add(diag.Errorf(at, "chart %s writes its data to %s, but the article's folder already has a file of that name", ch.ID, view.CSV).
 			WithHint("rename that file, or give the chart another id"))
 		return ""
 	}
-	view := ChartView{ID: id, Chart: ch, Option: option, Table: chart.Table(ch, data, c.lang),
-		Key: chart.Key(ch, data, c.lang), CSV: csvName, Lang: c.lang, Feed: c.feed}
 	html, err := c.theme.Fragment(chartPartial, view)
 	if err != nil {
 		problems.Add(diag.Errorf(at, "chart %s: %v", ch.ID, err))
@@ -128,7 +111,7 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 	}
 	if !c.feed {
 		c.mu.Lock()
-		c.files = append(c.files, generatedFile{path: p.URL[1:] + csvName, data: chart.CSV(ch, data, c.lang)})
+		c.files = append(c.files, generatedFile{path: p.URL[1:] + view.CSV, data: chart.CSV(ch, data, c.lang)})
 		c.mu.Unlock()
 	}
 	return html
@@ -156,51 +139,4 @@ func (c *charts) data(p *site.Page, ch site.Chart) (figure.Data, []*diag.Problem
 	return figure.Data{}, []*diag.Problem{diag.Errorf(diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column},
 		"chart %s reads %s, which is neither beside the article nor in data/", ch.ID, ch.Data).
 		WithHint("put the CSV file in the article's folder or in the site's data/ folder, or fix its name")}
-}
-
-// figureSources joins the distinct sources of the figures a chart draws,
-// in the order the figures come: the chart's source when it names none.
-func figureSources(figs []site.Figure) string {
-	var sources []string
-	for _, f := range figs {
-		if f.Source != "" {
-			sources = append(sources, f.Source)
-		}
-	}
-	return strings.Join(distinctSources(sources), "; ")
-}
-
-// distinctSources keeps each source once, in order of first appearance:
-// sources that differ only in case, spacing or a final full stop are the
-// same, and one that another extends with a detail ("Sở Công Thương" and
-// "Sở Công Thương, số ước thực hiện năm 2020") gives way to the longer.
-func distinctSources(sources []string) []string {
-	norm := func(s string) string {
-		return strings.TrimSuffix(strings.ToLower(strings.Join(strings.Fields(s), " ")), ".")
-	}
-	var kept []string
-	for _, s := range sources {
-		n, merged := norm(s), false
-		for i, k := range kept {
-			switch nk := norm(k); {
-			case nk == n || extends(nk, n):
-				merged = true
-			case extends(n, nk):
-				kept[i], merged = s, true
-			}
-		}
-		if !merged {
-			kept = append(kept, s)
-		}
-	}
-	return kept
-}
-
-// extends reports whether source long is source short followed by a
-// detail after a comma, colon, semicolon or bracket: "sở công thương, số
-// ước…" extends "sở công thương"; "sở công thương nghiệp" does not.
-func extends(long, short string) bool {
-	rest, ok := strings.CutPrefix(long, short)
-	rest = strings.TrimLeft(rest, " ")
-	return ok && rest != "" && strings.ContainsRune(",;:(", rune(rest[0]))
 }
