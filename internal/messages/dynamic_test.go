@@ -37,9 +37,9 @@ var passThroughs = map[string]string{
 	"figure/refs.go chartPeriodUnknown(ch, p)":                            localized,
 	"parse/charts.go hint":                                                localized,
 	"parse/figures.go figure.NumberHint(name, v.Value)":                   localized,
-	"parse/figures.go hint":                                               localized,
 	"parse/figures.go figure.IndicatorHint(f.page.Figures, s)":            localized,
 	"parse/figures.go kpiUnknown(s)":                                      localized,
+	"yamlfield/reader.go hint":                                            localized,
 	"render/i18n.go hint":                                                 localized,
 	"render/i18n.go msg":                                                  system, // yaml.v3's own message
 	"render/plan.go err":                                                  system,

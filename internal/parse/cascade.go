@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/almanac-news/almanac/internal/site"
+	"github.com/almanac-news/almanac/internal/yamlfield"
 )
 
 // cascadable are the front-matter keys a section's `cascade:` may pass
@@ -131,7 +132,7 @@ func (f *fields) applyCascade(layers []*cascadeLayer) {
 		}
 	}
 	for _, l := range layers {
-		from := &fields{file: l.file, page: f.page, dates: f.dates, names: f.names}
+		from := &fields{Reader: yamlfield.Reader{File: l.file}, page: f.page, dates: f.dates, names: f.names}
 		for i := 0; i+1 < len(l.pairs); i += 2 {
 			k, v := l.pairs[i], l.pairs[i+1]
 			if g := cascadable[k.Value]; !set[g] {
@@ -148,25 +149,25 @@ func (f *fields) applyCascade(layers []*cascadeLayer) {
 // have. Values are decoded into a page of their own, then thrown away.
 func (f *fields) cascade(v *yaml.Node) {
 	if !f.page.IsList() {
-		f.errorf(v, "cascade passes values down to the pages below a section, and this page has none").
+		f.Errorf(v, "cascade passes values down to the pages below a section, and this page has none").
 			WithHint("move it to the _index.md of the section, or to content/_index.md for the whole site")
 		return
 	}
 	if v.Kind != yaml.MappingNode {
-		f.errorf(v, "cascade must be a set of keys, not %s", kindName(v)).
+		f.Errorf(v, "cascade must be a set of keys, not %s", yamlfield.KindName(v)).
 			WithHint("write\ncascade:\n  author: …\n  tags: [ … ]")
 		return
 	}
 	f.page.Cascade = true
-	check := &fields{file: f.file, page: &site.Page{Kind: site.KindArticle}, dates: f.dates, names: f.names}
+	check := &fields{Reader: yamlfield.Reader{File: f.File}, page: &site.Page{Kind: site.KindArticle}, dates: f.dates, names: f.names}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k := v.Content[i]
 		if _, ok := cascadable[k.Value]; !ok {
-			f.errorf(k, "cascade cannot pass down %q", k.Value).
+			f.Errorf(k, "cascade cannot pass down %q", k.Value).
 				WithHint("a section passes down only author, authors, tags, layout, draft, sitemap, feed, build and headless")
 			continue
 		}
 		check.key(k.Value, v.Content[i+1])
 	}
-	f.problems = append(f.problems, check.problems...)
+	f.Problems = append(f.Problems, check.Problems...)
 }

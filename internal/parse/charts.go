@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,7 +10,7 @@ import (
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/site"
-	"github.com/almanac-news/almanac/internal/slug"
+	"github.com/almanac-news/almanac/internal/yamlfield"
 )
 
 // Chart declarations (docs/figures.md, section 4): the front matter's
@@ -20,18 +19,17 @@ import (
 var (
 	chartKeys = []string{"id", "type", "title", "subtitle", "indicators", "periods", "measure",
 		"data", "axis", "source", "note"}
-	keyForm = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
 var measureHint = diag.Textf("value draws the figures' values, change their changes in per cent")
 
 // charts decodes the front matter's charts into the page.
 func (f *fields) charts(v *yaml.Node) {
-	charts, problems := DecodeCharts(f.file, v)
-	f.problems = append(f.problems, problems...)
+	charts, problems := DecodeCharts(f.File, v)
+	f.Problems = append(f.Problems, problems...)
 	f.page.Charts = charts
 	for _, ch := range charts {
-		f.problems = append(f.problems, figure.CheckChartRefs(f.page, ch)...)
+		f.Problems = append(f.Problems, figure.CheckChartRefs(f.page, ch)...)
 	}
 }
 
@@ -41,11 +39,11 @@ func (f *fields) charts(v *yaml.Node) {
 // is still returned when it has an id, so that the blocks placing it are
 // not reported too.
 func DecodeCharts(file string, n *yaml.Node) ([]site.Chart, []*diag.Problem) {
-	f := &fields{file: file}
+	f := &fields{Reader: yamlfield.Reader{File: file}}
 	if n.Kind != yaml.SequenceNode {
-		f.errorf(n, "charts must be a list of charts, each with id, type and title, not %s", kindName(n)).
+		f.Errorf(n, "charts must be a list of charts, each with id, type and title, not %s", yamlfield.KindName(n)).
 			WithHint("start each chart on a line of its own with \"- id: …\"")
-		return nil, f.problems
+		return nil, f.Problems
 	}
 	var charts []site.Chart
 	ids := map[string]*yaml.Node{}
@@ -55,14 +53,14 @@ func DecodeCharts(file string, n *yaml.Node) ([]site.Chart, []*diag.Problem) {
 			continue
 		}
 		if prev, dup := ids[ch.ID]; dup {
-			f.errorf(nodes["id"], "chart id %s is used twice", ch.ID).Also(f.pos(prev)).
+			f.Errorf(nodes["id"], "chart id %s is used twice", ch.ID).Also(f.Pos(prev)).
 				WithHint("give each chart of the article its own id")
 			continue
 		}
 		ids[ch.ID] = nodes["id"]
 		charts = append(charts, ch)
 	}
-	return charts, f.problems
+	return charts, f.Problems
 }
 
 // DecodeChartBlock decodes the YAML body of a ```chart block whose first
@@ -70,22 +68,22 @@ func DecodeCharts(file string, n *yaml.Node) ([]site.Chart, []*diag.Problem) {
 // chart of the front matter (Ref is set and only ID); any other block
 // declares a whole chart (Inline is set), whose id may be left out.
 func DecodeChartBlock(file string, body []byte, firstLine int) (site.Chart, []*diag.Problem) {
-	f := &fields{file: file}
+	f := &fields{Reader: yamlfield.Reader{File: file}}
 	root := f.blockRoot(body, firstLine)
 	if root == nil {
-		return site.Chart{}, f.problems
+		return site.Chart{}, f.Problems
 	}
 	if len(root.Content) == 2 && root.Content[0].Value == "id" {
 		ch := site.Chart{Line: root.Line, Column: root.Column, Ref: true}
-		if ch.ID = f.text("chart id", root.Content[1]); ch.ID == "" && len(f.problems) == 0 {
-			f.errorf(root.Content[1], "the chart block names no chart").
+		if ch.ID = f.Text("chart id", root.Content[1]); ch.ID == "" && len(f.Problems) == 0 {
+			f.Errorf(root.Content[1], "the chart block names no chart").
 				WithHint("write the id of a chart declared under charts:, e.g. id: bien-dong-2020")
 		}
-		return ch, f.problems
+		return ch, f.Problems
 	}
 	ch, _ := f.chart(root, false)
 	ch.Inline = true
-	return ch, f.problems
+	return ch, f.Problems
 }
 
 // blockRoot parses a chart block's YAML, in the file's own lines.
@@ -97,13 +95,13 @@ func (f *fields) blockRoot(body []byte, firstLine int) *yaml.Node {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
-		f.problems = append(f.problems, diag.Errorf(diag.Pos{File: f.file, Line: firstLine + line - 1,
+		f.Problems = append(f.Problems, diag.Errorf(diag.Pos{File: f.File, Line: firstLine + line - 1,
 			Col: firstColumn(body, line)}, "chart block is not valid YAML: %s", msg).
 			WithHint("write key: value lines, and quote values that contain \": \""))
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		f.problems = append(f.problems, diag.Errorf(diag.Pos{File: f.file, Line: max(firstLine-1, 1)},
+		f.Problems = append(f.Problems, diag.Errorf(diag.Pos{File: f.File, Line: max(firstLine-1, 1)},
 			"the chart block is empty").
 			WithHint("name a chart declared under charts: (id: bien-dong-2020), or declare one here with type, title and indicators or data"))
 		return nil
@@ -111,7 +109,7 @@ func (f *fields) blockRoot(body []byte, firstLine int) *yaml.Node {
 	root := doc.Content[0]
 	shiftLines(root, firstLine-1)
 	if root.Kind != yaml.MappingNode {
-		f.errorf(root, "a chart block must hold key: value lines, not %s", kindName(root)).
+		f.Errorf(root, "a chart block must hold key: value lines, not %s", yamlfield.KindName(root)).
 			WithHint("write id: bien-dong-2020 to place a declared chart")
 		return nil
 	}
@@ -121,25 +119,25 @@ func (f *fields) blockRoot(body []byte, firstLine int) *yaml.Node {
 // chart decodes one chart declaration; needID is true in the front matter.
 func (f *fields) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.Node) {
 	if n.Kind != yaml.MappingNode {
-		f.errorf(n, "each chart must be a set of keys (id, type, title, indicators or data…), not %s", kindName(n)).
+		f.Errorf(n, "each chart must be a set of keys (id, type, title, indicators or data…), not %s", yamlfield.KindName(n)).
 			WithHint("write a chart as indented key: value lines after \"- \", e.g. - id: bien-dong-2020")
 		return site.Chart{}, nil
 	}
-	nodes := f.keyNodes(diag.Textf("chart"), n, chartKeys)
+	nodes := f.KeyNodes(diag.Textf("chart"), n, chartKeys)
 	ch := site.Chart{Line: n.Line, Column: n.Column}
 	f.chartID(&ch, nodes["id"], n, needID)
 	if v := nodes["type"]; v == nil {
-		f.errorf(n, "%s has no type", figure.ChartName(ch)).WithHint("add type: one of %s", strings.Join(figure.ChartTypes, ", "))
+		f.Errorf(n, "%s has no type", figure.ChartName(ch)).WithHint("add type: one of %s", strings.Join(figure.ChartTypes, ", "))
 	} else {
-		ch.Type, _ = f.choice("chart type", v, figure.ChartTypes, nil, diag.Textf("the types are %s", strings.Join(figure.ChartTypes, ", ")))
+		ch.Type, _ = f.Choice("chart type", v, figure.ChartTypes, nil, diag.Textf("the types are %s", strings.Join(figure.ChartTypes, ", ")))
 	}
 	if v := nodes["title"]; v == nil {
-		f.errorf(n, "%s has no title", figure.ChartName(ch)).WithHint(`add title: "…", the chart's caption`)
+		f.Errorf(n, "%s has no title", figure.ChartName(ch)).WithHint(`add title: "…", the chart's caption`)
 	} else {
-		ch.Title = f.text("title", v)
+		ch.Title = f.Text("title", v)
 	}
 	if v := nodes["subtitle"]; v != nil {
-		ch.Subtitle = f.text("subtitle", v)
+		ch.Subtitle = f.Text("subtitle", v)
 	}
 	f.chartDrawing(&ch, nodes, n)
 	f.chartMeasure(&ch, nodes)
@@ -147,10 +145,10 @@ func (f *fields) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.
 		f.chartAxis(&ch, v)
 	}
 	if v := nodes["source"]; v != nil {
-		ch.Source = f.text("source", v)
+		ch.Source = f.Text("source", v)
 	}
 	if v := nodes["note"]; v != nil {
-		ch.Note = f.text("note", v)
+		ch.Note = f.Text("note", v)
 	}
 	return ch, nodes
 }
@@ -158,15 +156,15 @@ func (f *fields) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.
 func (f *fields) chartID(ch *site.Chart, v, n *yaml.Node, needID bool) {
 	if v == nil {
 		if needID {
-			f.errorf(n, "chart has no id").
+			f.Errorf(n, "chart has no id").
 				WithHint("add id: bien-dong-2020; a chart block in the body places the chart by naming its id")
 		}
 		return
 	}
-	s := f.text("chart id", v)
-	if !validKey(s) {
-		f.errorf(v, "chart id %q is not a key", s).
-			WithHint("use a-z, 0-9 and hyphens, e.g. %s", exampleKey(s, "bien-dong-2020"))
+	s := f.Text("chart id", v)
+	if !yamlfield.ValidKey(s) {
+		f.Errorf(v, "chart id %q is not a key", s).
+			WithHint("use a-z, 0-9 and hyphens, e.g. %s", yamlfield.ExampleKey(s, "bien-dong-2020"))
 		return
 	}
 	ch.ID = s
@@ -178,11 +176,11 @@ func (f *fields) chartID(ch *site.Chart, v, n *yaml.Node, needID bool) {
 func (f *fields) chartDrawing(ch *site.Chart, nodes map[string]*yaml.Node, n *yaml.Node) {
 	ind, data := nodes["indicators"], nodes["data"]
 	if ind == nil && data == nil {
-		f.errorf(n, "%s draws nothing; add indicators: [...] or data: file.csv", figure.ChartName(*ch)).
+		f.Errorf(n, "%s draws nothing; add indicators: [...] or data: file.csv", figure.ChartName(*ch)).
 			WithHint("indicators draws the article's figures (indicators: [industry-output]); data draws a CSV file (data: xuat-nhap-khau.csv)")
 	}
 	if ind != nil {
-		ch.Indicators, ch.IndicatorPos = f.positionedTexts("indicators", ind, nil)
+		ch.Indicators, ch.IndicatorPos = f.PositionedTexts("indicators", ind, nil)
 	}
 	if data != nil {
 		f.chartData(ch, data)
@@ -196,10 +194,10 @@ func (f *fields) chartDrawing(ch *site.Chart, nodes map[string]*yaml.Node, n *ya
 		if data != nil { // rows of the CSV file: any text of its first column
 			read = nil
 		}
-		ch.Periods, ch.PeriodPos = f.positionedTexts("periods", v, read)
+		ch.Periods, ch.PeriodPos = f.PositionedTexts("periods", v, read)
 	}
 	if ch.Type == "target" && data != nil {
-		f.errorf(data, "a target chart cannot be drawn from a CSV file").
+		f.Errorf(data, "a target chart cannot be drawn from a CSV file").
 			WithHint("a CSV file has no status; draw the figures with indicators instead")
 	}
 }
@@ -209,41 +207,16 @@ func (f *fields) chartPeriod(v *yaml.Node) (string, bool) {
 	return p.String(), ok
 }
 
-// positionedTexts reads a list of texts (or one text) with the position
-// of each; read, when given, reads and checks each item instead of text.
-func (f *fields) positionedTexts(name string, v *yaml.Node, read func(*yaml.Node) (string, bool)) ([]string, []site.Position) {
-	items := f.nodes(name, v)
-	if len(items) == 0 && v.Kind == yaml.SequenceNode {
-		f.errorf(v, "%s is an empty list", name).WithHint("name at least one, or remove %s", name)
-	}
-	var texts []string
-	var at []site.Position
-	for _, item := range items {
-		s, ok := "", true
-		if read != nil {
-			s, ok = read(item)
-		} else {
-			s = f.text(name, item)
-			ok = s != ""
-		}
-		if ok {
-			texts = append(texts, s)
-			at = append(at, site.Position{Line: item.Line, Col: item.Column})
-		}
-	}
-	return texts, at
-}
-
 func (f *fields) chartData(ch *site.Chart, v *yaml.Node) {
-	s := f.text("data", v)
+	s := f.Text("data", v)
 	switch {
 	case s == "":
 	case strings.Contains(s, "://") || strings.HasPrefix(s, "/") || strings.Contains(s, `\`) ||
 		slices.Contains(strings.Split(s, "/"), "..") || (len(s) > 1 && s[1] == ':'):
-		f.errorf(v, "chart data %q leaves the site's folders", s).
+		f.Errorf(v, "chart data %q leaves the site's folders", s).
 			WithHint("name a file in the page's folder or under data/, e.g. data: xuat-nhap-khau.csv")
 	case !strings.HasSuffix(strings.ToLower(s), ".csv"):
-		f.errorf(v, "chart data %q is not a CSV file", s).WithHint("name a .csv file, e.g. data: xuat-nhap-khau.csv")
+		f.Errorf(v, "chart data %q is not a CSV file", s).WithHint("name a .csv file, e.g. data: xuat-nhap-khau.csv")
 	default:
 		ch.Data = s
 	}
@@ -261,29 +234,19 @@ func (f *fields) chartMeasure(ch *site.Chart, nodes map[string]*yaml.Node) {
 		return
 	}
 	if nodes["data"] != nil {
-		f.errorf(v, "measure cannot be set for a chart drawn from a CSV file").
+		f.Errorf(v, "measure cannot be set for a chart drawn from a CSV file").
 			WithHint("remove measure: the cells are drawn as they are, as per cent changes in a change chart")
 		return
 	}
-	m, ok := f.choice("measure", v, figure.Measures, nil, measureHint)
+	m, ok := f.Choice("measure", v, figure.Measures, nil, measureHint)
 	switch {
 	case !ok:
 	case ch.Type == "change" && m == "value":
-		f.errorf(v, "a change chart draws changes; remove measure: value").
+		f.Errorf(v, "a change chart draws changes; remove measure: value").
 			WithHint("to draw values, use type: column or bar")
 	default:
 		ch.Measure = m
 	}
-}
-
-func validKey(s string) bool { return keyForm.MatchString(s) }
-
-// exampleKey suggests a key made from s, or fallback.
-func exampleKey(s, fallback string) string {
-	if k := slug.Make(s); validKey(k) {
-		return k
-	}
-	return fallback
 }
 
 // ChartBlocks follows the chart blocks of one page's body, in order: it

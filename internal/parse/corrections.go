@@ -6,6 +6,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/almanac-news/almanac/internal/site"
+	"github.com/almanac-news/almanac/internal/yamlfield"
 )
 
 // corrections reads corrections: a list of {date, text}, both required,
@@ -13,7 +14,7 @@ import (
 // kept oldest first.
 func (f *fields) corrections(v *yaml.Node) {
 	if v.Kind != yaml.SequenceNode {
-		f.errorf(v, "corrections must be a list, not %s", kindName(v)).
+		f.Errorf(v, "corrections must be a list, not %s", yamlfield.KindName(v)).
 			WithHint("write\ncorrections:\n  - date: 2021-01-04\n    text: \"…\"")
 		return
 	}
@@ -28,7 +29,7 @@ func (f *fields) corrections(v *yaml.Node) {
 func (f *fields) correction(item *yaml.Node) (site.Correction, bool) {
 	var c site.Correction
 	if item.Kind != yaml.MappingNode {
-		f.errorf(item, "a correction must be a set of keys, not %s", kindName(item)).
+		f.Errorf(item, "a correction must be a set of keys, not %s", yamlfield.KindName(item)).
 			WithHint("write - date: 2021-01-04, then text: \"…\" under it")
 		return c, false
 	}
@@ -39,13 +40,13 @@ func (f *fields) correction(item *yaml.Node) (site.Correction, bool) {
 		case "date":
 			date = val
 		case "text":
-			c.Text = f.text("text", val)
+			c.Text = f.Text("text", val)
 		default:
-			f.errorf(k, "a correction has no key %q", k.Value).WithHint("a correction takes date and text")
+			f.Errorf(k, "a correction has no key %q", k.Value).WithHint("a correction takes date and text")
 		}
 	}
 	if date == nil || c.Text == "" {
-		f.errorf(item, "a correction needs a date and a text").
+		f.Errorf(item, "a correction needs a date and a text").
 			WithHint("write - date: 2021-01-04, then text: \"…\" under it")
 		return c, false
 	}

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/almanac-news/almanac/internal/yamlfield"
 )
 
 // dateReader reads front-matter dates; those without an offset are read in
@@ -57,13 +59,13 @@ func (f *fields) decodeDate(name string, n *yaml.Node) (t time.Time, dayOnly boo
 		return time.Time{}, false
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		f.errorf(n, "%s must be a date, not %s", name, kindName(n)).
+		f.Errorf(n, "%s must be a date, not %s", name, yamlfield.KindName(n)).
 			WithHint("write %s: 2020-12-30T15:01:00+07:00", name)
 		return time.Time{}, false
 	}
 	t, dayOnly, ok := f.dates.parse(n.Value)
 	if !ok {
-		f.errorf(n, "%s %q is not a date in a form Almanac reads", name, n.Value).
+		f.Errorf(n, "%s %q is not a date in a form Almanac reads", name, n.Value).
 			WithHint("write it as 2020-12-30T15:01:00+07:00, 2020-12-30 15:01 or 2020-12-30")
 	}
 	return t, dayOnly

@@ -10,6 +10,7 @@ import (
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/site"
+	"github.com/almanac-news/almanac/internal/yamlfield"
 )
 
 // The front-matter keys figures and kpis (docs/figures.md, sections 2
@@ -41,7 +42,7 @@ func (f *fields) decodeFigures() {
 // figures decodes the figures list into the page.
 func (f *fields) figures(v *yaml.Node) {
 	if v.Kind != yaml.SequenceNode {
-		f.errorf(v, "figures must be a list of figures, each with indicator, period and value, not %s", kindName(v)).
+		f.Errorf(v, "figures must be a list of figures, each with indicator, period and value, not %s", yamlfield.KindName(v)).
 			WithHint("start each figure on a line of its own with \"- indicator: …\"")
 		return
 	}
@@ -62,11 +63,11 @@ func (f *fields) figures(v *yaml.Node) {
 // indicator or period, the two keys that make it a figure.
 func (f *fields) figure(n *yaml.Node) *figureDraft {
 	if n.Kind != yaml.MappingNode {
-		f.errorf(n, "each figure must be a set of keys (indicator, period, value…), not %s", kindName(n)).
+		f.Errorf(n, "each figure must be a set of keys (indicator, period, value…), not %s", yamlfield.KindName(n)).
 			WithHint("write a figure as indented key: value lines after \"- \", e.g. - indicator: industry-output")
 		return nil
 	}
-	d := &figureDraft{nodes: f.keyNodes(diag.Textf("figure"), n, figureKeys), at: n,
+	d := &figureDraft{nodes: f.KeyNodes(diag.Textf("figure"), n, figureKeys), at: n,
 		fig: site.Figure{Line: n.Line, Column: n.Column, Status: "actual"}}
 	identified := f.figureIndicator(d)
 	identified = f.figurePeriod(d) && identified
@@ -83,14 +84,14 @@ func (f *fields) figure(n *yaml.Node) *figureDraft {
 func (f *fields) figureIndicator(d *figureDraft) bool {
 	v := d.nodes["indicator"]
 	if v == nil {
-		f.errorf(d.at, "figure has no indicator").
+		f.Errorf(d.at, "figure has no indicator").
 			WithHint("add indicator: industry-output, the key of what is measured")
 		return false
 	}
-	s, ok := f.strictText("indicator", v)
-	if ok && !validKey(s) {
-		f.errorf(v, "indicator %q is not a key", s).
-			WithHint("use a-z, 0-9 and hyphens, e.g. %s", exampleKey(s, "industry-output"))
+	s, ok := f.StrictText("indicator", v)
+	if ok && !yamlfield.ValidKey(s) {
+		f.Errorf(v, "indicator %q is not a key", s).
+			WithHint("use a-z, 0-9 and hyphens, e.g. %s", yamlfield.ExampleKey(s, "industry-output"))
 		return false
 	}
 	d.fig.Indicator = s
@@ -100,7 +101,7 @@ func (f *fields) figureIndicator(d *figureDraft) bool {
 func (f *fields) figurePeriod(d *figureDraft) bool {
 	v := d.nodes["period"]
 	if v == nil {
-		f.errorf(d.at, "figure has no period").WithHint(`add period: "2020"`)
+		f.Errorf(d.at, "figure has no period").WithHint(`add period: "2020"`)
 		return false
 	}
 	p, ok := f.period("period", v)
@@ -118,7 +119,7 @@ func (f *fields) figureTexts(d *figureDraft) {
 	}{{"label", &d.fig.Label, false}, {"unit", &d.fig.Unit, true},
 		{"source", &d.fig.Source, false}, {"note", &d.fig.Note, true}} {
 		if v := d.nodes[t.name]; v != nil && !(t.empty && v.Tag == "!!null") {
-			*t.dst, _ = f.strictText(t.name, v)
+			*t.dst, _ = f.StrictText(t.name, v)
 		}
 	}
 }
@@ -129,7 +130,7 @@ func (f *fields) figureNumbers(d *figureDraft) {
 		d.fig.Value, d.fig.Precision, d.fig.HasValue = n.Value, n.Precision, ok
 		if ok && figure.ThreeDecimals(v.Value) {
 			whole := strings.ReplaceAll(v.Value, ".", "")
-			f.problems = append(f.problems, diag.Warnf(f.pos(v), "value %s is read as %s, not %s",
+			f.Problems = append(f.Problems, diag.Warnf(f.Pos(v), "value %s is read as %s, not %s",
 				v.Value, strconv.FormatFloat(n.Value, 'f', -1, 64), whole).
 				WithHint("if you meant %s, write it without the dot: in front matter the dot is the decimal point", whole))
 		}
@@ -140,26 +141,26 @@ func (f *fields) figureNumbers(d *figureDraft) {
 		d.fig.ChangePos = site.Position{Line: v.Line, Col: v.Column}
 	}
 	if d.nodes["value"] == nil && d.nodes["change"] == nil {
-		f.errorf(d.at, "%s has neither value nor change", figureName(d.fig)).
+		f.Errorf(d.at, "%s has neither value nor change", figureName(d.fig)).
 			WithHint("add value: 68800 (in the unit), change: -1.7 (in per cent against base), or both")
 	}
 }
 
 func (f *fields) figureWords(d *figureDraft) {
 	if v := d.nodes["qualifier"]; v != nil {
-		d.fig.Qualifier, _ = f.choice("qualifier", v, figure.Qualifiers, figure.QualifierMeanings, figure.QualifierHint)
+		d.fig.Qualifier, _ = f.Choice("qualifier", v, figure.Qualifiers, figure.QualifierMeanings, figure.QualifierHint)
 		if d.nodes["value"] == nil {
-			f.errorf(v, "qualifier needs a value").
+			f.Errorf(v, "qualifier needs a value").
 				WithHint("a qualifier says how the source words the value; add value: or remove qualifier")
 		}
 	}
 	if v := d.nodes["status"]; v != nil {
-		if s, ok := f.choice("status", v, figure.Statuses, figure.StatusMeanings, figure.StatusHint); ok {
+		if s, ok := f.Choice("status", v, figure.Statuses, figure.StatusMeanings, figure.StatusHint); ok {
 			d.fig.Status = s
 		}
 	}
 	if v := d.nodes["polarity"]; v != nil {
-		if s, ok := f.choice("polarity", v, figure.Polarities, figure.PolarityMeanings, figure.PolarityHint); ok && s != "neutral" {
+		if s, ok := f.Choice("polarity", v, figure.Polarities, figure.PolarityMeanings, figure.PolarityHint); ok && s != "neutral" {
 			d.fig.Polarity = s
 		}
 	}
@@ -180,10 +181,10 @@ func (f *fields) figureBase(d *figureDraft) {
 	switch {
 	case !ok:
 	case d.nodes["change"] == nil:
-		f.errorf(v, "base is given but the figure has no change").
+		f.Errorf(v, "base is given but the figure has no change").
 			WithHint("base is the period change compares with; add change: or remove base")
 	case periodOK && !base.EndsBefore(period):
-		f.errorf(v, "base %q is not before period %q", base.String(), period.String()).
+		f.Errorf(v, "base %q is not before period %q", base.String(), period.String()).
 			WithHint("base is the earlier period the change compares with, e.g. base: %q", period.Previous().String())
 	default:
 		d.fig.Base = base.String()
@@ -193,14 +194,14 @@ func (f *fields) figureBase(d *figureDraft) {
 // period reads a period: text in one of the accepted forms, or a bare year.
 func (f *fields) period(name string, v *yaml.Node) (figure.Period, bool) {
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!int" && v.Tag != "!!timestamp") {
-		f.errorf(v, "%s must be a period such as \"2020\", not %s", name, kindName(v)).WithHint(periodFormsHint)
+		f.Errorf(v, "%s must be a period such as \"2020\", not %s", name, yamlfield.KindName(v)).WithHint(periodFormsHint)
 		return figure.Period{}, false
 	}
 	p, ok := figure.ParsePeriod(strings.TrimSpace(v.Value))
 	if ok {
 		return p, true
 	}
-	pr := f.errorf(v, "%s %q is not a period", name, v.Value)
+	pr := f.Errorf(v, "%s %q is not a period", name, v.Value)
 	if fixed, ok := figure.FixPeriod(v.Value); ok {
 		pr.WithHint(`write %q (the accepted forms are "2020", "2020-Q3" and "2020-11")`, fixed)
 	} else {
@@ -212,7 +213,7 @@ func (f *fields) period(name string, v *yaml.Node) (figure.Period, bool) {
 // number reads a number written the machine way, keeping its precision.
 func (f *fields) number(name string, v *yaml.Node) (figure.Number, bool) {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Tag == "!!bool" {
-		f.errorf(v, "%s must be a number, not %s", name, kindName(v)).
+		f.Errorf(v, "%s must be a number, not %s", name, yamlfield.KindName(v)).
 			WithHint("write for example %s: %s", name, map[string]string{"value": "68800", "change": "-1.7", "min": "0", "max": "100"}[name])
 		return figure.Number{}, false
 	}
@@ -221,14 +222,14 @@ func (f *fields) number(name string, v *yaml.Node) (figure.Number, bool) {
 	}
 	if v.Tag == "!!int" || v.Tag == "!!float" {
 		if full, ok := figure.InFull(v.Value); ok {
-			f.errorf(v, "%s %s must be written in full", name, v.Value).WithHint("write %s: %s", name, full)
+			f.Errorf(v, "%s %s must be written in full", name, v.Value).WithHint("write %s: %s", name, full)
 		} else {
-			f.errorf(v, "%s %s is not a number Almanac can show", name, v.Value).
+			f.Errorf(v, "%s %s is not a number Almanac can show", name, v.Value).
 				WithHint("write the number in digits, e.g. %s: 68800", name)
 		}
 		return figure.Number{}, false
 	}
-	f.errorf(v, "%s must be a number, not %q", name, v.Value).WithHint("%s", figure.NumberHint(name, v.Value))
+	f.Errorf(v, "%s must be a number, not %q", name, v.Value).WithHint("%s", figure.NumberHint(name, v.Value))
 	return figure.Number{}, false
 }
 
@@ -240,37 +241,6 @@ func figureName(fig site.Figure) diag.Text {
 	return diag.Textf("figure of %s in %s", fig.Indicator, fig.Period)
 }
 
-// choice reads one of a fixed set of words; meanings maps other words a
-// writer may use to the right one.
-func (f *fields) choice(name string, v *yaml.Node, allowed []string, meanings map[string]string, hint diag.Text) (string, bool) {
-	s, ok := f.strictText(name, v)
-	if !ok {
-		return "", false
-	}
-	if slices.Contains(allowed, s) {
-		return s, true
-	}
-	p := f.errorf(v, "%s %q is not one of %s", name, s, strings.Join(allowed, ", "))
-	if m, ok := meanings[strings.ToLower(s)]; ok {
-		p.WithHint("write %s: %s (%s)", name, m, hint)
-	} else if c := diag.Closest(s, allowed); c != "" {
-		p.WithHint("did you mean %s? (%s)", c, hint)
-	} else {
-		p.WithHint("%s", hint)
-	}
-	return "", false
-}
-
-// strictText reads a text; unlike fields.text it takes no number, since a
-// number where a text belongs is most likely a key in the wrong place.
-func (f *fields) strictText(name string, v *yaml.Node) (string, bool) {
-	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!timestamp") {
-		f.errorf(v, "%s must be text, not %s", name, kindName(v)).WithHint(`write %s: "…"`, name)
-		return "", false
-	}
-	return strings.TrimSpace(v.Value), true
-}
-
 // withoutDuplicates reports and drops a second figure of one indicator for one period.
 func (f *fields) withoutDuplicates(drafts []*figureDraft) []*figureDraft {
 	type key struct{ indicator, period string }
@@ -278,8 +248,8 @@ func (f *fields) withoutDuplicates(drafts []*figureDraft) []*figureDraft {
 	return slices.DeleteFunc(drafts, func(d *figureDraft) bool {
 		k := key{d.fig.Indicator, d.fig.Period}
 		if prev, dup := first[k]; dup {
-			f.errorf(d.at, "%s already has a figure for %s", k.indicator, k.period).
-				Also(f.pos(prev.at)).WithHint("keep one: an indicator has one figure per period")
+			f.Errorf(d.at, "%s already has a figure for %s", k.indicator, k.period).
+				Also(f.Pos(prev.at)).WithHint("keep one: an indicator has one figure per period")
 			return true
 		}
 		first[k] = d
@@ -302,7 +272,7 @@ func (f *fields) carryOver(drafts []*figureDraft) {
 		ind := d.fig.Indicator
 		if _, ok := labels[ind]; !ok && !reported[ind] {
 			reported[ind] = true
-			f.errorf(d.at, "indicator %s has no label", ind).
+			f.Errorf(d.at, "indicator %s has no label", ind).
 				WithHint("add label: … (the indicator's name for readers) to its first figure")
 		}
 		d.fig.Label, d.fig.Unit, d.fig.Polarity = labels[ind].text, units[ind].text, polarities[ind].text
@@ -325,63 +295,34 @@ func (f *fields) sameText(name string, given map[string]givenText, indicator, te
 		return
 	}
 	if prev.text != text {
-		f.errorf(v, "%s %q differs from %q given for %s at line %d", name, text, prev.text, indicator, prev.at.Line).
-			Also(f.pos(prev.at)).
+		f.Errorf(v, "%s %q differs from %q given for %s at line %d", name, text, prev.text, indicator, prev.at.Line).
+			Also(f.Pos(prev.at)).
 			WithHint("an indicator has one %s in an article: give it once, on its first figure", name)
 	}
 }
 
 // kpis decodes the list of indicators shown as KPI cards.
 func (f *fields) kpis(v *yaml.Node) {
-	items := f.nodes("kpis", v)
+	items := f.Nodes("kpis", v)
 	f.page.KPIs = []string{} // given, even empty: no default
 	seen := map[string]*yaml.Node{}
 	for _, item := range items {
-		s, ok := f.strictText("kpis entry", item)
+		s, ok := f.StrictText("kpis entry", item)
 		if !ok {
 			continue
 		}
 		if prev, dup := seen[s]; dup {
-			f.errorf(item, "kpis names %s twice", s).Also(f.pos(prev)).WithHint("keep one")
+			f.Errorf(item, "kpis names %s twice", s).Also(f.Pos(prev)).WithHint("keep one")
 			continue
 		}
 		seen[s] = item
 		f.page.KPIs = append(f.page.KPIs, s)
 		if !figure.HasIndicator(f.page.Figures, s) {
-			f.errorf(item, "%s", kpiUnknown(s)).WithHint("%s", figure.IndicatorHint(f.page.Figures, s))
+			f.Errorf(item, "%s", kpiUnknown(s)).WithHint("%s", figure.IndicatorHint(f.page.Figures, s))
 		}
 	}
 }
 
 func kpiUnknown(indicator string) diag.Text {
 	return diag.Textf("kpis names %s, which no figure has", indicator)
-}
-
-// keyNodes returns the value node of each key of the mapping n, a figure
-// or a chart, reporting unknown keys and keys given twice.
-func (f *fields) keyNodes(what diag.Text, n *yaml.Node, known []string) map[string]*yaml.Node {
-	nodes := map[string]*yaml.Node{}
-	keys := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		prev, dup := keys[k.Value]
-		switch {
-		case !slices.Contains(known, k.Value):
-			hint := diag.Textf("the keys of a %s are %s", what, strings.Join(known, ", "))
-			if c := diag.Closest(k.Value, known); c != "" {
-				hint = diag.Textf("did you mean %q? (%s)", c, hint)
-			}
-			f.errorf(k, "%s has no key %q", what, k.Value).WithHint("%s", hint)
-		case dup:
-			f.errorf(k, "key %q is given twice in this %s", k.Value, what).Also(f.pos(prev)).
-				WithHint("keep one of the two")
-		default:
-			keys[k.Value] = k
-			if v.Kind == yaml.AliasNode && v.Alias != nil {
-				v = v.Alias
-			}
-			nodes[k.Value] = v
-		}
-	}
-	return nodes
 }

@@ -6,6 +6,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/almanac-news/almanac/internal/slug"
+	"github.com/almanac-news/almanac/internal/yamlfield"
 )
 
 // The front-matter keys Hugo sites write that Almanac understands beyond
@@ -16,7 +17,7 @@ import (
 // "/a/b/" or "/a/b.html", each folder one a URL can hold. A path without
 // an extension gets its trailing slash. ok is false after an error.
 func (f *fields) sitePath(name string, v *yaml.Node) (string, bool) {
-	p := f.text(name, v)
+	p := f.Text(name, v)
 	if p == "" {
 		return "", false
 	}
@@ -28,12 +29,12 @@ func (f *fields) sitePath(name string, v *yaml.Node) (string, bool) {
 	}
 	for _, part := range strings.Split(strings.Trim(p, "/"), "/") {
 		if len(part) > maxNameBytes {
-			f.errorf(v, "%s has a folder of %d bytes, more than the %d a file name may hold", name, len(part), maxNameBytes).
+			f.Errorf(v, "%s has a folder of %d bytes, more than the %d a file name may hold", name, len(part), maxNameBytes).
 				WithHint("write a shorter path")
 			return "", false
 		}
 		if !slug.Valid(strings.ToLower(part)) {
-			f.errorf(v, "%s %q is not a path of the site", name, p).
+			f.Errorf(v, "%s %q is not a path of the site", name, p).
 				WithHint("write a path such as /tin-tuc/bai-viet/: letters a-z, digits, -, _ and ., between slashes, without .. or spaces")
 			return "", false
 		}
@@ -48,7 +49,7 @@ func (f *fields) url(v *yaml.Node) {
 }
 
 func (f *fields) aliases(v *yaml.Node) {
-	for _, item := range f.nodes("aliases", v) {
+	for _, item := range f.Nodes("aliases", v) {
 		if p, ok := f.sitePath("aliases", item); ok {
 			f.page.Aliases = append(f.page.Aliases, p)
 		}
@@ -59,7 +60,7 @@ func (f *fields) aliases(v *yaml.Node) {
 // (Page.Params), as Hugo's .Params shows them.
 func (f *fields) params(v *yaml.Node) {
 	if v.Kind != yaml.MappingNode {
-		f.errorf(v, "params must be a set of keys, not %s", kindName(v)).WithHint("write\nparams:\n  nguon: …")
+		f.Errorf(v, "params must be a set of keys, not %s", yamlfield.KindName(v)).WithHint("write\nparams:\n  nguon: …")
 		return
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {

@@ -6,6 +6,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/almanac-news/almanac/internal/site"
+	"github.com/almanac-news/almanac/internal/yamlfield"
 )
 
 // build reads Hugo's build options (build: or _build:): list (always,
@@ -14,7 +15,7 @@ import (
 // bundle's files are always published).
 func (f *fields) build(name string, v *yaml.Node) {
 	if v.Kind != yaml.MappingNode {
-		f.errorf(v, "%s must be a set of keys, not %s", name, kindName(v)).
+		f.Errorf(v, "%s must be a set of keys, not %s", name, yamlfield.KindName(v)).
 			WithHint("write %s: {list: never} to leave the page out of every list, or {render: never} to not write it", name)
 		return
 	}
@@ -26,9 +27,9 @@ func (f *fields) build(name string, v *yaml.Node) {
 		case "render":
 			f.renderOption(val)
 		case "publishResources":
-			f.boolean("publishResources", val)
+			f.Boolean("publishResources", val)
 		default:
-			f.errorf(k, "%s has no key %q", name, k.Value).WithHint("%s takes list, render and publishResources", name)
+			f.Errorf(k, "%s has no key %q", name, k.Value).WithHint("%s takes list, render and publishResources", name)
 		}
 	}
 }
@@ -42,7 +43,7 @@ func (f *fields) listOption(v *yaml.Node) {
 	case "never", "false":
 		f.page.List = site.ListNever
 	default:
-		f.errorf(v, "list must be always, local or never, not %s", kindName(v))
+		f.Errorf(v, "list must be always, local or never, not %s", yamlfield.KindName(v))
 	}
 }
 
@@ -53,13 +54,13 @@ func (f *fields) renderOption(v *yaml.Node) {
 	case "never", "link", "false":
 		f.page.Headless = true
 	default:
-		f.errorf(v, "render must be always or never, not %s", kindName(v))
+		f.Errorf(v, "render must be always or never, not %s", yamlfield.KindName(v))
 	}
 }
 
 // headless reads Hugo's headless: true, which is build: {list: never, render: never}.
 func (f *fields) headless(v *yaml.Node) {
-	if f.boolean("headless", v) {
+	if f.Boolean("headless", v) {
 		f.page.Headless, f.page.List = true, site.ListNever
 	}
 }
@@ -69,9 +70,9 @@ func (f *fields) headless(v *yaml.Node) {
 func (f *fields) sitemap(v *yaml.Node) {
 	if v.Kind == yaml.MappingNode {
 		if d := valueOf(v, "disable"); d != nil {
-			f.page.NoSitemap = f.boolean("disable", d)
+			f.page.NoSitemap = f.Boolean("disable", d)
 		}
 		return
 	}
-	f.page.NoSitemap = !f.boolean("sitemap", v)
+	f.page.NoSitemap = !f.Boolean("sitemap", v)
 }

@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/almanac-news/almanac/internal/site"
+	"github.com/almanac-news/almanac/internal/yamlfield"
 )
 
 // decodeImage reads the image mapping: src, alt, caption and credit.
@@ -16,21 +17,21 @@ func (f *fields) decodeImage(n *yaml.Node, bundle map[string]bool) {
 		return
 	}
 	if n.Kind == yaml.ScalarNode {
-		f.errorf(n, "image must give src and alt, not only %s", kindName(n)).
+		f.Errorf(n, "image must give src and alt, not only %s", yamlfield.KindName(n)).
 			WithHint("write image: {src: anh.jpg, alt: \"what the picture shows\", caption: \"…\"}")
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		f.errorf(n, "image must be a set of keys (src, alt, caption, credit), not %s", kindName(n))
+		f.Errorf(n, "image must be a set of keys (src, alt, caption, credit), not %s", yamlfield.KindName(n))
 		return
 	}
 	img, srcNode, hasAlt := f.imageKeys(n)
 	if srcNode == nil {
-		f.errorf(n, "image has no src").WithHint("name the picture file: src: anh.jpg")
+		f.Errorf(n, "image has no src").WithHint("name the picture file: src: anh.jpg")
 		return
 	}
 	if !hasAlt {
-		f.errorf(n, "image has no alt text").
+		f.Errorf(n, "image has no alt text").
 			WithHint(`describe the picture for readers who cannot see it: alt: "…" (alt: "" only for decoration)`)
 	}
 	img.Src = f.mediaURL("image src", srcNode, bundle)
@@ -51,18 +52,18 @@ func (f *fields) imageKeys(n *yaml.Node) (img *site.Image, src *yaml.Node, hasAl
 		case "alt":
 			hasAlt = true
 			if v.Tag != "!!null" {
-				img.Alt = f.text("image alt", v)
+				img.Alt = f.Text("image alt", v)
 			}
 		case "caption":
-			img.Caption = f.text("image caption", v)
+			img.Caption = f.Text("image caption", v)
 		case "credit":
-			img.Credit = f.text("image credit", v)
+			img.Credit = f.Text("image credit", v)
 		case "width":
-			img.Width = f.integer("image width", v)
+			img.Width = f.Integer("image width", v)
 		case "height":
-			img.Height = f.integer("image height", v)
+			img.Height = f.Integer("image height", v)
 		default:
-			f.errorf(k, "image has no key %q", k.Value).WithHint("use src, alt, caption, credit, width and height")
+			f.Errorf(k, "image has no key %q", k.Value).WithHint("use src, alt, caption, credit, width and height")
 		}
 	}
 	return img, src, hasAlt
@@ -73,7 +74,7 @@ func (f *fields) decodeAudio(n *yaml.Node, bundle map[string]bool) {
 		return
 	}
 	if n.Kind == yaml.ScalarNode && !audioTypes[strings.ToLower(path.Ext(n.Value))] {
-		f.errorf(n, "audio %q is not a sound file browsers play", n.Value).
+		f.Errorf(n, "audio %q is not a sound file browsers play", n.Value).
 			WithHint("use an .mp3, .m4a, .ogg, .oga, .opus or .wav file")
 		return
 	}
@@ -85,7 +86,7 @@ var audioTypes = map[string]bool{".mp3": true, ".m4a": true, ".ogg": true, ".oga
 // mediaURL resolves a media reference: a file of the page bundle, a
 // site-relative path, or an http(s) URL.
 func (f *fields) mediaURL(name string, n *yaml.Node, bundle map[string]bool) string {
-	ref := f.text(name, n)
+	ref := f.Text(name, n)
 	if ref == "" {
 		return ""
 	}
@@ -93,30 +94,30 @@ func (f *fields) mediaURL(name string, n *yaml.Node, bundle map[string]bool) str
 		return ref
 	}
 	if strings.Contains(ref, ":") || strings.Contains(ref, `\`) {
-		f.errorf(n, "%s %q is neither a file of the page nor an http(s) address", name, ref)
+		f.Errorf(n, "%s %q is neither a file of the page nor an http(s) address", name, ref)
 		return ""
 	}
 	if strings.HasPrefix(ref, "/") {
 		clean := path.Clean(ref)
 		if clean != ref || strings.Contains(ref, "..") {
-			f.errorf(n, "%s %q leaves the site's folders", name, ref).WithHint("write a path without .. such as /images/anh.jpg")
+			f.Errorf(n, "%s %q leaves the site's folders", name, ref).WithHint("write a path without .. such as /images/anh.jpg")
 			return ""
 		}
 		return ref
 	}
 	clean := path.Clean(ref)
 	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
-		f.errorf(n, "%s %q points outside the page's folder", name, ref).
+		f.Errorf(n, "%s %q points outside the page's folder", name, ref).
 			WithHint("put the file beside index.md and name it alone, e.g. %s: %s", name, path.Base(ref))
 		return ""
 	}
 	if bundle == nil {
-		f.errorf(n, "%s %q must sit in a page bundle", name, ref).
+		f.Errorf(n, "%s %q must sit in a page bundle", name, ref).
 			WithHint("move the article to a folder of its own as index.md and put %s beside it", path.Base(ref))
 		return ""
 	}
 	if !bundle[clean] {
-		f.errorf(n, "%s file %q is not in the page's folder", name, ref).
+		f.Errorf(n, "%s file %q is not in the page's folder", name, ref).
 			WithHint("copy it beside index.md or fix the name (names are case-sensitive)")
 		return ""
 	}

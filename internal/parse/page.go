@@ -15,6 +15,7 @@ import (
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/site"
 	"github.com/almanac-news/almanac/internal/slug"
+	"github.com/almanac-news/almanac/internal/yamlfield"
 )
 
 // digest is a page's Digest: the first eight bytes of the SHA-256 of its
@@ -52,16 +53,16 @@ func parseFile(fsys fs.FS, e entry, opts *Options, shared *names, layers []*casc
 		Kind: e.kind, Source: file, Digest: digest(file, src), Section: e.section, Slug: e.slug,
 		Body: fm.body, BodyLine: fm.bodyLine,
 	}
-	f := &fields{file: file, page: page, dates: dateReader{loc: opts.location()}, names: shared}
+	f := &fields{Reader: yamlfield.Reader{File: file}, page: page, dates: dateReader{loc: opts.location()}, names: shared}
 	if fm.empty > 0 {
-		f.problems = append(f.problems, diag.Errorf(diag.Pos{File: file, Line: fm.empty, Col: 1}, "the front matter holds no keys").
+		f.Problems = append(f.Problems, diag.Errorf(diag.Pos{File: file, Line: fm.empty, Col: 1}, "the front matter holds no keys").
 			WithHint(`add title: "…" and, for an article, date: 2020-12-30`))
-		return page, f.problems
+		return page, f.Problems
 	}
 	if fm.root == nil {
-		f.problems = append(f.problems, diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file has no front matter").
+		f.Problems = append(f.Problems, diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file has no front matter").
 			WithHint("start it with\n---\ntitle: \"…\"\ndate: 2020-12-30T15:01:00+07:00\n---"))
-		return page, f.problems
+		return page, f.Problems
 	}
 	f.decode(fm.root)
 	f.applyCascade(layers)
@@ -81,27 +82,27 @@ func parseFile(fsys fs.FS, e entry, opts *Options, shared *names, layers []*casc
 	if len(page.Authors) == 0 && page.Kind == site.KindArticle && opts.Config.Author != "" {
 		page.Authors = []string{opts.Config.Author}
 	}
-	return page, f.problems
+	return page, f.Problems
 }
 
 // required reports missing title and, for articles, missing date; a
 // headless page, which no reader sees, needs neither (Hugo's snippets
 // for its include shortcode are such pages).
 func (f *fields) required(root *yaml.Node) {
-	at := diag.Pos{File: f.file, Line: root.Line, Col: 1}
+	at := diag.Pos{File: f.File, Line: root.Line, Col: 1}
 	if f.page.Headless {
 		return
 	}
 	if f.page.Lines.Line("title") == 0 && f.page.Kind == site.KindSection {
 		f.page.Title = folderTitle(f.page.Section)
-		f.problems = append(f.problems, diag.Warnf(at, "the section has no title: it is shown as %q, from its folder's name", f.page.Title).
+		f.Problems = append(f.Problems, diag.Warnf(at, "the section has no title: it is shown as %q, from its folder's name", f.page.Title).
 			WithHint(`add a line title: "…" with its name as readers should see it`))
 	} else if f.page.Lines.Line("title") == 0 {
-		f.problems = append(f.problems, diag.Errorf(at, "the front matter has no title").
+		f.Problems = append(f.Problems, diag.Errorf(at, "the front matter has no title").
 			WithHint(`add a line title: "…"`))
 	}
 	if f.page.Lines.Line("date") == 0 && f.page.Lines.Line("publishDate") == 0 && f.page.Kind == site.KindArticle {
-		f.problems = append(f.problems, diag.Errorf(at, "the article has no date").
+		f.Problems = append(f.Problems, diag.Errorf(at, "the article has no date").
 			WithHint("add a line date: 2020-12-30T15:01:00+07:00"))
 	}
 }
