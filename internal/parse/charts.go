@@ -2,7 +2,6 @@ package parse
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -88,26 +87,18 @@ func DecodeChartBlock(file string, body []byte, firstLine int) (site.Chart, []*d
 
 // blockRoot parses a chart block's YAML, in the file's own lines.
 func (f *fields) blockRoot(body []byte, firstLine int) *yaml.Node {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(body, &doc); err != nil {
-		line, msg := 1, err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		f.Problems = append(f.Problems, diag.Errorf(diag.Pos{File: f.File, Line: firstLine + line - 1,
-			Col: firstColumn(body, line)}, "chart block is not valid YAML: %s", msg).
+	root, err := yamlfield.Parse(f.File, body, firstLine-1)
+	if err != nil {
+		f.Problems = append(f.Problems, diag.Errorf(err.Pos, "chart block is not valid YAML: %s", err.Msg).
 			WithHint("write key: value lines, and quote values that contain \": \""))
 		return nil
 	}
-	if len(doc.Content) == 0 {
+	if root == nil {
 		f.Problems = append(f.Problems, diag.Errorf(diag.Pos{File: f.File, Line: max(firstLine-1, 1)},
 			"the chart block is empty").
 			WithHint("name a chart declared under charts: (id: bien-dong-2020), or declare one here with type, title and indicators or data"))
 		return nil
 	}
-	root := doc.Content[0]
-	shiftLines(root, firstLine-1)
 	if root.Kind != yaml.MappingNode {
 		f.Errorf(root, "a chart block must hold key: value lines, not %s", yamlfield.KindName(root)).
 			WithHint("write id: bien-dong-2020 to place a declared chart")

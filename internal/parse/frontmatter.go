@@ -3,15 +3,13 @@ package parse
 import (
 	"bytes"
 	"encoding/json"
-	"regexp"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/yamlfield"
 )
 
 // frontMatter is a content file split into its decoded front matter and body.
@@ -122,74 +120,14 @@ func decodeFrontMatter(file string, c captured, offset int) (*yaml.Node, *diag.P
 	return root, nil
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
-
-// parserErrors are the messages of yaml.v3's parser (as opposed to its
-// scanner), whose line numbers are one short.
-var parserErrors = map[string]bool{
-	"did not find expected <document start>": true,
-	"did not find expected node content":     true,
-	"did not find expected key":              true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-}
-
 // yamlToNode parses YAML data whose first line is line offset+1 of file.
 func yamlToNode(file string, data []byte, offset int) (*yaml.Node, *diag.Problem) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := 1, err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-			if parserErrors[msg] { // yaml.v3 counts these lines from 0, scanner errors from 1
-				line++
-			}
-		}
-		if n := bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")) + 1; line > n {
-			line = n // an error at the end points at the last line written
-		}
-		if msg == "did not find expected key" {
-			line = misindented(data, line, msg)
-		}
-		return nil, diag.Errorf(diag.Pos{File: file, Line: line + offset, Col: firstColumn(data, line)},
-			"front matter is not valid YAML: %s", msg).
+	root, err := yamlfield.Parse(file, data, offset)
+	if err != nil {
+		return nil, diag.Errorf(err.Pos, "front matter is not valid YAML: %s", err.Msg).
 			WithHint("check the indentation and quote values that contain \": \" or start with a special character")
 	}
-	if len(doc.Content) == 0 {
-		return nil, nil
-	}
-	shiftLines(doc.Content[0], offset)
-	return doc.Content[0], nil
-}
-
-// misindented finds the line that breaks a block yaml.v3 reports at its
-// start (line): the first line after it with which the lines up to it
-// stop parsing, with the same message. yaml.v3 names the block, not the
-// line: a value indented one space too far on line 29 is reported at the
-// figure starting on line 8.
-func misindented(data []byte, line int, msg string) int {
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	var doc yaml.Node
-	for k := line; k <= len(lines); k++ {
-		err := yaml.Unmarshal(bytes.Join(lines[:k], nil), &doc)
-		if err == nil {
-			continue
-		}
-		if strings.HasSuffix(err.Error(), msg) {
-			return k
-		}
-		break
-	}
-	return line
-}
-
-func shiftLines(n *yaml.Node, offset int) {
-	n.Line += offset
-	for _, c := range n.Content {
-		shiftLines(c, offset)
-	}
+	return root, nil
 }
 
 func jsonProblem(file string, data []byte, offset int, err error) *diag.Problem {
@@ -234,16 +172,6 @@ func lineCol(src []byte, off int) (line, col int) {
 func lineAt(src []byte, off int) int {
 	line, _ := lineCol(src, off)
 	return line
-}
-
-// firstColumn is the column of the first non-blank character of a line.
-func firstColumn(data []byte, line int) int {
-	lines := bytes.Split(data, []byte("\n"))
-	if line < 1 || line > len(lines) {
-		return 1
-	}
-	l := lines[line-1]
-	return len(l) - len(bytes.TrimLeft(l, " \t")) + 1
 }
 
 var openings = map[string]string{"---": "---", "---yaml": "---", "---toml": "---", "---json": "---", "+++": "+++", "{": "}"}
