@@ -6,7 +6,6 @@ import (
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/markdown"
-	"github.com/almanac-news/almanac/internal/parse"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -43,7 +42,7 @@ type bodyEnv struct {
 // (feedHTML): the body draws charts, or has links or pictures written as
 // site paths.
 func renderBody(env bodyEnv, c *charts, p *site.Page, problems *diag.List) (html template.HTML, feedSpecific bool) {
-	blocks := parse.NewChartBlocks(p)
+	blocks := figure.NewChartBlocks(p)
 	pictures := newBodyPictures(c.site, p, newImageCache())
 	md := markdown.Page{Fences: c.fences(p, blocks, problems), URL: p.URL, Picture: pictures.picture}
 	host := &pageHost{conv: env.conv, page: p, md: md, pictures: pictures, refs: env.refs, cfg: env.cfg, lang: c.lang}
@@ -82,7 +81,7 @@ func feedHTML(env bodyEnv, c *charts, p *site.Page, body []byte) template.HTML {
 	page.Body = body
 	feed := &charts{theme: c.theme, site: c.site, lang: c.lang, feed: true}
 	ignored := &diag.List{}
-	blocks := parse.NewChartBlocks(&page)
+	blocks := figure.NewChartBlocks(&page)
 	pictures := newBodyPictures(c.site, &page, newImageCache())
 	md := markdown.Page{Fences: feed.fences(&page, blocks, ignored), URL: page.URL, Feed: true, Picture: pictures.picture}
 	host := &pageHost{conv: env.conv, page: &page, md: md, pictures: pictures, refs: env.refs, cfg: env.cfg, lang: c.lang}

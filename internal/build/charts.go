@@ -13,7 +13,6 @@ import (
 	"github.com/almanac-news/almanac/internal/diag"
 	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/markdown"
-	"github.com/almanac-news/almanac/internal/parse"
 	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
 )
@@ -51,7 +50,7 @@ type charts struct {
 
 // fences returns the chart fence of one page: each ```chart block is drawn
 // in place. Problems go to problems, not to the converter.
-func (c *charts) fences(p *site.Page, blocks *parse.ChartBlocks, problems *diag.List) map[string]markdown.FenceFunc {
+func (c *charts) fences(p *site.Page, blocks *figure.ChartBlocks, problems *diag.List) map[string]markdown.FenceFunc {
 	return map[string]markdown.FenceFunc{
 		"chart": func(body []byte, line int) (template.HTML, error) {
 			ch, ps := blocks.Block(body, p.BodyLine+line-1)
@@ -74,7 +73,7 @@ func (c *charts) fences(p *site.Page, blocks *parse.ChartBlocks, problems *diag.
 
 // drawUnplaced draws the front-matter charts no block placed, to go
 // after the body.
-func (c *charts) drawUnplaced(p *site.Page, blocks *parse.ChartBlocks, problems *diag.List) template.HTML {
+func (c *charts) drawUnplaced(p *site.Page, blocks *figure.ChartBlocks, problems *diag.List) template.HTML {
 	var b strings.Builder
 	for _, ch := range blocks.Unplaced() {
 		b.WriteString(string(c.draw(p, ch, problems)))

@@ -1,6 +1,11 @@
-// Package figure works with the figures of an article — the numbers its
-// front matter declares (docs/figures.md) — once they are parsed:
+// Package figure owns the figures of an article — the numbers its front
+// matter declares, the KPI cards and the charts (docs/figures.md) — from
+// the front matter to the numbers a chart draws:
 //
+//   - decoding: DecodeKeys reads the keys figures, kpis and charts, which
+//     package parse hands over once every other key of the page is read,
+//     and ChartBlocks the ```chart blocks of a body; every problem at its
+//     file:line:col (package yamlfield);
 //   - periods: ParsePeriod, their order (Compare) and how readers see
 //     them (Period.Text: "quý III/2020", "Q3 2020");
 //   - numbers as written: ParseNumber keeps the stated precision, and
@@ -16,5 +21,6 @@
 //     indicator or period, mixed units or period kinds, gaps, data its
 //     type cannot draw); package chart then only draws Data.
 //
-// Everything here reads the site model and is safe for concurrent use.
+// Everything here reads the site model and, but for a ChartBlocks (one
+// per page body), is safe for concurrent use.
 package figure

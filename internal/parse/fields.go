@@ -5,6 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/site"
 	"github.com/almanac-news/almanac/internal/slug"
 	"github.com/almanac-news/almanac/internal/yamlfield"
@@ -17,10 +18,10 @@ type fields struct {
 	dates dateReader
 	names *names // the tags and authors of the other pages
 
-	date, lastmod, image, audio *yaml.Node    // decoded later, once the page's place is known
-	publish, expiry             *yaml.Node    // publishDate and expiryDate, decoded with date
-	pageURL                     string        // url: the page's URL instead of the one its file makes
-	figureNodes                 [3]*yaml.Node // figures, kpis and charts, decoded in that order once every key is read
+	date, lastmod, image, audio *yaml.Node                   // decoded later, once the page's place is known
+	publish, expiry             *yaml.Node                   // publishDate and expiryDate, decoded with date
+	pageURL                     string                       // url: the page's URL instead of the one its file makes
+	figureNodes                 [len(figure.Keys)]*yaml.Node // decoded by package figure once every other key is read
 }
 
 // decode reads every key of the front-matter mapping root.
@@ -69,9 +70,6 @@ func init() { // a table, not a literal: cascade decodes keys with it
 		"lastmod":     func(f *fields, _ string, v *yaml.Node) { f.lastmod = v },
 		"image":       func(f *fields, _ string, v *yaml.Node) { f.image = v },
 		"audio":       func(f *fields, _ string, v *yaml.Node) { f.audio = v },
-		"figures":     func(f *fields, _ string, v *yaml.Node) { f.figureNodes[0] = v },
-		"kpis":        func(f *fields, _ string, v *yaml.Node) { f.figureNodes[1] = v },
-		"charts":      func(f *fields, _ string, v *yaml.Node) { f.figureNodes[2] = v },
 		"build":       (*fields).build,
 		"_build":      (*fields).build,
 		"headless":    func(f *fields, _ string, v *yaml.Node) { f.headless(v) },
@@ -87,6 +85,9 @@ func init() { // a table, not a literal: cascade decodes keys with it
 		"expiryDate":  func(f *fields, _ string, v *yaml.Node) { f.expiry = v },
 		"params":      func(f *fields, _ string, v *yaml.Node) { f.params(v) },
 		"corrections": func(f *fields, _ string, v *yaml.Node) { f.corrections(v) },
+	}
+	for i, k := range figure.Keys {
+		decoders[k] = func(f *fields, _ string, v *yaml.Node) { f.figureNodes[i] = v }
 	}
 	for k := range decoders {
 		knownKeys[k] = k

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/site"
 )
 
@@ -348,7 +349,7 @@ func TestChartBlocks(t *testing.T) {
 	if c := p.Charts[0]; c.Measure != "change" || c.Line != 11 || c.IndicatorPos[0] != (site.Position{Line: 14, Col: 18}) {
 		t.Errorf("chart %+v", c)
 	}
-	b := NewChartBlocks(p)
+	b := figure.NewChartBlocks(p)
 	placed, ps := b.Block([]byte("id: bien-dong\n"), 40)
 	if len(ps) != 0 || !placed.Placed || placed.Title != "Biến động" {
 		t.Errorf("placing: %+v %v", placed, ps)

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/almanac-news/almanac/internal/figure"
 )
 
 // FuzzFrontMatter parses any file as an article: no input may panic, and
@@ -46,7 +48,7 @@ func FuzzChartBlock(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		defer deadline(t, 10*time.Second)()
-		_, problems := DecodeChartBlock("content/s/a.md", []byte(body), 10)
+		_, problems := figure.DecodeChartBlock("content/s/a.md", []byte(body), 10)
 		for _, p := range problems {
 			if p.Pos.File != "content/s/a.md" || p.Pos.Line < 9 {
 				t.Errorf("problem outside the block: %v", p)

@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/site"
 	"github.com/almanac-news/almanac/internal/slug"
 	"github.com/almanac-news/almanac/internal/yamlfield"
@@ -66,7 +67,7 @@ func parseFile(fsys fs.FS, e entry, opts *Options, shared *names, layers []*casc
 	}
 	f.decode(fm.root)
 	f.applyCascade(layers)
-	f.decodeFigures()
+	figure.DecodeKeys(&f.Reader, page, f.figureNodes)
 	page.URL = cmp.Or(f.pageURL, pageURL(page))
 	page.Date, page.DateOnly = f.decodeDate("date", f.date)
 	page.Publish, _ = f.decodeDate("publishDate", f.publish)

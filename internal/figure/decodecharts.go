@@ -1,4 +1,4 @@
-package parse
+package figure
 
 import (
 	"slices"
@@ -7,7 +7,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/almanac-news/almanac/internal/diag"
-	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/site"
 	"github.com/almanac-news/almanac/internal/yamlfield"
 )
@@ -23,22 +22,22 @@ var (
 var measureHint = diag.Textf("value draws the figures' values, change their changes in per cent")
 
 // charts decodes the front matter's charts into the page.
-func (f *fields) charts(v *yaml.Node) {
+func (f *decoder) charts(v *yaml.Node) {
 	charts, problems := DecodeCharts(f.File, v)
 	f.Problems = append(f.Problems, problems...)
 	f.page.Charts = charts
 	for _, ch := range charts {
-		f.Problems = append(f.Problems, figure.CheckChartRefs(f.page, ch)...)
+		f.Problems = append(f.Problems, CheckChartRefs(f.page, ch)...)
 	}
 }
 
 // DecodeCharts decodes the charts list n of a front matter in file. Every
 // chart needs an id, unique in the list. References to the page's
-// figures are checked separately, by figure.CheckChartRefs. A chart with errors
+// figures are checked separately, by CheckChartRefs. A chart with errors
 // is still returned when it has an id, so that the blocks placing it are
 // not reported too.
 func DecodeCharts(file string, n *yaml.Node) ([]site.Chart, []*diag.Problem) {
-	f := &fields{Reader: yamlfield.Reader{File: file}}
+	f := &decoder{Reader: &yamlfield.Reader{File: file}}
 	if n.Kind != yaml.SequenceNode {
 		f.Errorf(n, "charts must be a list of charts, each with id, type and title, not %s", yamlfield.KindName(n)).
 			WithHint("start each chart on a line of its own with \"- id: …\"")
@@ -67,7 +66,7 @@ func DecodeCharts(file string, n *yaml.Node) ([]site.Chart, []*diag.Problem) {
 // chart of the front matter (Ref is set and only ID); any other block
 // declares a whole chart (Inline is set), whose id may be left out.
 func DecodeChartBlock(file string, body []byte, firstLine int) (site.Chart, []*diag.Problem) {
-	f := &fields{Reader: yamlfield.Reader{File: file}}
+	f := &decoder{Reader: &yamlfield.Reader{File: file}}
 	root := f.blockRoot(body, firstLine)
 	if root == nil {
 		return site.Chart{}, f.Problems
@@ -86,7 +85,7 @@ func DecodeChartBlock(file string, body []byte, firstLine int) (site.Chart, []*d
 }
 
 // blockRoot parses a chart block's YAML, in the file's own lines.
-func (f *fields) blockRoot(body []byte, firstLine int) *yaml.Node {
+func (f *decoder) blockRoot(body []byte, firstLine int) *yaml.Node {
 	root, err := yamlfield.Parse(f.File, body, firstLine-1)
 	if err != nil {
 		f.Problems = append(f.Problems, diag.Errorf(err.Pos, "chart block is not valid YAML: %s", err.Msg).
@@ -108,7 +107,7 @@ func (f *fields) blockRoot(body []byte, firstLine int) *yaml.Node {
 }
 
 // chart decodes one chart declaration; needID is true in the front matter.
-func (f *fields) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.Node) {
+func (f *decoder) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.Node) {
 	if n.Kind != yaml.MappingNode {
 		f.Errorf(n, "each chart must be a set of keys (id, type, title, indicators or data…), not %s", yamlfield.KindName(n)).
 			WithHint("write a chart as indented key: value lines after \"- \", e.g. - id: bien-dong-2020")
@@ -118,12 +117,12 @@ func (f *fields) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.
 	ch := site.Chart{Line: n.Line, Column: n.Column}
 	f.chartID(&ch, nodes["id"], n, needID)
 	if v := nodes["type"]; v == nil {
-		f.Errorf(n, "%s has no type", figure.ChartName(ch)).WithHint("add type: one of %s", strings.Join(figure.ChartTypes, ", "))
+		f.Errorf(n, "%s has no type", ChartName(ch)).WithHint("add type: one of %s", strings.Join(ChartTypes, ", "))
 	} else {
-		ch.Type, _ = f.Choice("chart type", v, figure.ChartTypes, nil, diag.Textf("the types are %s", strings.Join(figure.ChartTypes, ", ")))
+		ch.Type, _ = f.Choice("chart type", v, ChartTypes, nil, diag.Textf("the types are %s", strings.Join(ChartTypes, ", ")))
 	}
 	if v := nodes["title"]; v == nil {
-		f.Errorf(n, "%s has no title", figure.ChartName(ch)).WithHint(`add title: "…", the chart's caption`)
+		f.Errorf(n, "%s has no title", ChartName(ch)).WithHint(`add title: "…", the chart's caption`)
 	} else {
 		ch.Title = f.Text("title", v)
 	}
@@ -144,7 +143,7 @@ func (f *fields) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml.
 	return ch, nodes
 }
 
-func (f *fields) chartID(ch *site.Chart, v, n *yaml.Node, needID bool) {
+func (f *decoder) chartID(ch *site.Chart, v, n *yaml.Node, needID bool) {
 	if v == nil {
 		if needID {
 			f.Errorf(n, "chart has no id").
@@ -164,10 +163,10 @@ func (f *fields) chartID(ch *site.Chart, v, n *yaml.Node, needID bool) {
 // chartDrawing reads what the chart draws: the figures of its indicators,
 // or the CSV file of data, whose columns indicators then selects; and
 // which periods (rows of the file).
-func (f *fields) chartDrawing(ch *site.Chart, nodes map[string]*yaml.Node, n *yaml.Node) {
+func (f *decoder) chartDrawing(ch *site.Chart, nodes map[string]*yaml.Node, n *yaml.Node) {
 	ind, data := nodes["indicators"], nodes["data"]
 	if ind == nil && data == nil {
-		f.Errorf(n, "%s draws nothing; add indicators: [...] or data: file.csv", figure.ChartName(*ch)).
+		f.Errorf(n, "%s draws nothing; add indicators: [...] or data: file.csv", ChartName(*ch)).
 			WithHint("indicators draws the article's figures (indicators: [industry-output]); data draws a CSV file (data: xuat-nhap-khau.csv)")
 	}
 	if ind != nil {
@@ -193,12 +192,12 @@ func (f *fields) chartDrawing(ch *site.Chart, nodes map[string]*yaml.Node, n *ya
 	}
 }
 
-func (f *fields) chartPeriod(v *yaml.Node) (string, bool) {
+func (f *decoder) chartPeriod(v *yaml.Node) (string, bool) {
 	p, ok := f.period("period", v)
 	return p.String(), ok
 }
 
-func (f *fields) chartData(ch *site.Chart, v *yaml.Node) {
+func (f *decoder) chartData(ch *site.Chart, v *yaml.Node) {
 	s := f.Text("data", v)
 	switch {
 	case s == "":
@@ -215,7 +214,7 @@ func (f *fields) chartData(ch *site.Chart, v *yaml.Node) {
 
 // chartMeasure reads measure: "change" by default for a change chart,
 // else "value".
-func (f *fields) chartMeasure(ch *site.Chart, nodes map[string]*yaml.Node) {
+func (f *decoder) chartMeasure(ch *site.Chart, nodes map[string]*yaml.Node) {
 	ch.Measure = "value"
 	if ch.Type == "change" {
 		ch.Measure = "change"
@@ -229,7 +228,7 @@ func (f *fields) chartMeasure(ch *site.Chart, nodes map[string]*yaml.Node) {
 			WithHint("remove measure: the cells are drawn as they are, as per cent changes in a change chart")
 		return
 	}
-	m, ok := f.Choice("measure", v, figure.Measures, nil, measureHint)
+	m, ok := f.Choice("measure", v, Measures, nil, measureHint)
 	switch {
 	case !ok:
 	case ch.Type == "change" && m == "value":
@@ -321,7 +320,7 @@ func (b *ChartBlocks) declare(ch *site.Chart) []*diag.Problem {
 	} else if ch.ID != "" {
 		b.declared[ch.ID] = at
 	}
-	return append(problems, figure.CheckChartRefs(b.page, *ch)...)
+	return append(problems, CheckChartRefs(b.page, *ch)...)
 }
 
 // Unplaced returns the charts of the front matter that no block placed,

@@ -1,4 +1,4 @@
-package parse
+package figure
 
 import (
 	"strconv"
@@ -13,7 +13,7 @@ import (
 // chartAxis reads a chart's axis: {min, max}, the bounds of its value
 // axis (docs/figures.md, section 4). Bars and columns start at zero, so
 // their min may not be above it; a pie has no axis.
-func (f *fields) chartAxis(ch *site.Chart, v *yaml.Node) {
+func (f *decoder) chartAxis(ch *site.Chart, v *yaml.Node) {
 	if ch.Type == "pie" || ch.Type == "donut" {
 		f.Errorf(v, "a %s chart has no axis", ch.Type).WithHint("remove axis:")
 		return

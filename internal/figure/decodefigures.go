@@ -1,4 +1,4 @@
-package parse
+package figure
 
 import (
 	"slices"
@@ -8,7 +8,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/almanac-news/almanac/internal/diag"
-	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/site"
 	"github.com/almanac-news/almanac/internal/yamlfield"
 )
@@ -30,17 +29,32 @@ type figureDraft struct {
 	at    *yaml.Node // the figure's mapping
 }
 
-// decodeFigures decodes the keys figures, kpis and charts, in that order.
-func (f *fields) decodeFigures() {
-	for i, decode := range [...]func(*fields, *yaml.Node){(*fields).figures, (*fields).kpis, (*fields).charts} {
-		if v := f.figureNodes[i]; v != nil {
+// Keys are the front-matter keys DecodeKeys reads, in the order it reads them.
+var Keys = [...]string{"figures", "kpis", "charts"}
+
+// decoder reads the figures, kpis and charts of one page.
+type decoder struct {
+	*yamlfield.Reader
+	page *site.Page
+}
+
+// DecodeKeys decodes the values of the front-matter keys figures, kpis
+// and charts (nil where a key is not given, in the order of Keys) into
+// page, with r, which reports each problem at its node. Package parse
+// calls it once every other key of the page is read, so that it may
+// check kpis and charts against the page's figures, whatever the order
+// of the keys.
+func DecodeKeys(r *yamlfield.Reader, page *site.Page, values [len(Keys)]*yaml.Node) {
+	f := &decoder{Reader: r, page: page}
+	for i, decode := range [...]func(*decoder, *yaml.Node){(*decoder).figures, (*decoder).kpis, (*decoder).charts} {
+		if v := values[i]; v != nil {
 			decode(f, v)
 		}
 	}
 }
 
 // figures decodes the figures list into the page.
-func (f *fields) figures(v *yaml.Node) {
+func (f *decoder) figures(v *yaml.Node) {
 	if v.Kind != yaml.SequenceNode {
 		f.Errorf(v, "figures must be a list of figures, each with indicator, period and value, not %s", yamlfield.KindName(v)).
 			WithHint("start each figure on a line of its own with \"- indicator: …\"")
@@ -60,8 +74,8 @@ func (f *fields) figures(v *yaml.Node) {
 }
 
 // figure decodes one figure; it returns nil when the figure has no valid
-// indicator or period, the two keys that make it a figure.
-func (f *fields) figure(n *yaml.Node) *figureDraft {
+// indicator or period, the two keys that make it a
+func (f *decoder) figure(n *yaml.Node) *figureDraft {
 	if n.Kind != yaml.MappingNode {
 		f.Errorf(n, "each figure must be a set of keys (indicator, period, value…), not %s", yamlfield.KindName(n)).
 			WithHint("write a figure as indented key: value lines after \"- \", e.g. - indicator: industry-output")
@@ -81,7 +95,7 @@ func (f *fields) figure(n *yaml.Node) *figureDraft {
 	return d
 }
 
-func (f *fields) figureIndicator(d *figureDraft) bool {
+func (f *decoder) figureIndicator(d *figureDraft) bool {
 	v := d.nodes["indicator"]
 	if v == nil {
 		f.Errorf(d.at, "figure has no indicator").
@@ -98,7 +112,7 @@ func (f *fields) figureIndicator(d *figureDraft) bool {
 	return ok
 }
 
-func (f *fields) figurePeriod(d *figureDraft) bool {
+func (f *decoder) figurePeriod(d *figureDraft) bool {
 	v := d.nodes["period"]
 	if v == nil {
 		f.Errorf(d.at, "figure has no period").WithHint(`add period: "2020"`)
@@ -111,7 +125,7 @@ func (f *fields) figurePeriod(d *figureDraft) bool {
 	return ok
 }
 
-func (f *fields) figureTexts(d *figureDraft) {
+func (f *decoder) figureTexts(d *figureDraft) {
 	for _, t := range []struct {
 		name  string
 		dst   *string
@@ -124,11 +138,11 @@ func (f *fields) figureTexts(d *figureDraft) {
 	}
 }
 
-func (f *fields) figureNumbers(d *figureDraft) {
+func (f *decoder) figureNumbers(d *figureDraft) {
 	if v := d.nodes["value"]; v != nil {
 		n, ok := f.number("value", v)
 		d.fig.Value, d.fig.Precision, d.fig.HasValue = n.Value, n.Precision, ok
-		if ok && figure.ThreeDecimals(v.Value) {
+		if ok && ThreeDecimals(v.Value) {
 			whole := strings.ReplaceAll(v.Value, ".", "")
 			f.Problems = append(f.Problems, diag.Warnf(f.Pos(v), "value %s is read as %s, not %s",
 				v.Value, strconv.FormatFloat(n.Value, 'f', -1, 64), whole).
@@ -146,21 +160,21 @@ func (f *fields) figureNumbers(d *figureDraft) {
 	}
 }
 
-func (f *fields) figureWords(d *figureDraft) {
+func (f *decoder) figureWords(d *figureDraft) {
 	if v := d.nodes["qualifier"]; v != nil {
-		d.fig.Qualifier, _ = f.Choice("qualifier", v, figure.Qualifiers, figure.QualifierMeanings, figure.QualifierHint)
+		d.fig.Qualifier, _ = f.Choice("qualifier", v, Qualifiers, QualifierMeanings, QualifierHint)
 		if d.nodes["value"] == nil {
 			f.Errorf(v, "qualifier needs a value").
 				WithHint("a qualifier says how the source words the value; add value: or remove qualifier")
 		}
 	}
 	if v := d.nodes["status"]; v != nil {
-		if s, ok := f.Choice("status", v, figure.Statuses, figure.StatusMeanings, figure.StatusHint); ok {
+		if s, ok := f.Choice("status", v, Statuses, StatusMeanings, StatusHint); ok {
 			d.fig.Status = s
 		}
 	}
 	if v := d.nodes["polarity"]; v != nil {
-		if s, ok := f.Choice("polarity", v, figure.Polarities, figure.PolarityMeanings, figure.PolarityHint); ok && s != "neutral" {
+		if s, ok := f.Choice("polarity", v, Polarities, PolarityMeanings, PolarityHint); ok && s != "neutral" {
 			d.fig.Polarity = s
 		}
 	}
@@ -168,8 +182,8 @@ func (f *fields) figureWords(d *figureDraft) {
 
 // figureBase reads base, or makes it the previous period when the figure
 // has a change.
-func (f *fields) figureBase(d *figureDraft) {
-	period, periodOK := figure.ParsePeriod(d.fig.Period)
+func (f *decoder) figureBase(d *figureDraft) {
+	period, periodOK := ParsePeriod(d.fig.Period)
 	v := d.nodes["base"]
 	if v == nil {
 		if d.fig.HasChange && periodOK {
@@ -192,45 +206,45 @@ func (f *fields) figureBase(d *figureDraft) {
 }
 
 // period reads a period: text in one of the accepted forms, or a bare year.
-func (f *fields) period(name string, v *yaml.Node) (figure.Period, bool) {
+func (f *decoder) period(name string, v *yaml.Node) (Period, bool) {
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!int" && v.Tag != "!!timestamp") {
 		f.Errorf(v, "%s must be a period such as \"2020\", not %s", name, yamlfield.KindName(v)).WithHint(periodFormsHint)
-		return figure.Period{}, false
+		return Period{}, false
 	}
-	p, ok := figure.ParsePeriod(strings.TrimSpace(v.Value))
+	p, ok := ParsePeriod(strings.TrimSpace(v.Value))
 	if ok {
 		return p, true
 	}
 	pr := f.Errorf(v, "%s %q is not a period", name, v.Value)
-	if fixed, ok := figure.FixPeriod(v.Value); ok {
+	if fixed, ok := FixPeriod(v.Value); ok {
 		pr.WithHint(`write %q (the accepted forms are "2020", "2020-Q3" and "2020-11")`, fixed)
 	} else {
 		pr.WithHint(periodFormsHint)
 	}
-	return figure.Period{}, false
+	return Period{}, false
 }
 
 // number reads a number written the machine way, keeping its precision.
-func (f *fields) number(name string, v *yaml.Node) (figure.Number, bool) {
+func (f *decoder) number(name string, v *yaml.Node) (Number, bool) {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Tag == "!!bool" {
 		f.Errorf(v, "%s must be a number, not %s", name, yamlfield.KindName(v)).
 			WithHint("write for example %s: %s", name, map[string]string{"value": "68800", "change": "-1.7", "min": "0", "max": "100"}[name])
-		return figure.Number{}, false
+		return Number{}, false
 	}
-	if n, ok := figure.ParseNumber(v.Value); ok && v.Tag != "!!str" {
+	if n, ok := ParseNumber(v.Value); ok && v.Tag != "!!str" {
 		return n, true
 	}
 	if v.Tag == "!!int" || v.Tag == "!!float" {
-		if full, ok := figure.InFull(v.Value); ok {
+		if full, ok := InFull(v.Value); ok {
 			f.Errorf(v, "%s %s must be written in full", name, v.Value).WithHint("write %s: %s", name, full)
 		} else {
 			f.Errorf(v, "%s %s is not a number Almanac can show", name, v.Value).
 				WithHint("write the number in digits, e.g. %s: 68800", name)
 		}
-		return figure.Number{}, false
+		return Number{}, false
 	}
-	f.Errorf(v, "%s must be a number, not %q", name, v.Value).WithHint("%s", figure.NumberHint(name, v.Value))
-	return figure.Number{}, false
+	f.Errorf(v, "%s must be a number, not %q", name, v.Value).WithHint("%s", NumberHint(name, v.Value))
+	return Number{}, false
 }
 
 // figureName names a figure in messages: "figure of industry-output in 2020".
@@ -242,7 +256,7 @@ func figureName(fig site.Figure) diag.Text {
 }
 
 // withoutDuplicates reports and drops a second figure of one indicator for one period.
-func (f *fields) withoutDuplicates(drafts []*figureDraft) []*figureDraft {
+func (f *decoder) withoutDuplicates(drafts []*figureDraft) []*figureDraft {
 	type key struct{ indicator, period string }
 	first := map[key]*figureDraft{}
 	return slices.DeleteFunc(drafts, func(d *figureDraft) bool {
@@ -260,7 +274,7 @@ func (f *fields) withoutDuplicates(drafts []*figureDraft) []*figureDraft {
 // carryOver gives every figure its indicator's label, unit and polarity,
 // reporting an indicator without label and one with two labels, units or
 // polarities.
-func (f *fields) carryOver(drafts []*figureDraft) {
+func (f *decoder) carryOver(drafts []*figureDraft) {
 	labels, units, polarities := map[string]givenText{}, map[string]givenText{}, map[string]givenText{}
 	for _, d := range drafts {
 		f.sameText("label", labels, d.fig.Indicator, d.fig.Label, d.nodes["label"])
@@ -285,7 +299,7 @@ type givenText struct {
 	at   *yaml.Node
 }
 
-func (f *fields) sameText(name string, given map[string]givenText, indicator, text string, v *yaml.Node) {
+func (f *decoder) sameText(name string, given map[string]givenText, indicator, text string, v *yaml.Node) {
 	if v == nil {
 		return
 	}
@@ -302,7 +316,7 @@ func (f *fields) sameText(name string, given map[string]givenText, indicator, te
 }
 
 // kpis decodes the list of indicators shown as KPI cards.
-func (f *fields) kpis(v *yaml.Node) {
+func (f *decoder) kpis(v *yaml.Node) {
 	items := f.Nodes("kpis", v)
 	f.page.KPIs = []string{} // given, even empty: no default
 	seen := map[string]*yaml.Node{}
@@ -317,8 +331,8 @@ func (f *fields) kpis(v *yaml.Node) {
 		}
 		seen[s] = item
 		f.page.KPIs = append(f.page.KPIs, s)
-		if !figure.HasIndicator(f.page.Figures, s) {
-			f.Errorf(item, "%s", kpiUnknown(s)).WithHint("%s", figure.IndicatorHint(f.page.Figures, s))
+		if !HasIndicator(f.page.Figures, s) {
+			f.Errorf(item, "%s", kpiUnknown(s)).WithHint("%s", IndicatorHint(f.page.Figures, s))
 		}
 	}
 }
