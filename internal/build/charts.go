@@ -88,7 +88,7 @@ func (c *charts) draw(p *site.Page, ch site.Chart, problems *diag.List) template
 	if diag.HasError(ps) {
 		return ""
 	}
-	at := diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column}
+	at := diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Col}
 	if ch.Source == "" && ch.Data == "" {
 		ch.Source = figure.Sources(data.Figures)
 	}
@@ -135,7 +135,7 @@ func (c *charts) data(p *site.Page, ch site.Chart) (figure.Data, []*diag.Problem
 		defer f.Close()
 		return figure.ChartFromCSV(p.Source, ch, name, f)
 	}
-	return figure.Data{}, []*diag.Problem{diag.Errorf(diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Column},
+	return figure.Data{}, []*diag.Problem{diag.Errorf(diag.Pos{File: p.Source, Line: ch.Line, Col: ch.Col},
 		"chart %s reads %s, which is neither beside the article nor in data/", ch.ID, ch.Data).
 		WithHint("put the CSV file in the article's folder or in the site's data/ folder, or fix its name")}
 }

@@ -96,7 +96,7 @@ func IsDataNumber(s string) bool { return plainNumber.MatchString(s) }
 func (t *csvTable) report(p *diag.Problem) { t.problems = append(t.problems, p) }
 
 func (t *csvTable) chartPos() diag.Pos {
-	return diag.Pos{File: t.file, Line: t.chart.Line, Col: t.chart.Column}
+	return diag.Pos{File: t.file, Line: t.chart.Line, Col: t.chart.Col}
 }
 
 // entryPos is the position of entry i of one of the chart's lists.

@@ -69,7 +69,7 @@ func TestFromCSVSelectsColumnsAndRows(t *testing.T) {
 }
 
 func TestFromCSVKeepsGapsAndPrecision(t *testing.T) {
-	ch := site.Chart{ID: "t", Type: ChartColumn, Line: 3}
+	ch := site.Chart{ID: "t", Type: ChartColumn, Position: site.Position{Line: 3}}
 	d, problems := ChartFromCSV("a.md", ch, "t.csv", strings.NewReader("Chỉ tiêu,Ước 2020,Kế hoạch 2021\nA,68800.5,79770\nB,,51000.25\n"))
 	if len(problems) > 0 {
 		t.Fatal(problems)
@@ -126,7 +126,7 @@ func TestFromCSVErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ch := site.Chart{ID: "c", Type: tt.typ, Data: "t.csv", Line: 7, Column: 3}
+			ch := site.Chart{ID: "c", Type: tt.typ, Data: "t.csv", Position: site.Position{Line: 7, Col: 3}}
 			if tt.edit != nil {
 				tt.edit(&ch)
 			}

@@ -61,7 +61,7 @@ type figureChart struct {
 
 // pos is the chart's position: its first key.
 func (b *figureChart) pos() diag.Pos {
-	return diag.Pos{File: b.file, Line: b.ch.Line, Col: b.ch.Column}
+	return diag.Pos{File: b.file, Line: b.ch.Line, Col: b.ch.Col}
 }
 
 // entryPos is the position of entry i of a list of the chart's, or the

@@ -76,7 +76,7 @@ func TestFromFiguresLaysOutEveryType(t *testing.T) {
 
 func TestFromFiguresOfOneIndicatorHasPeriodsForCategories(t *testing.T) {
 	ch := site.Chart{ID: "xuat-nhap-khau-2020-2021", Type: ChartTarget, Indicators: []string{"trade-total"},
-		Periods: []string{"2020", "2021"}, Line: 65, Column: 5}
+		Periods: []string{"2020", "2021"}, Position: site.Position{Line: 65, Col: 5}}
 	figs := []site.Figure{
 		{Indicator: "trade-total", Label: "Tổng kim ngạch xuất nhập khẩu", Unit: "triệu USD", Period: "2020",
 			Value: 2702, HasValue: true, Status: "estimate", Note: "Số do tòa soạn tính."},
@@ -118,7 +118,7 @@ func TestFromFiguresKeepsTheGivenPrecisionOfEachNumber(t *testing.T) {
 
 func TestFromFiguresWarnsAboutGaps(t *testing.T) {
 	ch := site.Chart{ID: "muc-tieu-2021", Type: ChartTarget, Indicators: []string{"industry-output", "exports"},
-		Periods: []string{"2020", "2021"}, Measure: MeasureValue, Line: 88, Column: 5}
+		Periods: []string{"2020", "2021"}, Measure: MeasureValue, Position: site.Position{Line: 88, Col: 5}}
 	figs := figuretest.ExampleFigures()
 	figs[2].Unit = "tỷ đồng" // so that the units agree
 	d, problems := ChartFromFigures(figuretest.ExampleFile, ch, figs)
@@ -158,7 +158,7 @@ func TestFromFiguresOrdersPeriods(t *testing.T) {
 
 func TestFromFiguresErrors(t *testing.T) {
 	figs := figuretest.ExampleFigures()
-	base := site.Chart{ID: "c", Type: ChartColumn, Indicators: []string{"exports"}, Line: 75, Column: 5,
+	base := site.Chart{ID: "c", Type: ChartColumn, Indicators: []string{"exports"}, Position: site.Position{Line: 75, Col: 5},
 		IndicatorPos: []site.Position{{Line: 78, Col: 18}, {Line: 78, Col: 27}},
 		PeriodPos:    []site.Position{{Line: 79, Col: 15}}}
 	with := func(edit func(*site.Chart)) site.Chart {

@@ -106,14 +106,14 @@ func checkChange(file string, f, b *site.Figure) *diag.Problem {
 	}
 	at := diag.Pos{File: file, Line: f.ChangePos.Line, Col: f.ChangePos.Col}
 	if at.Line == 0 {
-		at.Line, at.Col = f.Line, f.Column
+		at.Line, at.Col = f.Line, f.Col
 	}
 	computed := (f.Value/b.Value - 1) * 100
 	return diag.Warnf(at, "change %s of %s in %s does not follow from the values: %s against %s in %s is %s %%",
 		machine(f.Change, f.ChangePrecision), f.Indicator, f.Period,
 		machine(f.Value, f.Precision), machine(b.Value, b.Precision), b.Period,
 		signedMachine(computed, f.ChangePrecision+1)).
-		Also(diag.Pos{File: file, Line: b.Line, Col: b.Column}).
+		Also(diag.Pos{File: file, Line: b.Line, Col: b.Col}).
 		WithHint("check the three numbers: with the wording given, the change can be %s %% to %s %%",
 			signedMachine(implied.lo, f.ChangePrecision+1), signedMachine(implied.hi, f.ChangePrecision+1))
 }

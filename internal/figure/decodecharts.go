@@ -72,7 +72,7 @@ func DecodeChartBlock(file string, body []byte, firstLine int) (site.Chart, []*d
 		return site.Chart{}, f.Problems
 	}
 	if len(root.Content) == 2 && root.Content[0].Value == "id" {
-		ch := site.Chart{Line: root.Line, Column: root.Column, Ref: true}
+		ch := site.Chart{Position: site.Position{Line: root.Line, Col: root.Column}, Ref: true}
 		if ch.ID = f.Text("chart id", root.Content[1]); ch.ID == "" && len(f.Problems) == 0 {
 			f.Errorf(root.Content[1], "the chart block names no chart").
 				WithHint("write the id of a chart declared under charts:, e.g. id: bien-dong-2020")
@@ -114,7 +114,7 @@ func (f *decoder) chart(n *yaml.Node, needID bool) (site.Chart, map[string]*yaml
 		return site.Chart{}, nil
 	}
 	nodes := f.KeyNodes(diag.Textf("chart"), n, chartKeys)
-	ch := site.Chart{Line: n.Line, Column: n.Column}
+	ch := site.Chart{Position: site.Position{Line: n.Line, Col: n.Column}}
 	f.chartID(&ch, nodes["id"], n, needID)
 	if v := nodes["type"]; v == nil {
 		f.Errorf(n, "%s has no type", ChartName(ch)).WithHint("add type: one of %s", strings.Join(ChartTypes, ", "))
@@ -278,7 +278,7 @@ func (b *ChartBlocks) frontMatterChart(id string) (site.Chart, bool) {
 }
 
 func (b *ChartBlocks) pos(ch site.Chart) diag.Pos {
-	return diag.Pos{File: b.page.Source, Line: ch.Line, Col: ch.Column}
+	return diag.Pos{File: b.page.Source, Line: ch.Line, Col: ch.Col}
 }
 
 func (b *ChartBlocks) place(ref site.Chart) (site.Chart, []*diag.Problem) {

@@ -82,7 +82,7 @@ func (f *decoder) figure(n *yaml.Node) *figureDraft {
 		return nil
 	}
 	d := &figureDraft{nodes: f.KeyNodes(diag.Textf("figure"), n, figureKeys), at: n,
-		fig: site.Figure{Line: n.Line, Column: n.Column, Status: "actual"}}
+		fig: site.Figure{Position: site.Position{Line: n.Line, Col: n.Column}, Status: "actual"}}
 	identified := f.figureIndicator(d)
 	identified = f.figurePeriod(d) && identified
 	f.figureTexts(d)

@@ -95,11 +95,11 @@ func TestParseNumber(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	base := site.Figure{Indicator: "industry-output", Period: "2020", Value: 68800, HasValue: true,
-		Qualifier: "over", Status: "estimate", Line: 14, Column: 5}
+		Qualifier: "over", Status: "estimate", Position: site.Position{Line: 14, Col: 5}}
 	target := func(value float64, q string, change float64, prec int) site.Figure {
 		return site.Figure{Indicator: "industry-output", Period: "2021", Value: value, HasValue: true, Qualifier: q,
 			Change: change, HasChange: true, ChangePrecision: prec, Base: "2020", Status: "target",
-			Line: 40, Column: 5, ChangePos: site.Position{Line: 44, Col: 13}}
+			Position: site.Position{Line: 40, Col: 5}, ChangePos: site.Position{Line: 44, Col: 13}}
 	}
 	for _, tc := range []struct {
 		name string
@@ -118,7 +118,7 @@ func TestCheck(t *testing.T) {
 				"79770 against 68800 in 2020 is +15.9 % (see also r.md:14:5); check the three numbers: " +
 				"with the wording given, the change can be +12.6 % to +15.9 %"},
 		{"stated precision counts: 15.0 is not 15.9", site.Figure{Indicator: "industry-output", Period: "2020",
-			Value: 68800, HasValue: true, Line: 3, Column: 5}, target(79770, "", 15.0, 1), "does not follow"},
+			Value: 68800, HasValue: true, Position: site.Position{Line: 3, Col: 5}}, target(79770, "", 15.0, 1), "does not follow"},
 		{"no base figure", site.Figure{Indicator: "other", Period: "2020", Value: 1, HasValue: true},
 			target(79770, "", 99, 0), ""},
 	} {

@@ -58,7 +58,7 @@ func itemPos(page *site.Page, ch site.Chart, at []site.Position, i int) diag.Pos
 	if i < len(at) {
 		return diag.Pos{File: page.Source, Line: at[i].Line, Col: at[i].Col}
 	}
-	return diag.Pos{File: page.Source, Line: ch.Line, Col: ch.Column}
+	return diag.Pos{File: page.Source, Line: ch.Line, Col: ch.Col}
 }
 
 func chartIndicatorUnknown(ch site.Chart, indicator string) diag.Text {

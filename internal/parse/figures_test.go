@@ -297,18 +297,18 @@ func TestYearEndReport(t *testing.T) {
 	want := []site.Figure{
 		{Indicator: "industry-output", Label: "Giá trị sản xuất công nghiệp", Unit: "tỷ đồng", Period: "2020",
 			Value: 68800, HasValue: true, Qualifier: "over", Change: -1.7, HasChange: true, ChangePrecision: 2,
-			Base: "2019", Status: "estimate", Source: "Sở Công Thương", Line: 5, Column: 5, ChangePos: site.Position{Line: 11, Col: 13}},
+			Base: "2019", Status: "estimate", Source: "Sở Công Thương", Position: site.Position{Line: 5, Col: 5}, ChangePos: site.Position{Line: 11, Col: 13}},
 		{Indicator: "retail-sales", Label: "Tổng mức bán lẻ", Unit: "tỷ đồng", Period: "2020", Value: 46315, HasValue: true,
-			Change: 2.6, HasChange: true, ChangePrecision: 1, Base: "2019", Status: "estimate", Line: 15, Column: 5,
+			Change: 2.6, HasChange: true, ChangePrecision: 1, Base: "2019", Status: "estimate", Position: site.Position{Line: 15, Col: 5},
 			ChangePos: site.Position{Line: 20, Col: 13}},
 		{Indicator: "industry-output", Label: "Giá trị sản xuất công nghiệp", Unit: "tỷ đồng", Period: "2021", Value: 79770,
 			HasValue: true, Change: 16, HasChange: true, Base: "2020", Status: "target", Note: "Báo cáo viết “tăng gần 16%”.",
-			Line: 22, Column: 5, ChangePos: site.Position{Line: 25, Col: 13}},
+			Position: site.Position{Line: 22, Col: 5}, ChangePos: site.Position{Line: 25, Col: 13}},
 		{Indicator: "retail-sales", Label: "Tổng mức bán lẻ", Unit: "tỷ đồng", Period: "2021", Value: 51000, HasValue: true,
 			Qualifier: "nearly", Change: 9.7, HasChange: true, ChangePrecision: 1, Base: "2020", Status: "target",
-			Line: 28, Column: 5, ChangePos: site.Position{Line: 32, Col: 13}},
+			Position: site.Position{Line: 28, Col: 5}, ChangePos: site.Position{Line: 32, Col: 13}},
 		{Indicator: "cpi", Label: "Chỉ số giá", Period: "2020-Q3", Value: 102.35, HasValue: true, Precision: 2,
-			Change: 0.4, HasChange: true, ChangePrecision: 1, Base: "2020-Q2", Status: "actual", Line: 34, Column: 5,
+			Change: 0.4, HasChange: true, ChangePrecision: 1, Base: "2020-Q2", Status: "actual", Position: site.Position{Line: 34, Col: 5},
 			ChangePos: site.Position{Line: 39, Col: 13}},
 	}
 	if len(p.Figures) != len(want) {

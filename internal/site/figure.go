@@ -21,8 +21,7 @@ type Figure struct {
 	Source          string
 	Note            string
 	Polarity        string   // "higher-is-better", "higher-is-worse" or "" (neutral); the same for all figures of an indicator
-	Line            int      // line of the figure in the page's source file
-	Column          int      // column of the figure's first key
+	Position                 // of the figure's first key in the page's source file
 	ChangePos       Position // where change is written; zero without change
 }
 
@@ -41,8 +40,7 @@ type Chart struct {
 	Axis       Axis     // bounds of the value axis the writer set
 	Source     string
 	Note       string
-	Line       int // line of the chart's first key in the page's source file
-	Column     int
+	Position   // of the chart's first key in the page's source file
 	// IndicatorPos and PeriodPos give the position of each entry of
 	// Indicators and Periods, for errors found after parsing.
 	IndicatorPos []Position

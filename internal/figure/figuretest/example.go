@@ -17,24 +17,24 @@ func ExampleFigures() []site.Figure {
 	return []site.Figure{
 		{Indicator: "industry-output", Label: "Giá trị sản xuất công nghiệp", Unit: "tỷ đồng", Period: "2020",
 			Value: 68800, HasValue: true, Qualifier: "over", Change: -1.7, HasChange: true, ChangePrecision: 1,
-			Base: "2019", Status: "estimate", Source: source, Line: 12, Column: 5},
+			Base: "2019", Status: "estimate", Source: source, Position: site.Position{Line: 12, Col: 5}},
 		{Indicator: "retail-sales", Label: "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", Unit: "tỷ đồng", Period: "2020",
 			Value: 46315, HasValue: true, Change: 2.6, HasChange: true, ChangePrecision: 1,
-			Base: "2019", Status: "estimate", Source: source, Line: 22, Column: 5},
+			Base: "2019", Status: "estimate", Source: source, Position: site.Position{Line: 22, Col: 5}},
 		{Indicator: "exports", Label: "Kim ngạch xuất khẩu", Unit: "triệu USD", Period: "2020",
 			Value: 1456, HasValue: true, Change: -15.3, HasChange: true, ChangePrecision: 1,
-			Base: "2019", Status: "estimate", Source: source, Line: 31, Column: 5},
+			Base: "2019", Status: "estimate", Source: source, Position: site.Position{Line: 31, Col: 5}},
 		{Indicator: "imports", Label: "Kim ngạch nhập khẩu", Unit: "triệu USD", Period: "2020",
 			Value: 1246, HasValue: true, Change: -21.6, HasChange: true, ChangePrecision: 1,
-			Base: "2019", Status: "estimate", Source: source, Line: 40, Column: 5},
+			Base: "2019", Status: "estimate", Source: source, Position: site.Position{Line: 40, Col: 5}},
 		{Indicator: "industry-output", Label: "Giá trị sản xuất công nghiệp", Unit: "tỷ đồng", Period: "2021",
 			Value: 79770, HasValue: true, Change: 16, HasChange: true, Base: "2020", Status: "target",
-			Source: source, Note: "Báo cáo viết “tăng gần 16%”.", Line: 50, Column: 5},
+			Source: source, Note: "Báo cáo viết “tăng gần 16%”.", Position: site.Position{Line: 50, Col: 5}},
 		{Indicator: "retail-sales", Label: "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", Unit: "tỷ đồng", Period: "2021",
 			Value: 51000, HasValue: true, Qualifier: "nearly", Change: 9.7, HasChange: true, ChangePrecision: 1,
-			Base: "2020", Status: "target", Source: source, Line: 58, Column: 5},
+			Base: "2020", Status: "target", Source: source, Position: site.Position{Line: 58, Col: 5}},
 		{Indicator: "trade-total", Label: "Tổng kim ngạch xuất nhập khẩu", Unit: "triệu USD", Period: "2021",
-			Value: 3000, HasValue: true, Qualifier: "nearly", Status: "target", Source: source, Line: 66, Column: 5},
+			Value: 3000, HasValue: true, Qualifier: "nearly", Status: "target", Source: source, Position: site.Position{Line: 66, Col: 5}},
 	}
 }
 
@@ -46,19 +46,19 @@ func ExampleCharts() map[string]site.Chart {
 	return map[string]site.Chart{
 		"change": {ID: "bien-dong-2020", Type: "change", Title: "Bốn chỉ tiêu chính năm 2020 so với năm 2019",
 			Indicators: []string{"industry-output", "retail-sales", "exports", "imports"}, Periods: []string{"2020"},
-			Measure: "change", Source: "Sở Công Thương, số ước thực hiện năm 2020", Line: 75, Column: 5},
+			Measure: "change", Source: "Sở Công Thương, số ước thực hiện năm 2020", Position: site.Position{Line: 75, Col: 5}},
 		"column": {ID: "xuat-nhap-khau-2020", Type: "column", Title: "Kim ngạch xuất khẩu và nhập khẩu năm 2020",
-			Indicators: trade, Periods: []string{"2020"}, Measure: "value", Line: 82, Column: 5},
+			Indicators: trade, Periods: []string{"2020"}, Measure: "value", Position: site.Position{Line: 82, Col: 5}},
 		"target": {ID: "muc-tieu-2021", Type: "target", Title: "Ước thực hiện năm 2020 và chỉ tiêu năm 2021",
-			Indicators: both, Periods: []string{"2020", "2021"}, Measure: "value", Line: 88, Column: 5},
+			Indicators: both, Periods: []string{"2020", "2021"}, Measure: "value", Position: site.Position{Line: 88, Col: 5}},
 		"bar": {ID: "quy-mo", Type: "bar", Title: "Ước thực hiện năm 2020 và chỉ tiêu năm 2021",
-			Indicators: both, Measure: "value", Line: 95, Column: 5},
+			Indicators: both, Measure: "value", Position: site.Position{Line: 95, Col: 5}},
 		"line": {ID: "xu-huong", Type: "line", Title: "Từ ước thực hiện năm 2020 đến chỉ tiêu năm 2021",
-			Indicators: both, Measure: "value", Line: 100, Column: 5},
+			Indicators: both, Measure: "value", Position: site.Position{Line: 100, Col: 5}},
 		"pie": {ID: "co-cau-pie", Type: "pie", Title: "Cơ cấu kim ngạch xuất nhập khẩu năm 2020",
-			Indicators: trade, Periods: []string{"2020"}, Measure: "value", Line: 105, Column: 5},
+			Indicators: trade, Periods: []string{"2020"}, Measure: "value", Position: site.Position{Line: 105, Col: 5}},
 		"donut": {ID: "co-cau-2020", Type: "donut", Title: "Cơ cấu kim ngạch xuất nhập khẩu năm 2020",
-			Indicators: trade, Periods: []string{"2020"}, Measure: "value", Line: 110, Column: 5},
+			Indicators: trade, Periods: []string{"2020"}, Measure: "value", Position: site.Position{Line: 110, Col: 5}},
 	}
 }
 
@@ -74,5 +74,5 @@ const (
 func ExampleCSVChart() site.Chart {
 	return site.Chart{ID: "xuat-nhap-khau-2019-2020", Type: "column",
 		Title: "Kim ngạch xuất khẩu và nhập khẩu năm 2019 và năm 2020",
-		Data:  "xuat-nhap-khau-2019-2020.csv", Line: 63}
+		Data:  "xuat-nhap-khau-2019-2020.csv", Position: site.Position{Line: 63}}
 }
