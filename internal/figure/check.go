@@ -80,7 +80,11 @@ func Check(p *site.Page) []*diag.Problem {
 		if b == nil || !b.HasValue {
 			continue
 		}
-		if pr := checkChange(p.Source, f, b); pr != nil {
+		check := checkChange
+		if b.Value <= 0 {
+			check = checkChangeOfNonPositive
+		}
+		if pr := check(p.Source, f, b); pr != nil {
 			problems = append(problems, pr)
 		}
 	}
@@ -104,18 +108,62 @@ func checkChange(file string, f, b *site.Figure) *diag.Problem {
 	if !ok || implied.overlaps(stated) {
 		return nil
 	}
-	at := diag.Pos{File: file, Line: f.ChangePos.Line, Col: f.ChangePos.Col}
-	if at.Line == 0 {
-		at.Line, at.Col = f.Line, f.Col
-	}
+	at := changePos(file, f)
 	computed := (f.Value/b.Value - 1) * 100
 	return diag.Warnf(at, "change %s of %s in %s does not follow from the values: %s against %s in %s is %s %%",
 		machine(f.Change, f.ChangePrecision), f.Indicator, f.Period,
 		machine(f.Value, f.Precision), machine(b.Value, b.Precision), b.Period,
 		signedMachine(computed, f.ChangePrecision+1)).
-		Also(diag.Pos{File: file, Line: b.Line, Col: b.Col}).
+		Also(figurePos(file, b)).
 		WithHint("check the three numbers: with the wording given, the change can be %s %% to %s %%",
 			signedMachine(implied.lo, f.ChangePrecision+1), signedMachine(implied.hi, f.ChangePrecision+1))
+}
+
+// checkChangeOfNonPositive checks a change in per cent against a base
+// value of zero, where it is undefined, or below zero, where it misleads
+// (from −200 to 100 is "+150 %" only of the base's size). Against a
+// negative base the change is still checked, as (value − base) ÷ |base|,
+// the only reading it can have.
+func checkChangeOfNonPositive(file string, f, b *site.Figure) *diag.Problem {
+	at := changePos(file, f)
+	if b.Value == 0 {
+		return diag.Warnf(at, "change %s of %s in %s is in per cent of %s in %s, which is zero: a change in per cent is undefined there",
+			machine(f.Change, f.ChangePrecision), f.Indicator, f.Period, machine(b.Value, b.Precision), b.Period).
+			Also(figurePos(file, b)).
+			WithHint("give the difference in the unit instead (in the note or the text), or remove change")
+	}
+	value, base := valueInterval(f.Value, f.Precision, f.Qualifier), valueInterval(b.Value, b.Precision, b.Qualifier)
+	implied := interval{math.Inf(1), math.Inf(-1)}
+	for _, v := range []float64{value.lo, value.hi} {
+		for _, w := range []float64{base.lo, base.hi} {
+			c := (v - w) / math.Abs(w) * 100
+			implied.lo, implied.hi = min(implied.lo, c), max(implied.hi, c)
+		}
+	}
+	hint := diag.Textf("say in words what happened (from a loss to a profit, say), or give the difference in the unit")
+	if !implied.overlaps(exactInterval(f.Change, f.ChangePrecision)) {
+		return diag.Warnf(at, "change %s of %s in %s does not follow from the values: %s against %s in %s is %s %% of the base's size",
+			machine(f.Change, f.ChangePrecision), f.Indicator, f.Period,
+			machine(f.Value, f.Precision), machine(b.Value, b.Precision), b.Period,
+			signedMachine((f.Value-b.Value)/math.Abs(b.Value)*100, f.ChangePrecision+1)).
+			Also(figurePos(file, b)).WithHint("%s", hint)
+	}
+	return diag.Warnf(at, "change %s of %s in %s is in per cent of a negative %s in %s: readers misread a change in per cent of a negative number",
+		machine(f.Change, f.ChangePrecision), f.Indicator, f.Period, machine(b.Value, b.Precision), b.Period).
+		Also(figurePos(file, b)).WithHint("%s", hint)
+}
+
+// changePos is where a figure's change is written, or the figure.
+func changePos(file string, f *site.Figure) diag.Pos {
+	if f.ChangePos.Line == 0 {
+		return figurePos(file, f)
+	}
+	return diag.Pos{File: file, Line: f.ChangePos.Line, Col: f.ChangePos.Col}
+}
+
+// figurePos is where a figure starts.
+func figurePos(file string, f *site.Figure) diag.Pos {
+	return diag.Pos{File: file, Line: f.Line, Col: f.Col}
 }
 
 // machine writes a number the machine way, with its precision.

@@ -121,6 +121,17 @@ func TestCheck(t *testing.T) {
 			Value: 68800, HasValue: true, Position: site.Position{Line: 3, Col: 5}}, target(79770, "", 15.0, 1), "does not follow"},
 		{"no base figure", site.Figure{Indicator: "other", Period: "2020", Value: 1, HasValue: true},
 			target(79770, "", 99, 0), ""},
+		{"a base of zero", site.Figure{Indicator: "industry-output", Period: "2020", HasValue: true, Position: site.Position{Line: 3, Col: 5}},
+			target(100, "", 150, 0), "r.md:44:13: warning: change 150 of industry-output in 2021 is in per cent of 0 in 2020, " +
+				"which is zero: a change in per cent is undefined there (see also r.md:3:5); give the difference in the unit instead"},
+		{"from -200 to 100 is +150 % of the base's size, and misleads", site.Figure{Indicator: "industry-output", Period: "2020",
+			Value: -200, HasValue: true, Position: site.Position{Line: 3, Col: 5}}, target(100, "", 150, 0),
+			"r.md:44:13: warning: change 150 of industry-output in 2021 is in per cent of a negative -200 in 2020: " +
+				"readers misread a change in per cent of a negative number"},
+		{"from -200 to 100 is not -150 %", site.Figure{Indicator: "industry-output", Period: "2020",
+			Value: -200, HasValue: true, Position: site.Position{Line: 3, Col: 5}}, target(100, "", -150, 0),
+			"r.md:44:13: warning: change -150 of industry-output in 2021 does not follow from the values: " +
+				"100 against -200 in 2020 is +150.0 % of the base's size (see also r.md:3:5)"},
 	} {
 		p := &site.Page{Source: "r.md", Figures: []site.Figure{tc.base, tc.fig}}
 		problems := Check(p)

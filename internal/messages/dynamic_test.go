@@ -35,6 +35,7 @@ var passThroughs = map[string]string{
 	"figure/refs.go IndicatorHint(page.Figures, ind)":                     localized,
 	"figure/refs.go chartIndicatorUnknown(ch, ind)":                       localized,
 	"figure/refs.go chartPeriodUnknown(ch, p)":                            localized,
+	"figure/check.go hint":                                                localized,
 	"figure/decodecharts.go hint":                                         localized,
 	"figure/decodefigures.go NumberHint(name, v.Value)":                   localized,
 	"figure/decodefigures.go IndicatorHint(f.page.Figures, s)":            localized,

@@ -2,8 +2,13 @@ package messages
 
 // viRest are the messages of internal/rest.
 var viRest = map[string]string{
-	"check the three numbers: with the wording given, the change can be %s %% to %s %%":   "hãy kiểm tra lại ba số: với cách diễn đạt đã ghi, mức thay đổi có thể từ %s %% đến %s %%",
-	"change %s of %s in %s does not follow from the values: %s against %s in %s is %s %%": "mức thay đổi %s của %s trong kỳ %s không khớp với các giá trị: %s so với %s trong kỳ %s là %s %%",
+	"check the three numbers: with the wording given, the change can be %s %% to %s %%":                                      "hãy kiểm tra lại ba số: với cách diễn đạt đã ghi, mức thay đổi có thể từ %s %% đến %s %%",
+	"change %s of %s in %s does not follow from the values: %s against %s in %s is %s %%":                                    "mức thay đổi %s của %s trong kỳ %s không khớp với các giá trị: %s so với %s trong kỳ %s là %s %%",
+	"change %s of %s in %s is in per cent of %s in %s, which is zero: a change in per cent is undefined there":               "mức thay đổi %s của %s trong kỳ %s tính theo phần trăm của %s trong kỳ %s, mà số này bằng không: phần trăm thay đổi không xác định được",
+	"change %s of %s in %s does not follow from the values: %s against %s in %s is %s %% of the base's size":                 "mức thay đổi %s của %s trong kỳ %s không khớp với các giá trị: %s so với %s trong kỳ %s là %s %% so với độ lớn của kỳ gốc",
+	"change %s of %s in %s is in per cent of a negative %s in %s: readers misread a change in per cent of a negative number": "mức thay đổi %s của %s trong kỳ %s tính theo phần trăm của số âm %s trong kỳ %s: người đọc dễ hiểu sai phần trăm thay đổi của một số âm",
+	"give the difference in the unit instead (in the note or the text), or remove change":                                    "hãy ghi mức chênh lệch theo đơn vị (trong ghi chú hoặc bài viết), hoặc bỏ change",
+	"say in words what happened (from a loss to a profit, say), or give the difference in the unit":                          "hãy viết rõ bằng lời điều đã xảy ra (chẳng hạn từ lỗ sang lãi), hoặc ghi mức chênh lệch theo đơn vị",
 	"Hide":             "Ẩn",
 	"Whole site":       "Toàn trang",
 	": warning":        ": cảnh báo",
