@@ -171,6 +171,9 @@ func (f *decoder) chartDrawing(ch *site.Chart, nodes map[string]*yaml.Node, n *y
 	}
 	if ind != nil {
 		ch.Indicators, ch.IndicatorPos = f.PositionedTexts("indicators", ind, nil)
+		ch.Indicators, ch.IndicatorPos = f.once(ch.Indicators, ch.IndicatorPos, func(at diag.Pos, s string) *diag.Problem {
+			return diag.Errorf(at, "%s names indicator %s twice", ChartName(*ch), s)
+		})
 	}
 	if data != nil {
 		f.chartData(ch, data)
@@ -185,11 +188,32 @@ func (f *decoder) chartDrawing(ch *site.Chart, nodes map[string]*yaml.Node, n *y
 			read = nil
 		}
 		ch.Periods, ch.PeriodPos = f.PositionedTexts("periods", v, read)
+		ch.Periods, ch.PeriodPos = f.once(ch.Periods, ch.PeriodPos, func(at diag.Pos, s string) *diag.Problem {
+			return diag.Errorf(at, "%s names period %s twice", ChartName(*ch), s)
+		})
 	}
 	if ch.Type == "target" && data != nil {
 		f.Errorf(data, "a target chart cannot be drawn from a CSV file").
 			WithHint("a CSV file has no status; draw the figures with indicators instead")
 	}
+}
+
+// once reports with twice an entry a chart lists twice (an indicator or
+// a period: a column or row drawn twice) and keeps the first.
+func (f *decoder) once(items []string, at []site.Position, twice func(diag.Pos, string) *diag.Problem) ([]string, []site.Position) {
+	first := map[string]site.Position{}
+	var keptItems []string
+	var keptAt []site.Position
+	for i, s := range items {
+		if prev, seen := first[s]; seen {
+			f.Problems = append(f.Problems, twice(diag.Pos{File: f.File, Line: at[i].Line, Col: at[i].Col}, s).
+				Also(diag.Pos{File: f.File, Line: prev.Line, Col: prev.Col}).WithHint("keep one"))
+			continue
+		}
+		first[s] = at[i]
+		keptItems, keptAt = append(keptItems, s), append(keptAt, at[i])
+	}
+	return keptItems, keptAt
 }
 
 func (f *decoder) chartPeriod(v *yaml.Node) (string, bool) {
