@@ -13,6 +13,7 @@ import (
 
 	"github.com/almanac-news/almanac/internal/assets"
 	"github.com/almanac-news/almanac/internal/diag"
+	"github.com/almanac-news/almanac/internal/figure"
 	"github.com/almanac-news/almanac/internal/parse"
 	"github.com/almanac-news/almanac/internal/render"
 	"github.com/almanac-news/almanac/internal/site"
@@ -246,6 +247,7 @@ func (s *Session) planSite(ctx context.Context, parsed *parse.Result, r *reading
 	plan := s.plan
 	s.plan = nil // until this build succeeds
 	problems.Add(plan.assembled...)
+	problems.Add(figure.CheckAcross(slices.Concat(parsed.Site.Pages, parsed.Site.Unlisted))...)
 	s.sizeImages(problems)
 	if err := ctx.Err(); err != nil {
 		return nil, err

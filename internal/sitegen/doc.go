@@ -47,7 +47,10 @@
 //     to three other indicators with this year's estimate and change; a
 //     "change" chart of every indicator, placed in the body by a
 //     ```chart block, and a "column" chart of the first indicator's two
-//     years, shown after the body.
+//     years, shown after the body. The numbers are the site's series
+//     (from the seed, by indicator, year and status), so every article
+//     giving an indicator for a year agrees with the others, as the
+//     cross-article check asks.
 //
 // Generated sites build with no error and no warning; a test builds one.
 // The site's text is made up: it reads like Vietnamese but says nothing.

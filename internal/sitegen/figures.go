@@ -45,7 +45,7 @@ func (s *Site) ArticleSource(a *Article) string {
 	chart := ""
 	if a.Figures {
 		var figures string
-		figures, chart = figureKeys(articleRand(s.Config.Seed, a.Index, 1), a.Date)
+		figures, chart = figureKeys(articleRand(s.Config.Seed, a.Index, 1), s.Config.Seed, a.Date)
 		b.WriteString(figures)
 	}
 	b.WriteString("---\n\n")
@@ -65,7 +65,10 @@ func quotedList(items []string) string {
 // on date, and the chart block that places its first chart: 3 to 5
 // figures of the year the article reports on (the year before, in its
 // first quarter), the first indicator with the previous year's value too.
-func figureKeys(r *rand.Rand, date time.Time) (keys, chartBlock string) {
+// The numbers are the site's (series, from seed): every article that
+// gives an indicator for a year and status gives the same value, as a
+// newsroom's consistent archive does.
+func figureKeys(r *rand.Rand, seed uint64, date time.Time) (keys, chartBlock string) {
 	year := date.Year()
 	if date.Month() <= time.March {
 		year--
@@ -75,17 +78,15 @@ func figureKeys(r *rand.Rand, date time.Time) (keys, chartBlock string) {
 	var b strings.Builder
 	b.WriteString("figures:\n")
 	main := indicators[chosen[0]]
-	before := main.low + r.IntN(main.low)
-	now := max(1, before+before*(r.IntN(51)-20)/100)
+	before, now := actual(seed, main, year-1), estimate(seed, main, year)
 	src := pick(r, sources)
 	writeFigure(&b, main, true, last, strconv.Itoa(before), "", "actual", src)
 	writeFigure(&b, main, false, this, strconv.Itoa(now), changeOf(before, now), "estimate", src)
 	keysDrawn := []string{main.key}
 	for _, i := range chosen[1:] {
 		ind := indicators[i]
-		value := ind.low + r.IntN(ind.low)
-		change := fmt.Sprintf("%d.%d", r.IntN(40)-15, r.IntN(10))
-		writeFigure(&b, ind, true, this, strconv.Itoa(value), change, "estimate", pick(r, sources))
+		value := estimate(seed, ind, year)
+		writeFigure(&b, ind, true, this, strconv.Itoa(value), changeOf(actual(seed, ind, year-1), value), "estimate", pick(r, sources))
 		keysDrawn = append(keysDrawn, ind.key)
 	}
 	changeID, columnID := "bien-dong-"+this, main.key+"-"+this
@@ -94,6 +95,27 @@ func figureKeys(r *rand.Rand, date time.Time) (keys, chartBlock string) {
 	fmt.Fprintf(&b, "  - id: %s\n    type: column\n    title: %s\n    indicators: [%s]\n    periods: [%q, %q]\n",
 		columnID, strconv.Quote(main.label+" năm "+last+" và năm "+this), main.key, last, this)
 	return b.String(), "```chart\nid: " + changeID + "\n```"
+}
+
+// actual is the site's final value of ind for year: low to 2×low.
+func actual(seed uint64, ind indicator, year int) int {
+	return ind.low + series(seed, ind, year, 0).IntN(ind.low)
+}
+
+// estimate is the site's estimate of ind for year: the year before's
+// actual value changed by −20 % to +30 %.
+func estimate(seed uint64, ind indicator, year int) int {
+	before := actual(seed, ind, year-1)
+	return max(1, before+before*(series(seed, ind, year, 1).IntN(51)-20)/100)
+}
+
+// series is the random source of one indicator's number for year.
+func series(seed uint64, ind indicator, year, kind int) *rand.Rand {
+	h := uint64(14695981039346656037)
+	for _, c := range []byte(ind.key) {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return rand.New(rand.NewPCG(seed^h, uint64(year)<<1|uint64(kind)))
 }
 
 // writeFigure writes one figure; the first figure of an indicator in the
