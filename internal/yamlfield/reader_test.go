@@ -40,7 +40,9 @@ func TestParsePlacesErrorsOnTheirLine(t *testing.T) {
 
 func TestChoiceSuggests(t *testing.T) {
 	r := &Reader{File: "f.md"}
-	node := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Line: 3, Column: 9} }
+	node := func(s string) *yaml.Node {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Line: 3, Column: 9}
+	}
 	allowed := []string{"over", "nearly", "about"}
 	meanings := map[string]string{"trên": "over"}
 	if s, ok := r.Choice("qualifier", node("about"), allowed, meanings, diag.Textf("hint")); !ok || s != "about" {
