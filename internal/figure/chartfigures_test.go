@@ -214,3 +214,46 @@ func TestFromFiguresErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPartsOfAWhole: shares in per cent of a pie that add up to more than
+// 100 beyond their rounding, and a part that is the sum of the others,
+// are warnings at the chart; shares that round to 100 are not.
+func TestPartsOfAWhole(t *testing.T) {
+	share := func(ind string, v float64, decimals int) site.Figure {
+		return site.Figure{Indicator: ind, Label: ind, Unit: "%", Period: "2020", Value: v, HasValue: true,
+			Precision: decimals, Status: StatusActual}
+	}
+	value := func(ind string, v float64) site.Figure {
+		return site.Figure{Indicator: ind, Label: ind, Unit: "triệu USD", Period: "2020", Value: v, HasValue: true, Status: StatusActual}
+	}
+	pie := func(figs ...site.Figure) site.Chart {
+		ch := site.Chart{ID: "co-cau", Type: ChartPie, Measure: MeasureValue, Position: site.Position{Line: 30, Col: 5}}
+		for _, f := range figs {
+			ch.Indicators = append(ch.Indicators, f.Indicator)
+		}
+		return ch
+	}
+	for _, tc := range []struct {
+		name string
+		figs []site.Figure
+		want string
+	}{
+		{"shares of 100", []site.Figure{share("a", 33.3, 1), share("b", 33.3, 1), share("c", 33.4, 1)}, ""},
+		{"rounded shares of 100.1", []site.Figure{share("a", 33.4, 1), share("b", 33.4, 1), share("c", 33.3, 1)}, ""},
+		{"shares of 130", []site.Figure{share("a", 60, 0), share("b", 40, 0), share("c", 30, 0)},
+			"f.md:30:5: warning: the parts of pie chart co-cau add up to 130 %, more than the whole; shares of one whole add up to 100 %"},
+		{"a total as a part", []site.Figure{value("xuat-khau", 1456), value("nhap-khau", 1246), value("tong", 2702)},
+			"f.md:30:5: warning: tong is the sum of the other parts of pie chart co-cau: a total drawn as a part"},
+		{"two parts", []site.Figure{value("xuat-khau", 1456), value("nhap-khau", 1456)}, ""},
+	} {
+		_, problems := ChartFromFigures("f.md", pie(tc.figs...), tc.figs)
+		var got []string
+		for _, p := range problems {
+			got = append(got, p.Error())
+		}
+		joined := strings.Join(got, "\n")
+		if tc.want == "" && joined != "" || tc.want != "" && (len(got) != 1 || !strings.Contains(joined, tc.want)) {
+			t.Errorf("%s: got %q, want %q", tc.name, joined, tc.want)
+		}
+	}
+}

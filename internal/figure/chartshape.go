@@ -26,6 +26,41 @@ func checkShape(pos diag.Pos, ch site.Chart, d Data) []*diag.Problem {
 	if err := checkAxis(ch, d); err != nil {
 		return []*diag.Problem{err.at(pos)}
 	}
+	if ch.Type == ChartPie || ch.Type == ChartDonut {
+		return checkWhole(pos, ch, d)
+	}
+	return nil
+}
+
+// checkWhole warns about the parts of a pie or donut that cannot be parts
+// of one whole: shares in per cent summing to more than 100 beyond what
+// their rounding allows, or, of three parts or more, one that is the sum
+// of the others (a total drawn as a part).
+func checkWhole(pos diag.Pos, ch site.Chart, d Data) []*diag.Problem {
+	s := d.Series[0]
+	total, slack, n := 0.0, 0.0, 0
+	for i, v := range s.Values {
+		if v != nil {
+			total += *v
+			slack += 0.5 * math.Pow10(-s.At(i).Decimals)
+			n++
+		}
+	}
+	if d.Unit == "%" && total > 100+slack+1e-9 {
+		return []*diag.Problem{diag.Warnf(pos, "the parts of %s chart %s add up to %s %%, more than the whole",
+			ch.Type, ch.ID, strconv.FormatFloat(total, 'f', d.Decimals, 64)).
+			WithHint("shares of one whole add up to 100 %%: check the numbers, or draw them with type: bar")}
+	}
+	for i, v := range s.Values {
+		if v == nil || n < 3 {
+			continue
+		}
+		if rest := total - *v; math.Abs(*v-rest) <= slack+1e-9 {
+			return []*diag.Problem{diag.Warnf(pos, "%s is the sum of the other parts of %s chart %s: a total drawn as a part",
+				d.Categories[i], ch.Type, ch.ID).
+				WithHint("remove the total from the chart's indicators, or draw them with type: bar")}
+		}
+	}
 	return nil
 }
 
